@@ -1,0 +1,100 @@
+//! Runs a parsed command line: builds the context every command shares and dispatches.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, ColorChoice, Command, RulesCommand};
+use crate::commands;
+use crate::diagnostic::Diagnostic;
+use crate::error::{Exit, Failure};
+use crate::lang::Lang;
+use crate::pack::load::{Catalog, load, rule_paths};
+use crate::source::SourceMap;
+use crate::tr;
+
+/// What every command needs to know about the run.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// Language of messages.
+    pub ui: Lang,
+    /// `--lang`, if given.
+    pub lang_flag: Option<Lang>,
+    /// `--rules` paths.
+    pub rules: Vec<PathBuf>,
+    /// Whether messages on stderr may use colour.
+    pub color: bool,
+}
+
+impl Context {
+    /// Loads every pack; prints load problems. Fails with the invalid-pack code on errors.
+    pub fn catalog(&self) -> Result<Catalog, Failure> {
+        let catalog = load(&rule_paths(&self.rules), self.ui);
+        self.report(&catalog.sources, catalog.diagnostics.items());
+        if catalog.diagnostics.has_errors() {
+            let count = catalog.diagnostics.items().iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "{}",
+                tr!(self.ui, "规则包有 {count} 个错误，无法使用。", "{count} error(s) in rule packs; fix them and run again.")
+            );
+            return Err(Failure::Reported(Exit::InvalidPack));
+        }
+        Ok(catalog)
+    }
+
+    /// Prints diagnostics to stderr.
+    pub fn report(&self, sources: &SourceMap, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            eprintln!("{}", d.render(sources, self.ui, self.color));
+        }
+    }
+}
+
+/// Runs fulcrum with the process's arguments and returns the exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { Exit::Usage } else { Exit::Success }.into();
+        }
+    };
+    let ui = Lang::for_messages(cli.lang);
+    let context = Context {
+        ui,
+        lang_flag: cli.lang,
+        rules: cli.rules,
+        color: use_color(cli.color),
+    };
+    let result = match cli.command {
+        Some(Command::Plan(args)) => commands::plan::run(&context, &args),
+        Some(Command::Rules(RulesCommand::List)) => commands::rules::list(&context),
+        None => Err(Failure::message(
+            Exit::Usage,
+            tr!(ui, "请指定命令，例如 `fulcrum plan --answers 答案.toml`；`fulcrum --help` 查看全部命令", "name a command, for example `fulcrum plan --answers answers.toml`; see `fulcrum --help`"),
+        )),
+    };
+    match result {
+        Ok(exit) => exit.into(),
+        Err(Failure::Reported(exit)) => exit.into(),
+        Err(Failure::Message { message, exit }) => {
+            let prefix = tr!(ui, "错误", "error");
+            eprintln!("{prefix}: {}", crate::terminal::sanitize(&message));
+            exit.into()
+        }
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    }
+}

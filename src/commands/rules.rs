@@ -1,0 +1,41 @@
+//! `fulcrum rules …`: looking at the loaded packs.
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use crate::app::Context;
+use crate::error::{Exit, Failure};
+use crate::tr;
+
+/// `fulcrum rules list`: every pack, its size and where it came from.
+pub fn list(context: &Context) -> Result<Exit, Failure> {
+    let catalog = context.catalog()?;
+    let lang = context.ui;
+    let mut table = Table::new();
+    table
+        .load_style(presets::ASCII_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(crate::commands::plan::output_width(None));
+    table.set_header(vec![
+        tr!(lang, "规则包", "pack"),
+        tr!(lang, "版本", "version"),
+        tr!(lang, "标题", "title"),
+        tr!(lang, "语言", "languages"),
+        tr!(lang, "问题", "questions"),
+        tr!(lang, "规则", "rules"),
+        tr!(lang, "来源", "from"),
+    ]);
+    for pack in &catalog.packs {
+        let languages: Vec<&str> = pack.languages.iter().map(|l| l.code()).collect();
+        table.add_row(vec![
+            pack.id.clone(),
+            pack.version.clone(),
+            pack.title.get(lang).to_string(),
+            languages.join(", "),
+            pack.questions.len().to_string(),
+            pack.rules.len().to_string(),
+            pack.origin.description.clone(),
+        ]);
+    }
+    println!("{table}");
+    Ok(Exit::Success)
+}

@@ -1,0 +1,244 @@
+//! Located messages about files people wrote (packs, answers), rendered with the offending line
+//! and a caret under the problem.
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::source::{Loc, SourceMap};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; nothing is wrong.
+    Warning,
+    /// The file cannot be used as it is.
+    Error,
+}
+
+/// One problem found in a file, with where it is and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable code such as `P012`, documented in `docs/`.
+    pub code: &'static str,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// Where it is, if it has a place in a file.
+    pub loc: Option<Loc>,
+    /// The label under the caret.
+    pub label: String,
+    /// How to fix it.
+    pub help: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            loc: None,
+            label: String::new(),
+            help: Vec::new(),
+        }
+    }
+
+    /// A warning.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    /// Places the diagnostic, with a label under the caret.
+    pub fn at(mut self, loc: Loc, label: impl Into<String>) -> Self {
+        self.loc = Some(loc);
+        self.label = label.into();
+        self
+    }
+
+    /// Adds a line of advice.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        let help = help.into();
+        if !help.is_empty() {
+            self.help.push(help);
+        }
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic with the quoted source line, for a terminal or a log.
+    pub fn render(&self, sources: &SourceMap, lang: Lang, color: bool) -> String {
+        let level = match (self.severity, lang) {
+            (Severity::Error, Lang::Zh) => Level::ERROR.with_name("错误"),
+            (Severity::Error, Lang::En) => Level::ERROR,
+            (Severity::Warning, Lang::Zh) => Level::WARNING.with_name("警告"),
+            (Severity::Warning, Lang::En) => Level::WARNING,
+        };
+        let help_level = match lang {
+            Lang::Zh => Level::HELP.with_name("提示"),
+            Lang::En => Level::HELP,
+        };
+        let message = crate::terminal::sanitize(&self.message);
+        let label = crate::terminal::sanitize(&self.label);
+        let mut group = Group::with_title(level.primary_title(message.as_str()).id(self.code));
+        let path;
+        if let Some(loc) = &self.loc {
+            let file = sources.get(loc.file);
+            path = file.name.clone();
+            let span = clamp_span(&file.text, loc.span.clone());
+            group = group.element(
+                Snippet::source(&*file.text)
+                    .path(path.as_str())
+                    .fold(true)
+                    .annotation(AnnotationKind::Primary.span(span).label(label.as_str())),
+            );
+        }
+        let helps: Vec<String> = self
+            .help
+            .iter()
+            .map(|h| crate::terminal::sanitize(h))
+            .collect();
+        for help in &helps {
+            group = group.element(help_level.clone().message(help.as_str()));
+        }
+        let report: Vec<Group<'_>> = vec![group];
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer
+            .decor_style(DecorStyle::Ascii)
+            .render(&report)
+            .to_string()
+    }
+}
+
+/// Keeps a span inside the text and on character boundaries.
+fn clamp_span(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Many diagnostics, collected so every problem is reported at once.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// No findings yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a finding.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Records a finding and returns it, so advice can be added.
+    pub fn push_mut(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
+        let index = self.items.len();
+        self.items.push(diagnostic);
+        &mut self.items[index]
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// The findings, in the order they were found.
+    pub fn items(&self) -> &[Diagnostic] {
+        &self.items
+    }
+
+    /// Takes the findings out.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
+    /// Adds all findings of another collection.
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    /// Whether there is no finding at all.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// The closest candidate to a misspelt name, if one is close enough to suggest.
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Lists names for a message: `` `a`, `b`, `c` ``, shortened past `max` names.
+pub fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> String {
+    let names: Vec<&str> = names.into_iter().collect();
+    let mut out: Vec<String> = names.iter().take(max).map(|n| format!("`{n}`")).collect();
+    if names.len() > max {
+        out.push(format!("… (+{})", names.len() - max));
+    }
+    out.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let names = ["months_left", "org_focus", "who_depends"];
+        assert_eq!(did_you_mean("month_left", names), Some("months_left"));
+        assert_eq!(did_you_mean("zzz", names), None);
+    }
+
+    #[test]
+    fn renders_file_line_and_caret() {
+        let mut sources = SourceMap::new();
+        let file = sources.add("p.toml", None, Arc::from("a = 1\nwhen = \"x is y\"\n"));
+        let text = Diagnostic::error("C001", "unknown question `x`")
+            .at(Loc::new(file, 14..15), "not a question")
+            .help("did you mean `y`?")
+            .render(&sources, Lang::En, false);
+        assert!(text.contains("error[C001]: unknown question `x`"), "{text}");
+        assert!(text.contains("p.toml:2:9"), "{text}");
+        assert!(text.contains("^ not a question"), "{text}");
+        assert!(text.contains("help: did you mean `y`?"), "{text}");
+    }
+
+    #[test]
+    fn renders_in_chinese() {
+        let sources = SourceMap::new();
+        let text = Diagnostic::warning("W1", "注意").render(&sources, Lang::Zh, false);
+        assert!(text.starts_with("警告[W1]: 注意"), "{text}");
+    }
+}

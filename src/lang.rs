@@ -1,0 +1,127 @@
+//! The two languages fulcrum speaks, and how the language of a run is chosen.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// A language of prompts, plans and messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Simplified Chinese.
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every supported language, Chinese first.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The language code used in files and on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language, used as a fallback when a text is missing.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// Reads a POSIX locale such as `zh_CN.UTF-8` or `en_GB`; `C`/`POSIX` mean nothing.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let lower = locale.trim().to_ascii_lowercase();
+        if lower.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if lower.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language of the system locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`).
+    pub fn from_system() -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|var| std::env::var(var).ok())
+            .find(|value| !value.is_empty())
+            .and_then(|value| Lang::from_locale(&value))
+    }
+
+    /// The language for messages before any pack is known: `FULCRUM_LANG`, then the locale,
+    /// then English.
+    pub fn for_messages(flag: Option<Lang>) -> Lang {
+        flag.or_else(|| {
+            std::env::var("FULCRUM_LANG")
+                .ok()
+                .and_then(|v| v.parse().ok())
+        })
+        .or_else(Lang::from_system)
+        .unwrap_or(Lang::En)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "zh_cn" | "zh-hans" | "cn" | "chinese" | "中文" => Ok(Lang::Zh),
+            "en" | "en-us" | "en-gb" | "english" => Ok(Lang::En),
+            other => Err(format!("unknown language `{other}`: use `zh` or `en`")),
+        }
+    }
+}
+
+/// Formats a message in the given language: `tr!(lang, "中文 {x}", "English {x}")`.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::lang::Lang::Zh => format!($zh $(, $arg)*),
+            $crate::lang::Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_map_to_languages() {
+        assert_eq!(Lang::from_locale("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(Lang::from_locale("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("C"), None);
+        assert_eq!(Lang::from_locale("fr_FR"), None);
+    }
+
+    #[test]
+    fn codes_parse_both_ways() {
+        for lang in Lang::ALL {
+            assert_eq!(lang.code().parse::<Lang>(), Ok(lang));
+        }
+        assert!("de".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn tr_picks_the_language() {
+        let n = 3;
+        assert_eq!(tr!(Lang::Zh, "{n} 个", "{n} items"), "3 个");
+        assert_eq!(tr!(Lang::En, "{} 个", "{} items", n), "3 items");
+    }
+}

@@ -1,0 +1,23 @@
+//! fulcrum turns a panel's frameworks on community dependence into a decision-support tool:
+//! staff answer a questionnaire; rule packs written in TOML turn the answers into a staged,
+//! bilingual action plan.
+//!
+//! The pipeline: [`pack`] loads and checks rule packs (with [`condition`] for the condition
+//! language), [`answers`] reads and checks answers, [`engine`] applies skip logic, derived facts
+//! and rules, and [`render`] prints the resulting [`plan::Plan`].
+
+pub mod answers;
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod condition;
+pub mod diagnostic;
+pub mod engine;
+pub mod error;
+pub mod lang;
+pub mod pack;
+pub mod plan;
+pub mod render;
+pub mod source;
+pub mod terminal;
+pub mod text;

@@ -1,0 +1,274 @@
+//! Finding and reading pack files: the built-in packs, `--rules` paths, `FULCRUM_RULES` and the
+//! user's rules folder; grouping files into packs; building each pack.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::build::{PackFiles, build};
+use super::builtin;
+use super::raw::RawFile;
+use super::Pack;
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::lang::Lang;
+use crate::source::{FileId, Loc, SourceMap};
+use crate::tr;
+
+/// The largest pack or answers file read, in bytes.
+pub const MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
+
+/// Every pack available to a run, with the files read and what was wrong with them.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    /// Every file read.
+    pub sources: SourceMap,
+    /// Packs that loaded without errors.
+    pub packs: Vec<Pack>,
+    /// Problems found while loading (errors make the pack unavailable).
+    pub diagnostics: Diagnostics,
+}
+
+impl Catalog {
+    /// The pack with this id.
+    pub fn pack(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.id == id)
+    }
+}
+
+/// Where packs are looked for, besides the built-in ones.
+pub fn rule_paths(flags: &[PathBuf]) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    if let Some(dir) = user_rules_dir().filter(|d| d.is_dir()) {
+        paths.push(dir);
+    }
+    if let Some(env) = std::env::var_os("FULCRUM_RULES") {
+        paths.extend(std::env::split_paths(&env).filter(|p| !p.as_os_str().is_empty()));
+    }
+    paths.extend(flags.iter().cloned());
+    paths
+}
+
+/// The user's rules folder: `$XDG_CONFIG_HOME/fulcrum/rules` or `~/.config/fulcrum/rules`.
+pub fn user_rules_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("fulcrum").join("rules"))
+}
+
+/// A file read and parsed, waiting to be grouped into a pack.
+struct Parsed {
+    file: FileId,
+    raw: RawFile,
+    /// The pack it belongs to, when the file says so itself.
+    own_id: Option<String>,
+    /// Whether it defines the pack (`[pack]`).
+    defines: bool,
+    /// Where it came from, for `rules list`.
+    place: String,
+}
+
+/// Loads the built-in packs and every pack under `paths`.
+pub fn load(paths: &[PathBuf], lang: Lang) -> Catalog {
+    let mut catalog = Catalog::default();
+    let mut groups: Vec<(String, Vec<Parsed>, String)> = Vec::new();
+    let mut builtin_groups: Vec<(String, Vec<Parsed>)> = Vec::new();
+    for (folder, name, text) in builtin::FILES {
+        let display = format!("<built-in>/{folder}/{name}");
+        let file = catalog.sources.add(display, None, Arc::from(*text));
+        if let Some(parsed) = parse(&mut catalog, file, "built-in", lang) {
+            match builtin_groups.iter_mut().find(|(id, _)| id == folder) {
+                Some((_, files)) => files.push(parsed),
+                None => builtin_groups.push(((*folder).to_string(), vec![parsed])),
+            }
+        }
+    }
+    for (id, files) in builtin_groups {
+        groups.push((id, files, "built-in".to_string()));
+    }
+    for path in paths {
+        for folder in read_path(&mut catalog, path, lang) {
+            assign(&mut groups, folder, lang, &mut catalog.diagnostics, &catalog.sources);
+        }
+    }
+    for (id, files, origin) in groups {
+        let input = PackFiles {
+            id,
+            files: files.into_iter().map(|p| (p.file, p.raw)).collect(),
+            origin,
+        };
+        let (pack, diags) = build(input, &catalog.sources, lang);
+        catalog.diagnostics.extend(diags.into_vec());
+        if let Some(pack) = pack {
+            catalog.packs.push(pack);
+        }
+    }
+    catalog
+}
+
+/// The files of one folder (or one file given alone), with the folder's name.
+struct Folder {
+    name: Option<String>,
+    files: Vec<Parsed>,
+}
+
+fn read_path(catalog: &mut Catalog, path: &Path, lang: Lang) -> Vec<Folder> {
+    let place = path.display().to_string();
+    if path.is_file() {
+        return read_file(catalog, path, &place, lang)
+            .map(|p| vec![Folder { name: None, files: vec![p] }])
+            .unwrap_or_default();
+    }
+    if !path.is_dir() {
+        catalog.diagnostics.push(
+            Diagnostic::error("P010", tr!(lang, "找不到规则路径 `{place}`", "rules path `{place}` does not exist"))
+                .help(tr!(lang, "--rules 和 FULCRUM_RULES 需要规则包文件夹或 .toml 文件", "--rules and FULCRUM_RULES take a pack folder or a .toml file")),
+        );
+        return Vec::new();
+    }
+    let mut folders = vec![read_folder(catalog, path, lang)];
+    for sub in sorted_entries(path).into_iter().filter(|p| p.is_dir()) {
+        folders.push(read_folder(catalog, &sub, lang));
+    }
+    folders
+}
+
+fn read_folder(catalog: &mut Catalog, dir: &Path, lang: Lang) -> Folder {
+    let files = sorted_entries(dir)
+        .into_iter()
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+        .filter_map(|p| read_file(catalog, &p, &dir.display().to_string(), lang))
+        .collect();
+    Folder {
+        name: dir.file_name().map(|n| n.to_string_lossy().into_owned()),
+        files,
+    }
+}
+
+fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    entries
+}
+
+/// Reads a file from disk with the size and encoding checks every input file gets.
+pub fn read_text(path: &Path, lang: Lang) -> Result<String, Diagnostic> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::error("P010", tr!(lang, "无法读取 `{shown}`：{e}", "cannot read `{shown}`: {e}"))
+    })?;
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(Diagnostic::error(
+            "P010",
+            tr!(lang, "`{shown}` 有 {} 字节，超过上限 {MAX_FILE_SIZE} 字节", "`{shown}` is {} bytes, more than the limit of {MAX_FILE_SIZE}", meta.len()),
+        )
+        .help(tr!(lang, "把规则包拆成几个文件", "split it into several files")));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error("P010", tr!(lang, "无法读取 `{shown}`：{e}", "cannot read `{shown}`: {e}"))
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Diagnostic::error("P010", tr!(lang, "`{shown}` 不是 UTF-8 文本（第 {at} 字节处）", "`{shown}` is not UTF-8 text (at byte {at})"))
+            .help(tr!(lang, "请用 UTF-8 编码另存这个文件", "save the file as UTF-8"))
+    })?;
+    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+}
+
+fn read_file(catalog: &mut Catalog, path: &Path, place: &str, lang: Lang) -> Option<Parsed> {
+    match read_text(path, lang) {
+        Ok(text) => {
+            let file = catalog.sources.add(path.display().to_string(), Some(path), Arc::from(text));
+            parse(catalog, file, place, lang)
+        }
+        Err(d) => {
+            catalog.diagnostics.push(d);
+            None
+        }
+    }
+}
+
+fn parse(catalog: &mut Catalog, file: FileId, place: &str, lang: Lang) -> Option<Parsed> {
+    let text = catalog.sources.get(file).text.clone();
+    match toml::from_str::<RawFile>(&text) {
+        Ok(raw) => {
+            let defines = raw.pack.is_some();
+            let own_id = raw
+                .pack
+                .as_ref()
+                .map(|p| p.get_ref().id.get_ref().clone())
+                .or_else(|| raw.extends.as_ref().map(|e| e.get_ref().clone()));
+            Some(Parsed { file, raw, own_id, defines, place: place.to_string() })
+        }
+        Err(e) => {
+            catalog.diagnostics.push(toml_error(&e, file, &text, lang));
+            None
+        }
+    }
+}
+
+/// Turns a TOML or schema error into a located diagnostic, with "did you mean" for unknown keys.
+pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let span = e.span().unwrap_or(0..0);
+    let span = if span.is_empty() && span.start < text.len() { span.start..span.start + 1 } else { span };
+    let mut diagnostic = Diagnostic::error("P001", tr!(lang, "TOML 错误：{message}", "invalid TOML: {message}"))
+        .at(Loc::new(file, span), tr!(lang, "这里", "here"));
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((name, expected)) = rest.split_once('`') {
+            let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            if let Some(s) = did_you_mean(name, candidates.iter().copied()) {
+                diagnostic = diagnostic.help(tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"));
+            }
+        }
+    }
+    diagnostic
+}
+
+/// Places a folder's files into pack groups.
+fn assign(
+    groups: &mut Vec<(String, Vec<Parsed>, String)>,
+    folder: Folder,
+    lang: Lang,
+    diags: &mut Diagnostics,
+    sources: &SourceMap,
+) {
+    let definers: Vec<String> = folder.files.iter().filter(|p| p.defines).filter_map(|p| p.own_id.clone()).collect();
+    let default_id = match definers.as_slice() {
+        [only] => Some(only.clone()),
+        _ => folder.name.clone(),
+    };
+    // A folder that defines a built-in pack again replaces it, whatever order its files sort in.
+    for id in &definers {
+        if let Some((_, files, origin)) = groups.iter_mut().find(|(g, _, o)| g == id && o == "built-in") {
+            files.clear();
+            let place = folder.files.first().map(|p| p.place.clone()).unwrap_or_default();
+            *origin = tr!(lang, "{place}（替换内置）", "{place} (replaces built-in)");
+        }
+    }
+    for parsed in folder.files {
+        let Some(id) = parsed.own_id.clone().or_else(|| default_id.clone()) else {
+            diags.push(
+                Diagnostic::error("P008", tr!(lang, "`{}` 没有说明属于哪个规则包", "`{}` does not say which pack it belongs to", sources.get(parsed.file).name))
+                    .at(Loc::new(parsed.file, 0..0), tr!(lang, "这里", "here"))
+                    .help(tr!(lang, "加上 [pack]，或写 `extends = \"community-dependence\"`", "add [pack], or `extends = \"community-dependence\"`")),
+            );
+            continue;
+        };
+        let place = parsed.place.clone();
+        match groups.iter_mut().find(|(g, _, _)| *g == id) {
+            Some((_, files, origin)) => {
+                if !origin.contains(place.as_str()) {
+                    origin.push_str(&format!(" + {place}"));
+                }
+                files.push(parsed);
+            }
+            None => groups.push((id, vec![parsed], place)),
+        }
+    }
+}

@@ -1,0 +1,425 @@
+//! Rule packs: the questionnaire, derived facts and rules that trainers write in TOML.
+//!
+//! [`load`] finds and reads pack files, [`build`] checks them and turns them into a [`Pack`],
+//! the model the engine, the questionnaire and the renderers work with.
+
+pub mod build;
+pub mod builtin;
+pub mod load;
+pub mod raw;
+pub mod template;
+
+use std::collections::BTreeMap;
+use std::collections::HashMap;
+
+use crate::answers::raw::RawAnswer;
+use crate::answers::Value;
+use crate::condition::{Condition, Domain, Var};
+use crate::lang::Lang;
+use crate::source::{FileId, Loc};
+use crate::text::LocalText;
+use template::Segment;
+
+/// The most options a question may have (they are kept as bits of a 64-bit mask).
+pub const MAX_OPTIONS: usize = 64;
+
+/// A checked, ready-to-use rule pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// Pack id.
+    pub id: String,
+    /// The pack's version.
+    pub version: String,
+    /// Title.
+    pub title: LocalText,
+    /// What the pack is for.
+    pub description: Option<LocalText>,
+    /// Languages the pack is written in.
+    pub languages: Vec<Lang>,
+    /// The language used when nothing else decides.
+    pub default_lang: Lang,
+    /// How phases become dates.
+    pub timeline: Option<Timeline>,
+    /// The text question holding the organization's name, printed in plan headers.
+    pub organization: Option<usize>,
+    /// Phases, in plan order.
+    pub phases: Vec<Phase>,
+    /// Speakers cited as sources.
+    pub speakers: Vec<Speaker>,
+    /// Sections of the questionnaire.
+    pub sections: Vec<Section>,
+    /// Questions, in questionnaire order.
+    pub questions: Vec<Question>,
+    /// Derived facts, in pack order.
+    pub derived: Vec<Derived>,
+    /// Derived facts in an order where each comes after those it reads.
+    pub derived_order: Vec<usize>,
+    /// Rules, in pack order.
+    pub rules: Vec<Rule>,
+    /// Tests written in the pack.
+    pub tests: Vec<PackTest>,
+    /// Where the pack came from.
+    pub origin: PackOrigin,
+    names: HashMap<String, Var>,
+}
+
+/// Where a pack's files came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackOrigin {
+    /// Every file of the pack, in load order.
+    pub files: Vec<FileId>,
+    /// How `rules list` describes the origin: `built-in`, a folder, or both.
+    pub description: String,
+}
+
+/// How the plan's phases become a schedule.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    /// The number question giving the months left.
+    pub months: usize,
+    /// The shortest horizon in months.
+    pub min_months: i64,
+}
+
+/// A phase of the plan.
+#[derive(Debug, Clone)]
+pub struct Phase {
+    /// Phase id.
+    pub id: String,
+    /// Title.
+    pub title: LocalText,
+    /// What the phase is about.
+    pub summary: Option<LocalText>,
+    /// Start and end as shares of the horizon.
+    pub window: Option<(f64, f64)>,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+/// A source cited by actions.
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    /// Speaker id.
+    pub id: String,
+    /// Name.
+    pub name: LocalText,
+    /// Organization or role.
+    pub affiliation: Option<LocalText>,
+    /// Their framework in a few words.
+    pub framework: Option<LocalText>,
+}
+
+/// A group of questions.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Section id.
+    pub id: String,
+    /// Title.
+    pub title: LocalText,
+    /// Shown when the questionnaire enters it.
+    pub intro: Option<LocalText>,
+}
+
+/// One question of the questionnaire.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// Id, the key in answers files.
+    pub id: String,
+    /// Index of its section.
+    pub section: Option<usize>,
+    /// What kind of answer it takes.
+    pub kind: QuestionKind,
+    /// The question.
+    pub prompt: LocalText,
+    /// Why it is asked.
+    pub help: LocalText,
+    /// Asked only when this holds.
+    pub when: Option<Condition>,
+    /// Preselected answer.
+    pub default: Option<Value>,
+    /// Whether an answer is needed.
+    pub required: bool,
+    /// Shown in the plan's diagnosis.
+    pub diagnosis: bool,
+    /// Used by placeholders when left empty.
+    pub if_empty: Option<LocalText>,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+/// The kinds of question.
+#[derive(Debug, Clone)]
+pub enum QuestionKind {
+    /// Exactly one option.
+    Single {
+        /// The options.
+        options: Vec<Choice>,
+    },
+    /// Several options.
+    Multi {
+        /// The options.
+        options: Vec<Choice>,
+        /// Fewest selections.
+        min_selected: usize,
+        /// Most selections.
+        max_selected: usize,
+    },
+    /// Yes or no.
+    Bool,
+    /// A whole number in a range.
+    Number {
+        /// Smallest value.
+        min: i64,
+        /// Largest value.
+        max: i64,
+        /// Unit shown after the value.
+        unit: Option<LocalText>,
+    },
+    /// Free text.
+    Text {
+        /// Longest answer in characters.
+        max_length: usize,
+    },
+}
+
+impl QuestionKind {
+    /// The options of a choice question.
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            QuestionKind::Single { options } | QuestionKind::Multi { options, .. } => options,
+            _ => &[],
+        }
+    }
+
+    /// The kind's name as written in packs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuestionKind::Single { .. } => "single",
+            QuestionKind::Multi { .. } => "multi",
+            QuestionKind::Bool => "bool",
+            QuestionKind::Number { .. } => "number",
+            QuestionKind::Text { .. } => "text",
+        }
+    }
+}
+
+/// An option of a choice question.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// Id, the value in answers files.
+    pub id: String,
+    /// Label.
+    pub label: LocalText,
+    /// More words.
+    pub help: Option<LocalText>,
+    /// Points for sums.
+    pub score: i64,
+    /// Cannot be combined with other options.
+    pub exclusive: bool,
+}
+
+/// A fact computed from answers.
+#[derive(Debug, Clone)]
+pub struct Derived {
+    /// Id.
+    pub id: String,
+    /// Name shown in the diagnosis.
+    pub label: LocalText,
+    /// What it means.
+    pub help: Option<LocalText>,
+    /// How it is computed.
+    pub kind: DerivedKind,
+    /// Whether the diagnosis shows it.
+    pub diagnosis: bool,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+/// How a derived fact is computed.
+#[derive(Debug, Clone)]
+pub enum DerivedKind {
+    /// Ordered cases; the first that holds gives the value.
+    Classify {
+        /// The possible values.
+        values: Vec<DerivedValue>,
+        /// The cases.
+        cases: Vec<Case>,
+    },
+    /// The sum of option scores and numbers.
+    Sum {
+        /// The variables added.
+        terms: Vec<Var>,
+    },
+}
+
+/// A possible value of a classification.
+#[derive(Debug, Clone)]
+pub struct DerivedValue {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: LocalText,
+    /// When set, a plan with this value shows only cautions, with this explanation.
+    pub blocks: Option<LocalText>,
+}
+
+/// One case of a classification.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Condition; `None` is "otherwise".
+    pub when: Option<Condition>,
+    /// Index of the value it gives.
+    pub value: usize,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+/// A rule: a condition and what it adds to the plan.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Id.
+    pub id: String,
+    /// Condition; `None` is always.
+    pub when: Option<Condition>,
+    /// Rules of one group must never fire together.
+    pub exclusive_group: Option<String>,
+    /// Actions added to the plan.
+    pub actions: Vec<Action>,
+    /// Cautions added above the actions.
+    pub cautions: Vec<Caution>,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+/// One action of a plan.
+#[derive(Debug, Clone)]
+pub struct Action {
+    /// Index of its phase.
+    pub phase: usize,
+    /// Concept id.
+    pub concept: String,
+    /// Index of its speaker.
+    pub speaker: usize,
+    /// Smaller comes first.
+    pub priority: i64,
+    /// Who carries it.
+    pub owner: Template,
+    /// How to know it worked.
+    pub indicator: Template,
+    /// What to do.
+    pub text: Template,
+    /// Why.
+    pub why: Template,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+/// A warning shown above the actions.
+#[derive(Debug, Clone)]
+pub struct Caution {
+    /// The warning.
+    pub text: Template,
+    /// Whose framework it comes from.
+    pub speaker: Option<usize>,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+/// A text with placeholders, parsed for each language it is written in.
+#[derive(Debug, Clone, Default)]
+pub struct Template {
+    /// Segments per language.
+    pub by_lang: BTreeMap<Lang, Vec<Segment>>,
+}
+
+impl Template {
+    /// The segments for `lang`, falling back to the other language.
+    pub fn segments(&self, lang: Lang) -> &[Segment] {
+        self.by_lang
+            .get(&lang)
+            .or_else(|| self.by_lang.get(&lang.other()))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A `[[test]]` of a pack, kept as written until it runs.
+#[derive(Debug, Clone)]
+pub struct PackTest {
+    /// Id.
+    pub id: String,
+    /// What it shows.
+    pub description: Option<LocalText>,
+    /// The answers, with where each is written.
+    pub answers: Vec<(String, Loc, toml::Spanned<RawAnswer>)>,
+    /// Concepts that must be present.
+    pub expect_present: Vec<(String, Loc)>,
+    /// Concepts that must be absent.
+    pub expect_absent: Vec<(String, Loc)>,
+    /// Derived facts and their expected values.
+    pub expect_derived: Vec<(String, Loc, toml::Spanned<RawAnswer>)>,
+    /// Rules whose cautions must show.
+    pub expect_cautions: Vec<(String, Loc)>,
+    /// The file it is in.
+    pub file: FileId,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+impl Pack {
+    /// The question or derived fact called `name`.
+    pub fn var(&self, name: &str) -> Option<Var> {
+        self.names.get(name).copied()
+    }
+
+    /// The id of a variable.
+    pub fn var_id(&self, var: Var) -> &str {
+        match var {
+            Var::Question(i) => &self.questions[i].id,
+            Var::Derived(i) => &self.derived[i].id,
+        }
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<(usize, &Question)> {
+        match self.var(id) {
+            Some(Var::Question(i)) => Some((i, &self.questions[i])),
+            _ => None,
+        }
+    }
+
+    /// The phase with this id.
+    pub fn phase_index(&self, id: &str) -> Option<usize> {
+        self.phases.iter().position(|p| p.id == id)
+    }
+
+    /// The language a plan uses when `wanted` is asked for: it if the pack has it, else the
+    /// pack's default.
+    pub fn resolve_lang(&self, wanted: Option<Lang>) -> Lang {
+        wanted
+            .filter(|l| self.languages.contains(l))
+            .unwrap_or(self.default_lang)
+    }
+
+    /// The domain of a variable, as conditions see it.
+    pub fn domain(&self, var: Var) -> Domain<'_> {
+        match var {
+            Var::Question(i) => match &self.questions[i].kind {
+                QuestionKind::Single { options } => {
+                    Domain::Choice(options.iter().map(|o| o.id.as_str()).collect())
+                }
+                QuestionKind::Multi { options, .. } => {
+                    Domain::Multi(options.iter().map(|o| o.id.as_str()).collect())
+                }
+                QuestionKind::Bool => Domain::Bool,
+                QuestionKind::Number { .. } => Domain::Number,
+                QuestionKind::Text { .. } => Domain::Text,
+            },
+            Var::Derived(i) => match &self.derived[i].kind {
+                DerivedKind::Classify { values, .. } => {
+                    Domain::Choice(values.iter().map(|v| v.id.as_str()).collect())
+                }
+                DerivedKind::Sum { .. } => Domain::Number,
+            },
+        }
+    }
+}

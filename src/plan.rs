@@ -1,0 +1,165 @@
+//! The plan: what renderers print and `--format json` emits. Its JSON form is documented in
+//! `docs/plan-json.md`; change both together.
+
+use serde::Serialize;
+
+use crate::engine::timeline::Window;
+use crate::lang::Lang;
+
+/// Version tag of the JSON form.
+pub const SCHEMA: &str = "fulcrum.plan/1";
+
+/// A tailored action plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// The pack the plan comes from.
+    pub pack: PackInfo,
+    /// The language of the texts.
+    pub lang: Lang,
+    /// The day the schedule starts (YYYY-MM-DD).
+    pub date: String,
+    /// The organization's name, if given.
+    pub organization: Option<String>,
+    /// Every answer after skip logic, in question order.
+    pub answers: Vec<AnswerOut>,
+    /// Every derived fact, in pack order.
+    pub derived: Vec<DerivedOut>,
+    /// Rows of the diagnosis table: derived facts and key answers.
+    pub diagnosis: Vec<DiagnosisRow>,
+    /// Warnings shown above the actions.
+    pub cautions: Vec<CautionOut>,
+    /// Set when a derived value stops the plan: why no actions are given.
+    pub blocked: Option<String>,
+    /// The phases, in order, with their actions.
+    pub phases: Vec<PhaseOut>,
+    /// The speakers cited by the plan.
+    pub speakers: Vec<SpeakerOut>,
+}
+
+/// Which pack made the plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackInfo {
+    /// Pack id.
+    pub id: String,
+    /// Pack version.
+    pub version: String,
+    /// Pack title in the plan's language.
+    pub title: String,
+}
+
+/// One answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerOut {
+    /// Question id.
+    pub question: String,
+    /// The question, in the plan's language.
+    pub prompt: String,
+    /// The answer as an answers file holds it (option ids, numbers, booleans, text).
+    pub value: serde_json::Value,
+    /// The answer as people read it (option labels).
+    pub display: String,
+}
+
+/// One derived fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct DerivedOut {
+    /// Derived fact id.
+    pub id: String,
+    /// Its name, in the plan's language.
+    pub label: String,
+    /// The value id or number; null when no case matched.
+    pub value: serde_json::Value,
+    /// The value as people read it.
+    pub display: String,
+}
+
+/// A row of the diagnosis.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiagnosisRow {
+    /// What is diagnosed.
+    pub label: String,
+    /// The finding.
+    pub value: String,
+}
+
+/// A plan-level warning.
+#[derive(Debug, Clone, Serialize)]
+pub struct CautionOut {
+    /// The rule that raised it.
+    pub rule: String,
+    /// The warning.
+    pub text: String,
+    /// Whose framework it comes from.
+    pub speaker: Option<String>,
+}
+
+/// A phase and its actions.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseOut {
+    /// Phase id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// What the phase is about.
+    pub summary: Option<String>,
+    /// Its place in the schedule.
+    pub window: Option<Window>,
+    /// Its actions, by priority then pack order.
+    pub actions: Vec<ActionOut>,
+}
+
+/// One action.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionOut {
+    /// The rule that produced it.
+    pub rule: String,
+    /// Concept id.
+    pub concept: String,
+    /// Phase id.
+    pub phase: String,
+    /// Speaker id.
+    pub speaker: String,
+    /// Smaller comes first.
+    pub priority: i64,
+    /// Who carries it.
+    pub owner: String,
+    /// How to know it worked.
+    pub indicator: String,
+    /// What to do.
+    pub text: String,
+    /// Why.
+    pub why: String,
+    /// Where the rule is written (`file:line`).
+    pub defined_at: String,
+}
+
+/// A cited speaker.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerOut {
+    /// Speaker id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Organization or role.
+    pub affiliation: Option<String>,
+}
+
+impl Plan {
+    /// Every concept in the plan, in plan order.
+    pub fn concepts(&self) -> Vec<&str> {
+        self.phases
+            .iter()
+            .flat_map(|p| p.actions.iter().map(|a| a.concept.as_str()))
+            .collect()
+    }
+
+    /// The name of a cited speaker.
+    pub fn speaker_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.speakers
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id, |s| s.name.as_str())
+    }
+}

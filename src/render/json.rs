@@ -1,0 +1,10 @@
+//! `--format json`: the plan as documented in `docs/plan-json.md`.
+
+use crate::plan::Plan;
+
+/// The plan as pretty-printed JSON, ending with a newline.
+pub fn render(plan: &Plan) -> String {
+    let mut out = serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    out.push('\n');
+    out
+}

@@ -1,0 +1,121 @@
+//! `--format table`: comfy-table tables that fit the width and line up Chinese text.
+
+use std::fmt::Write as _;
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use super::RenderOptions;
+use super::words::{window_text, words};
+use crate::plan::Plan;
+use crate::terminal::sanitize;
+
+/// Below this width each action is stacked into fewer columns.
+const WIDE: u16 = 120;
+
+fn table(options: RenderOptions) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(if options.unicode {
+            presets::UTF8_FULL_CONDENSED
+        } else {
+            presets::ASCII_FULL_CONDENSED
+        })
+        .set_content_arrangement(ContentArrangement::DynamicFullWidth)
+        .set_width(options.width);
+    table
+}
+
+/// Renders the plan as text tables.
+pub fn render(plan: &Plan, options: RenderOptions) -> String {
+    let w = words(plan.lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} · {}", sanitize(&plan.pack.title), w.plan);
+    let organization = plan.organization.as_deref().unwrap_or(w.not_given);
+    let _ = writeln!(
+        out,
+        "{}: {}  ·  {}: {} {}  ·  {}: {}",
+        w.organization,
+        sanitize(organization),
+        w.pack,
+        plan.pack.id,
+        plan.pack.version,
+        w.date,
+        plan.date
+    );
+    out.push('\n');
+
+    let mut diagnosis = table(options);
+    diagnosis.set_header(vec![w.diagnosis, w.finding]);
+    for row in &plan.diagnosis {
+        diagnosis.add_row(vec![sanitize(&row.label), sanitize(&row.value)]);
+    }
+    let _ = writeln!(out, "{diagnosis}\n");
+
+    if !plan.cautions.is_empty() {
+        let _ = writeln!(out, "{}:", w.cautions);
+        for caution in &plan.cautions {
+            let source = caution
+                .speaker
+                .as_deref()
+                .map(|s| format!(" ({})", plan.speaker_name(s)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  ! {}{source}", sanitize(&caution.text));
+        }
+        out.push('\n');
+    }
+    if let Some(reason) = &plan.blocked {
+        let _ = writeln!(out, "{}: {}\n", w.blocked, sanitize(reason));
+        return out;
+    }
+
+    for (n, phase) in plan.phases.iter().enumerate() {
+        let schedule = phase
+            .window
+            .as_ref()
+            .map(|win| format!("  ·  {}", window_text(win, plan.lang)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}. {}{schedule}", n + 1, sanitize(&phase.title));
+        if phase.actions.is_empty() {
+            let _ = writeln!(out, "   {}\n", w.no_actions);
+            continue;
+        }
+        let mut actions = table(options);
+        if options.width >= WIDE {
+            actions.set_header(vec!["#", w.action, w.why, w.owner, w.indicator, w.source]);
+            for (i, a) in phase.actions.iter().enumerate() {
+                actions.add_row(vec![
+                    (i + 1).to_string(),
+                    sanitize(&a.text),
+                    sanitize(&a.why),
+                    sanitize(&a.owner),
+                    sanitize(&a.indicator),
+                    plan.speaker_name(&a.speaker).to_string(),
+                ]);
+            }
+        } else {
+            let details = format!("{} · {} · {}", w.owner, w.indicator, w.source);
+            actions.set_header(vec!["#".to_string(), format!("{} · {}", w.action, w.why), details]);
+            for (i, a) in phase.actions.iter().enumerate() {
+                actions.add_row(vec![
+                    (i + 1).to_string(),
+                    format!("{}\n{}: {}", sanitize(&a.text), w.why, sanitize(&a.why)),
+                    format!(
+                        "{}\n{}\n{}",
+                        sanitize(&a.owner),
+                        sanitize(&a.indicator),
+                        plan.speaker_name(&a.speaker)
+                    ),
+                ]);
+            }
+        }
+        let _ = writeln!(out, "{actions}\n");
+    }
+    if !plan.speakers.is_empty() {
+        let _ = writeln!(out, "{}:", w.sources);
+        for s in &plan.speakers {
+            let affiliation = s.affiliation.as_deref().map(|a| format!(" — {}", sanitize(a))).unwrap_or_default();
+            let _ = writeln!(out, "  {}{affiliation}", sanitize(&s.name));
+        }
+    }
+    out
+}

@@ -1,0 +1,182 @@
+//! Files read by fulcrum (packs, answers) kept in memory so messages can quote them.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Identifies a file in a [`SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// One file's name and text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// How messages name the file (a path, or `<built-in>/…` for embedded packs).
+    pub name: String,
+    /// The path on disk, if the file came from disk.
+    pub path: Option<PathBuf>,
+    /// The whole text.
+    pub text: Arc<str>,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    fn new(name: String, path: Option<PathBuf>, text: Arc<str>) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name,
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+}
+
+/// A location in a file: what messages point at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loc {
+    /// The file.
+    pub file: FileId,
+    /// Byte range inside the file.
+    pub span: Range<usize>,
+}
+
+impl Loc {
+    /// A location.
+    pub fn new(file: FileId, span: Range<usize>) -> Self {
+        Loc { file, span }
+    }
+}
+
+/// Every file read during a run.
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, name: impl Into<String>, path: Option<&Path>, text: Arc<str>) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files
+            .push(SourceFile::new(name.into(), path.map(Path::to_path_buf), text));
+        id
+    }
+
+    /// The file behind an id.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    /// `file:line:col` for a location.
+    pub fn describe(&self, loc: &Loc) -> String {
+        let file = self.get(loc.file);
+        let (line, col) = file.line_col(loc.span.start);
+        format!("{}:{line}:{col}", file.name)
+    }
+}
+
+/// Where the content of a TOML string value sits in its file, so that a column inside the
+/// string (a condition, a template) can be mapped back to the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StringOrigin {
+    /// The file.
+    pub file: FileId,
+    /// The span of the whole TOML value, quotes included.
+    pub value_span: Range<usize>,
+    /// Byte offset of the first content byte, when content bytes map one to one to the file.
+    content_start: Option<usize>,
+}
+
+impl StringOrigin {
+    /// Works out where the content starts from the raw TOML token.
+    pub fn new(file: FileId, source: &str, value_span: Range<usize>) -> Self {
+        let raw = source.get(value_span.clone()).unwrap_or("");
+        let content_start = if raw.starts_with("'''") || raw.starts_with("\"\"\"") {
+            let skip = if raw[3..].starts_with("\r\n") {
+                5
+            } else if raw[3..].starts_with('\n') {
+                4
+            } else {
+                3
+            };
+            (raw.starts_with("'''") || !raw.contains('\\')).then_some(value_span.start + skip)
+        } else if raw.starts_with('\'') || (raw.starts_with('"') && !raw.contains('\\')) {
+            Some(value_span.start + 1)
+        } else {
+            None
+        };
+        StringOrigin {
+            file,
+            value_span,
+            content_start,
+        }
+    }
+
+    /// The file location of a byte range inside the string's content; the whole value when
+    /// escapes make an exact mapping impossible.
+    pub fn locate(&self, inner: Range<usize>) -> Loc {
+        match self.content_start {
+            Some(start) => Loc::new(self.file, start + inner.start..start + inner.end),
+            None => Loc::new(self.file, self.value_span.clone()),
+        }
+    }
+
+    /// The location of the whole value.
+    pub fn whole(&self) -> Loc {
+        Loc::new(self.file, self.value_span.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let mut map = SourceMap::new();
+        let id = map.add("a.toml", None, Arc::from("a = 1\n名 = \"x\"\n"));
+        let file = map.get(id);
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(6), (2, 1));
+        // after "名 = " : 名 is 3 bytes, one column
+        assert_eq!(file.line_col(6 + 3 + 3), (2, 4));
+        assert_eq!(map.describe(&Loc::new(id, 6..7)), "a.toml:2:1");
+    }
+
+    #[test]
+    fn string_origin_maps_inner_offsets() {
+        let src = r#"when = "a and b""#;
+        let origin = StringOrigin::new(FileId(0), src, 7..16);
+        assert_eq!(origin.locate(6..7).span, 14..15);
+        let literal = "when = 'x'";
+        assert_eq!(StringOrigin::new(FileId(0), literal, 7..10).locate(0..1).span, 8..9);
+        let escaped = r#"when = "a \"b\"""#;
+        let origin = StringOrigin::new(FileId(0), escaped, 7..escaped.len());
+        assert_eq!(origin.locate(3..4).span, 7..escaped.len());
+        let multi = "when = \"\"\"\nab\"\"\"";
+        assert_eq!(StringOrigin::new(FileId(0), multi, 7..multi.len()).locate(1..2).span, 12..13);
+    }
+}
