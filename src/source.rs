@@ -161,8 +161,8 @@ mod tests {
         let file = map.get(id);
         assert_eq!(file.line_col(0), (1, 1));
         assert_eq!(file.line_col(6), (2, 1));
-        // after "名 = " : 名 is 3 bytes, one column
-        assert_eq!(file.line_col(6 + 3 + 3), (2, 4));
+        // the quote after "名 = ": 名 is 3 bytes but one column
+        assert_eq!(file.line_col(6 + 3 + 3), (2, 5));
         assert_eq!(map.describe(&Loc::new(id, 6..7)), "a.toml:2:1");
     }
 
