@@ -6,6 +6,8 @@
 //! language), [`answers`] reads and checks answers, [`engine`] applies skip logic, derived facts
 //! and rules, and [`render`] prints the resulting [`plan::Plan`].
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod answers;
 pub mod app;
 pub mod cli;
