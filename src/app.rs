@@ -34,10 +34,19 @@ impl Context {
         let catalog = load(&rule_paths(&self.rules), self.ui);
         self.report(&catalog.sources, catalog.diagnostics.items());
         if catalog.diagnostics.has_errors() {
-            let count = catalog.diagnostics.items().iter().filter(|d| d.is_error()).count();
+            let count = catalog
+                .diagnostics
+                .items()
+                .iter()
+                .filter(|d| d.is_error())
+                .count();
             eprintln!(
                 "{}",
-                tr!(self.ui, "规则包有 {count} 个错误，无法使用。", "{count} error(s) in rule packs; fix them and run again.")
+                tr!(
+                    self.ui,
+                    "规则包有 {count} 个错误，无法使用。",
+                    "{count} error(s) in rule packs; fix them and run again."
+                )
             );
             return Err(Failure::Reported(Exit::InvalidPack));
         }
@@ -47,7 +56,7 @@ impl Context {
     /// Prints diagnostics to stderr.
     pub fn report(&self, sources: &SourceMap, diagnostics: &[Diagnostic]) {
         for d in diagnostics {
-            eprintln!("{}", d.render(sources, self.ui, self.color));
+            eprintln!("{}\n", d.render(sources, self.ui, self.color));
         }
     }
 }
@@ -58,7 +67,12 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { Exit::Usage } else { Exit::Success }.into();
+            return if e.use_stderr() {
+                Exit::Usage
+            } else {
+                Exit::Success
+            }
+            .into();
         }
     };
     let ui = Lang::for_messages(cli.lang);
@@ -73,7 +87,11 @@ pub fn run() -> ExitCode {
         Some(Command::Rules(RulesCommand::List)) => commands::rules::list(&context),
         None => Err(Failure::message(
             Exit::Usage,
-            tr!(ui, "请指定命令，例如 `fulcrum plan --answers 答案.toml`；`fulcrum --help` 查看全部命令", "name a command, for example `fulcrum plan --answers answers.toml`; see `fulcrum --help`"),
+            tr!(
+                ui,
+                "请指定命令，例如 `fulcrum plan --answers 答案.toml`；`fulcrum --help` 查看全部命令",
+                "name a command, for example `fulcrum plan --answers answers.toml`; see `fulcrum --help`"
+            ),
         )),
     };
     match result {

@@ -80,8 +80,11 @@ impl SourceMap {
     /// Adds a file and returns its id.
     pub fn add(&mut self, name: impl Into<String>, path: Option<&Path>, text: Arc<str>) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.files
-            .push(SourceFile::new(name.into(), path.map(Path::to_path_buf), text));
+        self.files.push(SourceFile::new(
+            name.into(),
+            path.map(Path::to_path_buf),
+            text,
+        ));
         id
     }
 
@@ -172,11 +175,21 @@ mod tests {
         let origin = StringOrigin::new(FileId(0), src, 7..16);
         assert_eq!(origin.locate(6..7).span, 14..15);
         let literal = "when = 'x'";
-        assert_eq!(StringOrigin::new(FileId(0), literal, 7..10).locate(0..1).span, 8..9);
+        assert_eq!(
+            StringOrigin::new(FileId(0), literal, 7..10)
+                .locate(0..1)
+                .span,
+            8..9
+        );
         let escaped = r#"when = "a \"b\"""#;
         let origin = StringOrigin::new(FileId(0), escaped, 7..escaped.len());
         assert_eq!(origin.locate(3..4).span, 7..escaped.len());
         let multi = "when = \"\"\"\nab\"\"\"";
-        assert_eq!(StringOrigin::new(FileId(0), multi, 7..multi.len()).locate(1..2).span, 12..13);
+        assert_eq!(
+            StringOrigin::new(FileId(0), multi, 7..multi.len())
+                .locate(1..2)
+                .span,
+            12..13
+        );
     }
 }

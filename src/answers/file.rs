@@ -57,13 +57,28 @@ pub fn parse(file: FileId, sources: &SourceMap, lang: Lang) -> Result<AnswersFil
     let raw: RawAnswersFile = toml::from_str(text).map_err(|e| {
         let mut d = crate::pack::load::toml_error(&e, file, text, lang);
         d.code = "A001";
-        d.help.push(tr!(lang, "答案文件的格式：`pack = \"…\"`、`lang = \"zh\"`，然后是 [answers] 表", "an answers file holds `pack = \"…\"`, `lang = \"zh\"` and an [answers] table"));
+        d.help.push(tr!(
+            lang,
+            "答案文件的格式：`pack = \"…\"`、`lang = \"zh\"`，然后是 [answers] 表",
+            "an answers file holds `pack = \"…\"`, `lang = \"zh\"` and an [answers] table"
+        ));
         d
     })?;
     let file_lang = match &raw.lang {
         Some(l) => Some(l.get_ref().parse::<Lang>().map_err(|_| {
-            Diagnostic::error("A003", tr!(lang, "未知的语言 `{}`", "unknown language `{}`", l.get_ref()))
-                .at(Loc::new(file, l.span()), tr!(lang, "应为 zh 或 en", "expected `zh` or `en`"))
+            Diagnostic::error(
+                "A003",
+                tr!(
+                    lang,
+                    "未知的语言 `{}`",
+                    "unknown language `{}`",
+                    l.get_ref()
+                ),
+            )
+            .at(
+                Loc::new(file, l.span()),
+                tr!(lang, "应为 zh 或 en", "expected `zh` or `en`"),
+            )
         })?),
         None => None,
     };
@@ -75,7 +90,9 @@ pub fn parse(file: FileId, sources: &SourceMap, lang: Lang) -> Result<AnswersFil
     entries.sort_by_key(|(_, loc, _)| loc.span.start);
     Ok(AnswersFile {
         file,
-        pack: raw.pack.map(|p| (p.get_ref().clone(), Loc::new(file, p.span()))),
+        pack: raw
+            .pack
+            .map(|p| (p.get_ref().clone(), Loc::new(file, p.span()))),
         lang: file_lang,
         entries,
     })
@@ -102,19 +119,36 @@ pub fn resolve<'p>(
                 }
             }
             Some(Var::Derived(_)) => diags.push(
-                Diagnostic::error("A002", tr!(lang, "`{id}` 是派生事实，由其他答案算出，不能直接回答", "`{id}` is a derived fact: it is computed from other answers, not answered"))
-                    .at(loc.clone(), tr!(lang, "不是问题", "not a question"))
-                    .help(tr!(lang, "删除这一行", "remove this line")),
+                Diagnostic::error(
+                    "A002",
+                    tr!(
+                        lang,
+                        "`{id}` 是派生事实，由其他答案算出，不能直接回答",
+                        "`{id}` is a derived fact: it is computed from other answers, not answered"
+                    ),
+                )
+                .at(loc.clone(), tr!(lang, "不是问题", "not a question"))
+                .help(tr!(lang, "删除这一行", "remove this line")),
             ),
             None => {
                 let ids = pack.questions.iter().map(|q| q.id.as_str());
                 let hint = did_you_mean(id, ids.clone())
                     .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
-                    .unwrap_or_else(|| tr!(lang, "问题有：{}", "questions are: {}", list_names(ids, 12)));
+                    .unwrap_or_else(|| {
+                        tr!(lang, "问题有：{}", "questions are: {}", list_names(ids, 12))
+                    });
                 diags.push(
-                    Diagnostic::error("A002", tr!(lang, "规则包 `{}` 没有问题 `{id}`", "pack `{}` has no question `{id}`", pack.id))
-                        .at(loc.clone(), tr!(lang, "未知的问题", "unknown question"))
-                        .help(hint),
+                    Diagnostic::error(
+                        "A002",
+                        tr!(
+                            lang,
+                            "规则包 `{}` 没有问题 `{id}`",
+                            "pack `{}` has no question `{id}`",
+                            pack.id
+                        ),
+                    )
+                    .at(loc.clone(), tr!(lang, "未知的问题", "unknown question"))
+                    .help(hint),
                 );
             }
         }
@@ -122,30 +156,53 @@ pub fn resolve<'p>(
     let evaluation = evaluate(pack, answers);
     for &q in &evaluation.dropped {
         let question = &pack.questions[q];
-        let mut d = Diagnostic::warning("A008", tr!(lang, "`{}` 按跳题逻辑不会被问到，已忽略这个答案", "`{}` is not asked with these answers (skip logic); its answer was dropped", question.id))
-            .help(match &question.when {
-                Some(w) => tr!(lang, "只有在 `{}` 时才问", "it is asked only when `{}`", w.source),
-                None => String::new(),
-            });
+        let mut d = Diagnostic::warning(
+            "A008",
+            tr!(
+                lang,
+                "`{}` 按跳题逻辑不会被问到，已忽略这个答案",
+                "`{}` is not asked with these answers (skip logic); its answer was dropped",
+                question.id
+            ),
+        )
+        .help(match &question.when {
+            Some(w) => tr!(
+                lang,
+                "只有在 `{}` 时才问",
+                "it is asked only when `{}`",
+                w.source
+            ),
+            None => String::new(),
+        });
         if let Some(loc) = key_locs[q].clone() {
             d = d.at(loc, tr!(lang, "已忽略", "dropped"));
         }
         diags.push(d);
     }
     // A question whose answer was wrong is reported once, not also as missing.
-    let missing: Vec<usize> = evaluation.missing.iter().copied().filter(|&q| key_locs[q].is_none()).collect();
+    let missing: Vec<usize> = evaluation
+        .missing
+        .iter()
+        .copied()
+        .filter(|&q| key_locs[q].is_none())
+        .collect();
     if !missing.is_empty() {
         let list: Vec<String> = missing
             .iter()
-            .map(|&q| format!("`{}` ({})", pack.questions[q].id, pack.questions[q].prompt.get(lang)))
+            .map(|&q| {
+                format!(
+                    "`{}` ({})",
+                    pack.questions[q].id,
+                    pack.questions[q].prompt.get(lang)
+                )
+            })
             .collect();
         let mut d = Diagnostic::error(
             "A007",
             tr!(lang, "缺少 {} 个必答问题的答案：{}", "missing answers to {} required question(s): {}", list.len(), list.join(", ")),
         )
         .help(tr!(lang, "在 [answers] 中补上，或运行 `fulcrum run --answers FILE` 只回答缺少的问题", "add them under [answers], or run `fulcrum run --answers FILE` to answer only what is missing"));
-        d.loc = Some(Loc::new(file, 0..0));
-        d.label = tr!(lang, "在这个文件中", "in this file");
+        d.label = String::new();
         diags.push(d);
     }
     if diags.has_errors() {

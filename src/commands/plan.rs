@@ -28,7 +28,12 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
         context.report(&catalog.sources, &[d]);
         Failure::Reported(Exit::InvalidAnswers)
     })?;
-    let pack = select_pack(&catalog, args.pack.as_deref(), answers.pack.as_ref().map(|(p, _)| p.as_str()), ui)?;
+    let pack = select_pack(
+        &catalog,
+        args.pack.as_deref(),
+        answers.pack.as_ref().map(|(p, _)| p.as_str()),
+        ui,
+    )?;
     let lang = plan_lang(pack, context.lang_flag.or(answers.lang));
     let (evaluation, warnings) = match file::resolve(pack, &answers.entries, answers.file, ui) {
         Ok(ok) => ok,
@@ -37,7 +42,12 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
             let count = diags.items().iter().filter(|d| d.is_error()).count();
             eprintln!(
                 "{}",
-                tr!(ui, "答案文件 `{}` 有 {count} 个问题。", "{count} problem(s) in answers file `{}`.", args.answers.display())
+                tr!(
+                    ui,
+                    "答案文件 `{}` 有 {count} 个问题。",
+                    "{count} problem(s) in answers file `{}`.",
+                    args.answers.display()
+                )
             );
             return Err(Failure::Reported(Exit::InvalidAnswers));
         }
@@ -50,9 +60,15 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
     };
     let text = render::render(&plan, args.format, options);
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(Failure::message(Exit::Output, tr!(ui, "无法写出计划：{e}", "cannot write the plan: {e}")));
+            return Err(Failure::message(
+                Exit::Output,
+                tr!(ui, "无法写出计划：{e}", "cannot write the plan: {e}"),
+            ));
         }
     }
     Ok(Exit::Success)
@@ -74,31 +90,57 @@ pub fn output_width(flag: Option<u16>) -> u16 {
 /// pack's default; always one the pack is written in.
 pub fn plan_lang(pack: &Pack, explicit: Option<Lang>) -> Lang {
     let wanted = explicit
-        .or_else(|| std::env::var("FULCRUM_LANG").ok().and_then(|v| v.parse().ok()))
+        .or_else(|| {
+            std::env::var("FULCRUM_LANG")
+                .ok()
+                .and_then(|v| v.parse().ok())
+        })
         .or_else(Lang::from_system);
     pack.resolve_lang(wanted)
 }
 
 /// Picks the pack: `--pack`, the answers file's `pack`, or the only pack loaded.
-pub fn select_pack<'c>(catalog: &'c Catalog, flag: Option<&str>, in_file: Option<&str>, ui: Lang) -> Result<&'c Pack, Failure> {
+pub fn select_pack<'c>(
+    catalog: &'c Catalog,
+    flag: Option<&str>,
+    in_file: Option<&str>,
+    ui: Lang,
+) -> Result<&'c Pack, Failure> {
     let ids = || list_names(catalog.packs.iter().map(|p| p.id.as_str()), 20);
     if let (Some(flag), Some(in_file)) = (flag, in_file) {
         if flag != in_file {
             return Err(Failure::message(
                 Exit::Usage,
-                tr!(ui, "--pack 是 `{flag}`，但答案文件写的是 `{in_file}`", "--pack is `{flag}` but the answers file says `{in_file}`"),
+                tr!(
+                    ui,
+                    "--pack 是 `{flag}`，但答案文件写的是 `{in_file}`",
+                    "--pack is `{flag}` but the answers file says `{in_file}`"
+                ),
             ));
         }
     }
     match flag.or(in_file) {
         Some(id) => catalog.pack(id).ok_or_else(|| {
-            Failure::message(Exit::Usage, tr!(ui, "没有规则包 `{id}`；已加载：{}", "no pack `{id}` is loaded; loaded packs: {}", ids()))
+            Failure::message(
+                Exit::Usage,
+                tr!(
+                    ui,
+                    "没有规则包 `{id}`；已加载：{}",
+                    "no pack `{id}` is loaded; loaded packs: {}",
+                    ids()
+                ),
+            )
         }),
         None => match catalog.packs.as_slice() {
             [only] => Ok(only),
             _ => Err(Failure::message(
                 Exit::Usage,
-                tr!(ui, "加载了多个规则包，请用 --pack 指定，或在答案文件中写 `pack = \"…\"`；已加载：{}", "several packs are loaded: name one with --pack or `pack = \"…\"` in the answers file; loaded: {}", ids()),
+                tr!(
+                    ui,
+                    "加载了多个规则包，请用 --pack 指定，或在答案文件中写 `pack = \"…\"`；已加载：{}",
+                    "several packs are loaded: name one with --pack or `pack = \"…\"` in the answers file; loaded: {}",
+                    ids()
+                ),
             )),
         },
     }
@@ -108,7 +150,14 @@ pub fn select_pack<'c>(catalog: &'c Catalog, flag: Option<&str>, in_file: Option
 pub fn start_date(flag: Option<&str>, ui: Lang) -> Result<Date, Failure> {
     match flag {
         Some(s) => s.parse::<Date>().map_err(|_| {
-            Failure::message(Exit::Usage, tr!(ui, "--start 需要 YYYY-MM-DD 格式的日期，实际是 `{s}`", "--start takes a date as YYYY-MM-DD, not `{s}`"))
+            Failure::message(
+                Exit::Usage,
+                tr!(
+                    ui,
+                    "--start 需要 YYYY-MM-DD 格式的日期，实际是 `{s}`",
+                    "--start takes a date as YYYY-MM-DD, not `{s}`"
+                ),
+            )
         }),
         None => Ok(jiff::ZonedDateTime::now().date()),
     }

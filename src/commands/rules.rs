@@ -1,5 +1,7 @@
 //! `fulcrum rules …`: looking at the loaded packs.
 
+use std::io::IsTerminal;
+
 use comfy_table::{ContentArrangement, Table, presets};
 
 use crate::app::Context;
@@ -11,10 +13,13 @@ pub fn list(context: &Context) -> Result<Exit, Failure> {
     let catalog = context.catalog()?;
     let lang = context.ui;
     let mut table = Table::new();
-    table
-        .load_style(presets::ASCII_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(crate::commands::plan::output_width(None));
+    table.load_style(presets::ASCII_FULL_CONDENSED);
+    // Wrap to the terminal; when piped, keep one line per pack so the output greps well.
+    if std::io::stdout().is_terminal() {
+        table
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(crate::commands::plan::output_width(None));
+    }
     table.set_header(vec![
         tr!(lang, "规则包", "pack"),
         tr!(lang, "版本", "version"),

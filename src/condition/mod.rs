@@ -192,7 +192,8 @@ pub fn compile(
     scope: &dyn Scope,
     lang: Lang,
 ) -> Result<Condition, Vec<Diagnostic>> {
-    let expr = parser::parse(source).map_err(|e| vec![parse_diagnostic(&e, source, origin, lang)])?;
+    let expr =
+        parser::parse(source).map_err(|e| vec![parse_diagnostic(&e, source, origin, lang)])?;
     let mut checker = Checker {
         scope,
         origin,
@@ -220,7 +221,11 @@ fn parse_diagnostic(
     match error {
         ParseError::BadChar { text, .. } => {
             let hint = match text.as_str() {
-                "=" => tr!(lang, "比较请写 `==` 或 `is`", "to compare, write `==` or `is`"),
+                "=" => tr!(
+                    lang,
+                    "比较请写 `==` 或 `is`",
+                    "to compare, write `==` or `is`"
+                ),
                 "&" | "|" | "!" => tr!(
                     lang,
                     "逻辑运算请写 `and`、`or`、`not`",
@@ -233,16 +238,30 @@ fn parse_diagnostic(
                 ),
                 _ => String::new(),
             };
-            Diagnostic::error("C001", tr!(lang, "条件中出现无法识别的字符 `{text}`", "unexpected character `{text}` in condition"))
-                .at(loc, tr!(lang, "这里", "here"))
-                .help(hint)
+            Diagnostic::error(
+                "C001",
+                tr!(
+                    lang,
+                    "条件中出现无法识别的字符 `{text}`",
+                    "unexpected character `{text}` in condition"
+                ),
+            )
+            .at(loc, tr!(lang, "这里", "here"))
+            .help(hint)
         }
-        ParseError::NumberTooLarge { .. } => Diagnostic::error(
-            "C001",
-            tr!(lang, "数字太大", "number too large"),
-        )
-        .at(loc, tr!(lang, "超出 64 位整数范围", "does not fit in a 64-bit integer")),
-        ParseError::Unexpected { found, expected, .. } => {
+        ParseError::NumberTooLarge { .. } => {
+            Diagnostic::error("C001", tr!(lang, "数字太大", "number too large")).at(
+                loc,
+                tr!(
+                    lang,
+                    "超出 64 位整数范围",
+                    "does not fit in a 64-bit integer"
+                ),
+            )
+        }
+        ParseError::Unexpected {
+            found, expected, ..
+        } => {
             let found = if found.is_empty() {
                 tr!(lang, "条件结尾", "end of condition")
             } else {
@@ -262,19 +281,41 @@ fn parse_diagnostic(
         }
         ParseError::TooDeep { .. } => Diagnostic::error(
             "C005",
-            tr!(lang, "条件嵌套超过 {} 层", "condition nested deeper than {} levels", parser::MAX_DEPTH),
+            tr!(
+                lang,
+                "条件嵌套超过 {} 层",
+                "condition nested deeper than {} levels",
+                parser::MAX_DEPTH
+            ),
         )
         .at(loc, tr!(lang, "嵌套过深", "too deep"))
-        .help(tr!(lang, "把条件拆成派生事实（[[derived]]）", "split it into derived facts ([[derived]])")),
+        .help(tr!(
+            lang,
+            "把条件拆成派生事实（[[derived]]）",
+            "split it into derived facts ([[derived]])"
+        )),
         ParseError::TooLong => Diagnostic::error(
             "C005",
-            tr!(lang, "条件超过 {} 字节", "condition longer than {} bytes", parser::MAX_LENGTH),
+            tr!(
+                lang,
+                "条件超过 {} 字节",
+                "condition longer than {} bytes",
+                parser::MAX_LENGTH
+            ),
         )
         .at(loc, tr!(lang, "太长", "too long"))
-        .help(tr!(lang, "把条件拆成派生事实（[[derived]]）", "split it into derived facts ([[derived]])")),
+        .help(tr!(
+            lang,
+            "把条件拆成派生事实（[[derived]]）",
+            "split it into derived facts ([[derived]])"
+        )),
         ParseError::Empty => Diagnostic::error("C001", tr!(lang, "条件为空", "empty condition"))
             .at(loc, tr!(lang, "这里需要条件", "a condition is needed here"))
-            .help(tr!(lang, "删除 `when` 表示总是成立", "remove `when` to mean always")),
+            .help(tr!(
+                lang,
+                "删除 `when` 表示总是成立",
+                "remove `when` to mean always"
+            )),
     }
 }
 
@@ -322,14 +363,27 @@ impl Checker<'_> {
             let hint = did_you_mean(&subject.text, names.iter().copied())
                 .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
                 .unwrap_or_else(|| {
-                    tr!(lang, "可用的名字：{}", "known names: {}", list_names(names.iter().copied(), 12))
+                    tr!(
+                        lang,
+                        "可用的名字：{}",
+                        "known names: {}",
+                        list_names(names.iter().copied(), 12)
+                    )
                 });
             self.errors.push(
                 Diagnostic::error(
                     "C002",
-                    tr!(lang, "未知的问题或派生事实 `{}`", "unknown question or derived fact `{}`", subject.text),
+                    tr!(
+                        lang,
+                        "未知的问题或派生事实 `{}`",
+                        "unknown question or derived fact `{}`",
+                        subject.text
+                    ),
                 )
-                .at(self.origin.locate(subject.span.clone()), tr!(lang, "未定义", "not defined"))
+                .at(
+                    self.origin.locate(subject.span.clone()),
+                    tr!(lang, "未定义", "not defined"),
+                )
                 .help(hint),
             );
             return None;
@@ -346,35 +400,81 @@ impl Checker<'_> {
         let lang = self.lang;
         let name = subject.text.as_str();
         match (op, domain) {
-            (TestOp::Equals { negated, target: Target::Skipped, .. }, _) => {
-                Some(if *negated { Check::Answered } else { Check::Skipped })
-            }
-            (TestOp::Equals { negated, target: Target::Answered, .. }, _) => {
-                Some(if *negated { Check::Skipped } else { Check::Answered })
-            }
+            (
+                TestOp::Equals {
+                    negated,
+                    target: Target::Skipped,
+                    ..
+                },
+                _,
+            ) => Some(if *negated {
+                Check::Answered
+            } else {
+                Check::Skipped
+            }),
+            (
+                TestOp::Equals {
+                    negated,
+                    target: Target::Answered,
+                    ..
+                },
+                _,
+            ) => Some(if *negated {
+                Check::Skipped
+            } else {
+                Check::Answered
+            }),
             (TestOp::Truthy, Domain::Bool) => Some(Check::Bool(true)),
-            (TestOp::Equals { negated, target: Target::Name(t), .. }, Domain::Bool) => {
-                match t.text.as_str() {
-                    "true" | "yes" => Some(Check::Bool(!negated)),
-                    "false" | "no" => Some(Check::Bool(*negated)),
-                    _ => {
-                        self.error(
-                            &t.span,
-                            tr!(lang, "`{name}` 是是非题，只能与 true 或 false 比较", "`{name}` is a yes/no question: compare it with `true` or `false`"),
-                            tr!(lang, "应为 true 或 false", "expected `true` or `false`"),
-                            tr!(lang, "也可以直接写 `{name}` 或 `not {name}`", "or simply write `{name}` or `not {name}`"),
-                        );
-                        None
-                    }
+            (
+                TestOp::Equals {
+                    negated,
+                    target: Target::Name(t),
+                    ..
+                },
+                Domain::Bool,
+            ) => match t.text.as_str() {
+                "true" | "yes" => Some(Check::Bool(!negated)),
+                "false" | "no" => Some(Check::Bool(*negated)),
+                _ => {
+                    self.error(
+                        &t.span,
+                        tr!(
+                            lang,
+                            "`{name}` 是是非题，只能与 true 或 false 比较",
+                            "`{name}` is a yes/no question: compare it with `true` or `false`"
+                        ),
+                        tr!(lang, "应为 true 或 false", "expected `true` or `false`"),
+                        tr!(
+                            lang,
+                            "也可以直接写 `{name}` 或 `not {name}`",
+                            "or simply write `{name}` or `not {name}`"
+                        ),
+                    );
+                    None
                 }
-            }
-            (TestOp::Equals { negated, target: Target::Name(t), .. }, Domain::Choice(options)) => {
+            },
+            (
+                TestOp::Equals {
+                    negated,
+                    target: Target::Name(t),
+                    ..
+                },
+                Domain::Choice(options),
+            ) => {
                 let mask = self.mask(name, options, std::slice::from_ref(t))?;
-                Some(Check::OneOf(if *negated { full(options.len()) & !mask } else { mask }))
+                Some(Check::OneOf(if *negated {
+                    full(options.len()) & !mask
+                } else {
+                    mask
+                }))
             }
             (TestOp::In { negated, items }, Domain::Choice(options)) => {
                 let mask = self.mask(name, options, items)?;
-                Some(Check::OneOf(if *negated { full(options.len()) & !mask } else { mask }))
+                Some(Check::OneOf(if *negated {
+                    full(options.len()) & !mask
+                } else {
+                    mask
+                }))
             }
             (TestOp::Has { mode, items }, Domain::Multi(options)) => {
                 let mask = self.mask(name, options, items)?;
@@ -383,16 +483,30 @@ impl Checker<'_> {
                     HasMode::All => Check::HasAll(mask),
                 })
             }
-            (TestOp::Compare { op, value, .. }, Domain::Number) => Some(Check::Compare(*op, *value)),
-            (TestOp::Equals { negated, target: Target::Number(n, _), .. }, Domain::Number) => {
-                Some(Check::Compare(if *negated { CmpOp::Ne } else { CmpOp::Eq }, *n))
+            (TestOp::Compare { op, value, .. }, Domain::Number) => {
+                Some(Check::Compare(*op, *value))
             }
+            (
+                TestOp::Equals {
+                    negated,
+                    target: Target::Number(n, _),
+                    ..
+                },
+                Domain::Number,
+            ) => Some(Check::Compare(
+                if *negated { CmpOp::Ne } else { CmpOp::Eq },
+                *n,
+            )),
             (op, domain) => {
                 let (kind, advice) = kind_advice(name, domain, lang);
                 let span = op_span(subject, op);
                 self.error(
                     &span,
-                    tr!(lang, "这个运算不适用于{kind} `{name}`", "this test does not fit `{name}`, which is {kind}"),
+                    tr!(
+                        lang,
+                        "这个运算不适用于{kind} `{name}`",
+                        "this test does not fit `{name}`, which is {kind}"
+                    ),
                     tr!(lang, "不适用", "does not fit"),
                     advice,
                 );
@@ -416,11 +530,24 @@ impl Checker<'_> {
                     self.errors.push(
                         Diagnostic::error(
                             "C003",
-                            tr!(lang, "`{name}` 没有选项 `{}`", "`{name}` has no option `{}`", item.text),
+                            tr!(
+                                lang,
+                                "`{name}` 没有选项 `{}`",
+                                "`{name}` has no option `{}`",
+                                item.text
+                            ),
                         )
-                        .at(self.origin.locate(item.span.clone()), tr!(lang, "未知选项", "unknown option"))
+                        .at(
+                            self.origin.locate(item.span.clone()),
+                            tr!(lang, "未知选项", "unknown option"),
+                        )
                         .help(hint)
-                        .help(tr!(lang, "可选：{}", "valid options: {}", list_names(options.iter().copied(), 20))),
+                        .help(tr!(
+                            lang,
+                            "可选：{}",
+                            "valid options: {}",
+                            list_names(options.iter().copied(), 20)
+                        )),
                     );
                 }
             }
@@ -436,8 +563,14 @@ fn full(n: usize) -> u64 {
 fn op_span(subject: &Name, op: &TestOp) -> Range<usize> {
     match op {
         TestOp::Compare { op_span, .. } => op_span.clone(),
-        TestOp::Equals { target: Target::Name(t), .. } => t.span.clone(),
-        TestOp::Equals { target: Target::Number(_, s), .. } => s.clone(),
+        TestOp::Equals {
+            target: Target::Name(t),
+            ..
+        } => t.span.clone(),
+        TestOp::Equals {
+            target: Target::Number(_, s),
+            ..
+        } => s.clone(),
         TestOp::In { items, .. } | TestOp::Has { items, .. } => items
             .first()
             .map_or(subject.span.clone(), |i| i.span.clone()),
@@ -449,23 +582,43 @@ fn kind_advice(name: &str, domain: &Domain<'_>, lang: Lang) -> (String, String) 
     match domain {
         Domain::Choice(_) => (
             tr!(lang, "单选题", "a single choice"),
-            tr!(lang, "写 `{name} is <选项>` 或 `{name} in [<选项>, …]`", "write `{name} is <option>` or `{name} in [<option>, …]`"),
+            tr!(
+                lang,
+                "写 `{name} is <选项>` 或 `{name} in [<选项>, …]`",
+                "write `{name} is <option>` or `{name} in [<option>, …]`"
+            ),
         ),
         Domain::Multi(_) => (
             tr!(lang, "多选题", "a multiple choice"),
-            tr!(lang, "写 `{name} has <选项>`、`has any [...]` 或 `has all [...]`", "write `{name} has <option>`, `has any [...]` or `has all [...]`"),
+            tr!(
+                lang,
+                "写 `{name} has <选项>`、`has any [...]` 或 `has all [...]`",
+                "write `{name} has <option>`, `has any [...]` or `has all [...]`"
+            ),
         ),
         Domain::Bool => (
             tr!(lang, "是非题", "a yes/no question"),
-            tr!(lang, "写 `{name}`、`not {name}` 或 `{name} is false`", "write `{name}`, `not {name}` or `{name} is false`"),
+            tr!(
+                lang,
+                "写 `{name}`、`not {name}` 或 `{name} is false`",
+                "write `{name}`, `not {name}` or `{name} is false`"
+            ),
         ),
         Domain::Number => (
             tr!(lang, "数字", "a number"),
-            tr!(lang, "与整数比较：`{name} < 6`、`{name} == 0`", "compare it with a whole number: `{name} < 6`, `{name} == 0`"),
+            tr!(
+                lang,
+                "与整数比较：`{name} < 6`、`{name} == 0`",
+                "compare it with a whole number: `{name} < 6`, `{name} == 0`"
+            ),
         ),
         Domain::Text => (
             tr!(lang, "文字题", "free text"),
-            tr!(lang, "文字只能判断 `{name} is answered` 或 `{name} is skipped`", "text can only be tested with `{name} is answered` or `{name} is skipped`"),
+            tr!(
+                lang,
+                "文字只能判断 `{name} is answered` 或 `{name} is skipped`",
+                "text can only be tested with `{name} is answered` or `{name} is skipped`"
+            ),
         ),
     }
 }

@@ -198,7 +198,10 @@ impl Parser<'_> {
         let subject = self.name(&["a question or derived fact", "not", "("])?;
         let start = subject.span.start;
         let op = self.test_op()?;
-        let end = self.tokens[self.pos.saturating_sub(1)].span.end.max(subject.span.end);
+        let end = self.tokens[self.pos.saturating_sub(1)]
+            .span
+            .end
+            .max(subject.span.end);
         Ok(Expr::Test {
             subject,
             op,
@@ -433,6 +436,9 @@ mod tests {
         assert!(matches!(parse(&nots), Err(ParseError::TooDeep { .. })));
         let ok = format!("{}a{}", "(".repeat(10), ")".repeat(10));
         assert!(parse(&ok).is_ok());
-        assert!(matches!(parse(&"a or ".repeat(1000)), Err(ParseError::TooLong)));
+        assert!(matches!(
+            parse(&"a or ".repeat(1000)),
+            Err(ParseError::TooLong)
+        ));
     }
 }

@@ -5,7 +5,11 @@ use crate::source::{FileId, StringOrigin};
 
 struct TestScope;
 
-const FOCUS: [&str; 3] = ["volunteer_service", "specialist_service", "community_building"];
+const FOCUS: [&str; 3] = [
+    "volunteer_service",
+    "specialist_service",
+    "community_building",
+];
 const WHO: [&str; 3] = ["residents", "committee", "street_office"];
 
 impl Scope for TestScope {
@@ -22,7 +26,14 @@ impl Scope for TestScope {
     }
 
     fn names(&self) -> Vec<&str> {
-        vec!["org_focus", "who_depends", "troubled", "months_left", "org_name", "load"]
+        vec![
+            "org_focus",
+            "who_depends",
+            "troubled",
+            "months_left",
+            "org_name",
+            "load",
+        ]
     }
 }
 
@@ -49,7 +60,9 @@ fn compiled(src: &str) -> Condition {
 }
 
 fn errors(src: &str) -> Vec<Diagnostic> {
-    compile(src, &origin(src), &TestScope, Lang::En).err().unwrap_or_default()
+    compile(src, &origin(src), &TestScope, Lang::En)
+        .err()
+        .unwrap_or_default()
 }
 
 fn sample() -> Values {
@@ -90,8 +103,14 @@ fn evaluation_table() {
         ("org_name is answered", false),
         ("org_name is not skipped", false),
         ("months_left is answered", true),
-        ("not (troubled and months_left > 10) or org_focus is volunteer_service", true),
-        ("troubled and (months_left > 10 or who_depends has residents)", true),
+        (
+            "not (troubled and months_left > 10) or org_focus is volunteer_service",
+            true,
+        ),
+        (
+            "troubled and (months_left > 10 or who_depends has residents)",
+            true,
+        ),
     ];
     for (src, expected) in table {
         assert_eq!(compiled(src).eval(&values), expected, "{src}");
@@ -122,7 +141,10 @@ fn unknown_names_suggest_the_closest() {
     let errs = errors("month_left < 6");
     assert_eq!(errs.len(), 1);
     assert_eq!(errs[0].code, "C002");
-    assert!(errs[0].help.iter().any(|h| h.contains("`months_left`")), "{errs:?}");
+    assert!(
+        errs[0].help.iter().any(|h| h.contains("`months_left`")),
+        "{errs:?}"
+    );
     // Column: content starts at byte 8; the name is at 0..10.
     assert_eq!(errs[0].loc.as_ref().map(|l| l.span.clone()), Some(8..18));
 }
@@ -132,8 +154,18 @@ fn unknown_options_list_the_valid_ones() {
     let errs = errors("org_focus is community_buildng or who_depends has mayor");
     assert_eq!(errs.len(), 2, "{errs:?}");
     assert_eq!(errs[0].code, "C003");
-    assert!(errs[0].help.iter().any(|h| h.contains("`community_building`")));
-    assert!(errs[1].help.iter().any(|h| h.contains("valid options: `residents`")));
+    assert!(
+        errs[0]
+            .help
+            .iter()
+            .any(|h| h.contains("`community_building`"))
+    );
+    assert!(
+        errs[1]
+            .help
+            .iter()
+            .any(|h| h.contains("valid options: `residents`"))
+    );
     let start = "org_focus is community_buildng or who_depends has ".len();
     assert_eq!(errs[1].loc.as_ref().map(|l| l.span.start), Some(8 + start));
 }
@@ -164,7 +196,10 @@ fn operators_must_fit_the_kind() {
 fn syntax_errors_point_at_the_token() {
     let errs = errors("troubled and and months_left < 3");
     assert_eq!(errs[0].code, "C001");
-    assert_eq!(errs[0].loc.as_ref().map(|l| l.span.clone()), Some(8 + 13..8 + 16));
+    assert_eq!(
+        errs[0].loc.as_ref().map(|l| l.span.clone()),
+        Some(8 + 13..8 + 16)
+    );
     let errs = errors("org_focus = fits");
     assert!(errs[0].help.iter().any(|h| h.contains("`==`")));
 }
@@ -172,12 +207,17 @@ fn syntax_errors_point_at_the_token() {
 #[test]
 fn messages_follow_the_language() {
     let src = "month_left < 6";
-    let errs = compile(src, &origin(src), &TestScope, Lang::Zh).err().unwrap_or_default();
+    let errs = compile(src, &origin(src), &TestScope, Lang::Zh)
+        .err()
+        .unwrap_or_default();
     assert!(errs[0].message.contains("未知"), "{errs:?}");
 }
 
 #[test]
 fn vars_lists_each_variable_once() {
     let c = compiled("troubled or months_left < 3 and troubled or load > 2");
-    assert_eq!(c.cond.vars(), vec![Var::Question(2), Var::Question(3), Var::Derived(0)]);
+    assert_eq!(
+        c.cond.vars(),
+        vec![Var::Question(2), Var::Question(3), Var::Derived(0)]
+    );
 }

@@ -65,9 +65,9 @@ impl<'p> State<'p> {
                 .find(|case| case.when.as_ref().is_none_or(|c| c.eval(self)))
                 .map(|case| DerivedValue::Class(case.value)),
             DerivedKind::Sum { terms } => Some(DerivedValue::Number(
-                terms
-                    .iter()
-                    .fold(0i64, |sum, term| sum.saturating_add(self.contribution(*term))),
+                terms.iter().fold(0i64, |sum, term| {
+                    sum.saturating_add(self.contribution(*term))
+                }),
             )),
         }
     }
@@ -147,12 +147,15 @@ pub fn evaluate(pack: &Pack, answers: Answers) -> Evaluation<'_> {
             missing.push(i);
         }
     }
-    let blocked = pack.derived_order.iter().find_map(|&d| match (&pack.derived[d].kind, state.derived(d)) {
-        (DerivedKind::Classify { values, .. }, Some(DerivedValue::Class(v))) => {
-            values[v].blocks.as_ref().map(|_| (d, v))
-        }
-        _ => None,
-    });
+    let blocked =
+        pack.derived_order
+            .iter()
+            .find_map(|&d| match (&pack.derived[d].kind, state.derived(d)) {
+                (DerivedKind::Classify { values, .. }, Some(DerivedValue::Class(v))) => {
+                    values[v].blocks.as_ref().map(|_| (d, v))
+                }
+                _ => None,
+            });
     let fired = pack
         .rules
         .iter()

@@ -17,7 +17,13 @@ use crate::source::SourceMap;
 use crate::terminal::sanitize;
 
 /// Renders the plan for an evaluation in `lang`, with the schedule starting on `start`.
-pub fn build(pack: &Pack, eval: &Evaluation<'_>, lang: Lang, start: Date, sources: &SourceMap) -> Plan {
+pub fn build(
+    pack: &Pack,
+    eval: &Evaluation<'_>,
+    lang: Lang,
+    start: Date,
+    sources: &SourceMap,
+) -> Plan {
     let text = |t: &crate::text::LocalText| t.get(lang).to_string();
     let mut answers = Vec::new();
     let mut diagnosis = Vec::new();
@@ -66,7 +72,9 @@ pub fn build(pack: &Pack, eval: &Evaluation<'_>, lang: Lang, start: Date, source
     diagnosis.sort_by_key(|row| !derived.iter().any(|d| d.label == row.label));
 
     let blocked = eval.blocked.and_then(|(d, v)| match &pack.derived[d].kind {
-        DerivedKind::Classify { values, .. } => values[v].blocks.as_ref().map(|b| b.get(lang).to_string()),
+        DerivedKind::Classify { values, .. } => {
+            values[v].blocks.as_ref().map(|b| b.get(lang).to_string())
+        }
         DerivedKind::Sum { .. } => None,
     });
 
@@ -108,7 +116,9 @@ pub fn build(pack: &Pack, eval: &Evaluation<'_>, lang: Lang, start: Date, source
         for action in &rule.actions {
             cited[action.speaker] = true;
             let line = sources.describe(&action.loc);
-            let defined_at = line.rsplit_once(':').map_or(line.clone(), |(l, _)| l.to_string());
+            let defined_at = line
+                .rsplit_once(':')
+                .map_or(line.clone(), |(l, _)| l.to_string());
             sortable.push((
                 action.phase,
                 action.priority,
@@ -143,10 +153,12 @@ pub fn build(pack: &Pack, eval: &Evaluation<'_>, lang: Lang, start: Date, source
             affiliation: s.affiliation.as_ref().map(|a| a.get(lang).to_string()),
         })
         .collect();
-    let organization = pack.organization.and_then(|q| match &eval.state.answers()[q] {
-        Some(Value::Text(t)) if !t.trim().is_empty() => Some(sanitize(t.trim())),
-        _ => None,
-    });
+    let organization = pack
+        .organization
+        .and_then(|q| match &eval.state.answers()[q] {
+            Some(Value::Text(t)) if !t.trim().is_empty() => Some(sanitize(t.trim())),
+            _ => None,
+        });
     Plan {
         schema: SCHEMA,
         pack: PackInfo {
@@ -252,7 +264,9 @@ fn toml_to_json(value: &toml::Value) -> serde_json::Value {
         toml::Value::String(s) => serde_json::Value::String(s.clone()),
         toml::Value::Integer(n) => serde_json::Value::from(*n),
         toml::Value::Boolean(b) => serde_json::Value::Bool(*b),
-        toml::Value::Array(items) => serde_json::Value::Array(items.iter().map(toml_to_json).collect()),
+        toml::Value::Array(items) => {
+            serde_json::Value::Array(items.iter().map(toml_to_json).collect())
+        }
         other => serde_json::Value::String(other.to_string()),
     }
 }
@@ -263,8 +277,14 @@ mod tests {
 
     #[test]
     fn labels_join_per_language() {
-        assert_eq!(join_labels(vec!["居民", "居委会", "街道"], Lang::Zh), "居民、居委会和街道");
-        assert_eq!(join_labels(vec!["residents", "the committee"], Lang::En), "residents and the committee");
+        assert_eq!(
+            join_labels(vec!["居民", "居委会", "街道"], Lang::Zh),
+            "居民、居委会和街道"
+        );
+        assert_eq!(
+            join_labels(vec!["residents", "the committee"], Lang::En),
+            "residents and the committee"
+        );
         assert_eq!(join_labels(vec!["one"], Lang::En), "one");
         assert_eq!(join_labels(vec![], Lang::En), "");
     }

@@ -1,7 +1,7 @@
 //! Turning phase windows (shares of the horizon) into weeks and dates.
 
-use jiff::civil::Date;
 use jiff::ToSpan;
+use jiff::civil::Date;
 
 use crate::pack::{Phase, Timeline};
 
@@ -63,7 +63,10 @@ mod tests {
 
     #[test]
     fn horizon_uses_the_minimum_when_little_is_left() {
-        let t = Timeline { months: 0, min_months: 3 };
+        let t = Timeline {
+            months: 0,
+            min_months: 3,
+        };
         assert_eq!(horizon_weeks(&t, Some(0)), 13);
         assert_eq!(horizon_weeks(&t, Some(12)), 52);
         assert_eq!(horizon_weeks(&t, None), 13);
@@ -83,7 +86,10 @@ mod tests {
             })
         );
         let w = window(&phase((0.9, 1.25)), 52, start);
-        assert_eq!(w.as_ref().map(|w| (w.start_week, w.end_week)), Some((46, 65)));
+        assert_eq!(
+            w.as_ref().map(|w| (w.start_week, w.end_week)),
+            Some((46, 65))
+        );
         let tiny = window(&phase((0.5, 0.5)), 2, start);
         assert_eq!(tiny.map(|w| (w.start_week, w.end_week)), Some((1, 2)));
     }

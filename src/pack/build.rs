@@ -46,7 +46,11 @@ pub fn build(input: PackFiles, sources: &SourceMap, lang: Lang) -> (Option<Pack>
         ids: HashMap::new(),
     };
     let pack = builder.pack(input);
-    let pack = if builder.diags.has_errors() { None } else { pack };
+    let pack = if builder.diags.has_errors() {
+        None
+    } else {
+        pack
+    };
     (pack, builder.diags)
 }
 
@@ -101,8 +105,15 @@ impl Builder<'_> {
         Loc::new(file, span)
     }
 
-    fn error(&mut self, code: &'static str, loc: Loc, message: String, label: String) -> &mut Diagnostic {
-        self.diags.push_mut(Diagnostic::error(code, message).at(loc, label))
+    fn error(
+        &mut self,
+        code: &'static str,
+        loc: Loc,
+        message: String,
+        label: String,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push_mut(Diagnostic::error(code, message).at(loc, label))
     }
 
     /// Records an id; reports a duplicate when it was seen before.
@@ -110,7 +121,12 @@ impl Builder<'_> {
         let loc = self.loc(file, id.span());
         let lang = self.lang;
         if id.get_ref().trim().is_empty() {
-            self.error("P007", loc, tr!(lang, "{kind} 的 id 为空", "empty {kind} id"), tr!(lang, "需要 id", "an id is needed"));
+            self.error(
+                "P007",
+                loc,
+                tr!(lang, "{kind} 的 id 为空", "empty {kind} id"),
+                tr!(lang, "需要 id", "an id is needed"),
+            );
             return false;
         }
         match self.ids.get(&(kind, id.get_ref().clone())) {
@@ -119,11 +135,20 @@ impl Builder<'_> {
                 self.error(
                     "P002",
                     loc,
-                    tr!(lang, "重复的 {kind} id `{}`", "duplicate {kind} id `{}`", id.get_ref()),
+                    tr!(
+                        lang,
+                        "重复的 {kind} id `{}`",
+                        "duplicate {kind} id `{}`",
+                        id.get_ref()
+                    ),
                     tr!(lang, "已在 {first} 定义", "already defined at {first}"),
                 )
                 .help
-                .push(tr!(lang, "同一规则包的所有文件中，id 必须唯一", "ids must be unique across all files of a pack"));
+                .push(tr!(
+                    lang,
+                    "同一规则包的所有文件中，id 必须唯一",
+                    "ids must be unique across all files of a pack"
+                ));
                 false
             }
             None => {
@@ -144,9 +169,14 @@ impl Builder<'_> {
                     let hint = did_you_mean(code, ["zh", "en"])
                         .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
                         .unwrap_or_default();
-                    self.error("P007", loc.clone(), tr!(lang, "未知的语言 `{code}`", "unknown language `{code}`"), tr!(lang, "只支持 zh 和 en", "only `zh` and `en` are supported"))
-                        .help
-                        .push(hint);
+                    self.error(
+                        "P007",
+                        loc.clone(),
+                        tr!(lang, "未知的语言 `{code}`", "unknown language `{code}`"),
+                        tr!(lang, "只支持 zh 和 en", "only `zh` and `en` are supported"),
+                    )
+                    .help
+                    .push(hint);
                     continue;
                 }
             }
@@ -154,8 +184,17 @@ impl Builder<'_> {
                 self.error(
                     "P011",
                     loc.clone(),
-                    tr!(lang, "文字中含有控制字符 U+{:04X}", "text contains the control character U+{:04X}", bad as u32),
-                    tr!(lang, "不能包含控制字符或终端转义序列", "control characters and terminal escape sequences are not allowed"),
+                    tr!(
+                        lang,
+                        "文字中含有控制字符 U+{:04X}",
+                        "text contains the control character U+{:04X}",
+                        bad as u32
+                    ),
+                    tr!(
+                        lang,
+                        "不能包含控制字符或终端转义序列",
+                        "control characters and terminal escape sequences are not allowed"
+                    ),
                 );
             }
         }
@@ -169,9 +208,27 @@ impl Builder<'_> {
             if !missing.is_empty() {
                 let missing = missing.join(", ");
                 self.diags.push(
-                    Diagnostic::warning("P004", tr!(lang, "文字缺少语言：{missing}", "text missing in: {missing}"))
-                        .at(loc, tr!(lang, "将使用另一种语言代替", "the other language will be shown instead"))
-                        .help(tr!(lang, "补上 `{missing} = \"…\"`", "add `{missing} = \"…\"`")),
+                    Diagnostic::warning(
+                        "P004",
+                        tr!(
+                            lang,
+                            "文字缺少语言：{missing}",
+                            "text missing in: {missing}"
+                        ),
+                    )
+                    .at(
+                        loc,
+                        tr!(
+                            lang,
+                            "将使用另一种语言代替",
+                            "the other language will be shown instead"
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "补上 `{missing} = \"…\"`",
+                        "add `{missing} = \"…\"`"
+                    )),
                 );
             }
         }
@@ -194,11 +251,20 @@ impl Builder<'_> {
             self.error(
                 "P008",
                 self.loc(file, 0..0),
-                tr!(lang, "规则包 `{}` 没有 [pack] 表", "pack `{}` has no [pack] table", input.id),
+                tr!(
+                    lang,
+                    "规则包 `{}` 没有 [pack] 表",
+                    "pack `{}` has no [pack] table",
+                    input.id
+                ),
                 tr!(lang, "缺少 [pack]", "no [pack] here"),
             )
             .help
-            .push(tr!(lang, "在规则包的某一个文件中加上 [pack]（id、version、title、languages、default_lang）", "add [pack] (id, version, title, languages, default_lang) to one file of the pack"));
+            .push(tr!(
+                lang,
+                "在规则包的某一个文件中加上 [pack]（id、version、title、languages、default_lang）",
+                "add [pack] (id, version, title, languages, default_lang) to one file of the pack"
+            ));
             return None;
         };
         for &(file, extra) in metas.iter().skip(1) {
@@ -214,19 +280,47 @@ impl Builder<'_> {
                 Ok(l) if !languages.contains(&l) => languages.push(l),
                 Ok(_) => {}
                 Err(_) => {
-                    self.error("P007", self.loc(meta_file, code.span()), tr!(lang, "不支持的语言 `{}`", "unsupported language `{}`", code.get_ref()), tr!(lang, "只支持 zh 和 en", "only `zh` and `en` are supported"));
+                    self.error(
+                        "P007",
+                        self.loc(meta_file, code.span()),
+                        tr!(
+                            lang,
+                            "不支持的语言 `{}`",
+                            "unsupported language `{}`",
+                            code.get_ref()
+                        ),
+                        tr!(lang, "只支持 zh 和 en", "only `zh` and `en` are supported"),
+                    );
                 }
             }
         }
         if languages.is_empty() {
-            self.error("P007", self.loc(meta_file, meta.languages.span()), tr!(lang, "languages 不能为空", "`languages` must not be empty"), tr!(lang, "例如 [\"zh\", \"en\"]", "for example [\"zh\", \"en\"]"));
+            self.error(
+                "P007",
+                self.loc(meta_file, meta.languages.span()),
+                tr!(lang, "languages 不能为空", "`languages` must not be empty"),
+                tr!(
+                    lang,
+                    "例如 [\"zh\", \"en\"]",
+                    "for example [\"zh\", \"en\"]"
+                ),
+            );
             languages.push(Lang::En);
         }
         self.languages = languages.clone();
         let default_lang = match meta.default_lang.get_ref().parse::<Lang>() {
             Ok(l) if languages.contains(&l) => l,
             _ => {
-                self.error("P007", self.loc(meta_file, meta.default_lang.span()), tr!(lang, "default_lang 必须是 languages 之一", "`default_lang` must be one of `languages`"), tr!(lang, "不在 languages 中", "not in `languages`"));
+                self.error(
+                    "P007",
+                    self.loc(meta_file, meta.default_lang.span()),
+                    tr!(
+                        lang,
+                        "default_lang 必须是 languages 之一",
+                        "`default_lang` must be one of `languages`"
+                    ),
+                    tr!(lang, "不在 languages 中", "not in `languages`"),
+                );
                 languages[0]
             }
         };
@@ -243,20 +337,40 @@ impl Builder<'_> {
                 if !self.unique("phase", file, &p_ref.id) {
                     continue;
                 }
-                let window = p_ref.window.as_ref().and_then(|w| {
-                    match w.get_ref().as_slice() {
+                let window = p_ref
+                    .window
+                    .as_ref()
+                    .and_then(|w| match w.get_ref().as_slice() {
                         [a, b] if *a >= 0.0 && a <= b && *b <= 3.0 => Some((*a, *b)),
                         _ => {
-                            self.error("P007", self.loc(file, w.span()), tr!(lang, "window 必须是 [开始, 结束]，0 ≤ 开始 ≤ 结束 ≤ 3", "`window` must be [start, end] with 0 ≤ start ≤ end ≤ 3"), tr!(lang, "无效的时间窗", "invalid window"))
-                                .help
-                                .push(tr!(lang, "以项目剩余时间为 1：例如 [0.0, 0.2] 表示前五分之一", "shares of the time left: [0.0, 0.2] is the first fifth"));
+                            self.error(
+                                "P007",
+                                self.loc(file, w.span()),
+                                tr!(
+                                    lang,
+                                    "window 必须是 [开始, 结束]，0 ≤ 开始 ≤ 结束 ≤ 3",
+                                    "`window` must be [start, end] with 0 ≤ start ≤ end ≤ 3"
+                                ),
+                                tr!(lang, "无效的时间窗", "invalid window"),
+                            )
+                            .help
+                            .push(tr!(
+                                lang,
+                                "以项目剩余时间为 1：例如 [0.0, 0.2] 表示前五分之一",
+                                "shares of the time left: [0.0, 0.2] is the first fifth"
+                            ));
                             None
                         }
-                    }
-                });
+                    });
                 let title = self.text(file, &p_ref.title);
                 let summary = self.opt_text(file, &p_ref.summary);
-                phases.push(Phase { id: p_ref.id.get_ref().clone(), title, summary, window, loc: self.loc(file, p.span()) });
+                phases.push(Phase {
+                    id: p_ref.id.get_ref().clone(),
+                    title,
+                    summary,
+                    window,
+                    loc: self.loc(file, p.span()),
+                });
             }
             for s in &raw.speaker {
                 let s = s.get_ref();
@@ -266,7 +380,12 @@ impl Builder<'_> {
                 let name = self.text(file, &s.name);
                 let affiliation = self.opt_text(file, &s.affiliation);
                 let framework = self.opt_text(file, &s.framework);
-                speakers.push(Speaker { id: s.id.get_ref().clone(), name, affiliation, framework });
+                speakers.push(Speaker {
+                    id: s.id.get_ref().clone(),
+                    name,
+                    affiliation,
+                    framework,
+                });
             }
             for s in &raw.section {
                 let s = s.get_ref();
@@ -275,11 +394,24 @@ impl Builder<'_> {
                 }
                 let title = self.text(file, &s.title);
                 let intro = self.opt_text(file, &s.intro);
-                sections.push(Section { id: s.id.get_ref().clone(), title, intro });
+                sections.push(Section {
+                    id: s.id.get_ref().clone(),
+                    title,
+                    intro,
+                });
             }
         }
         if phases.is_empty() {
-            self.error("P008", self.loc(meta_file, 0..0), tr!(lang, "规则包没有任何 [[phase]]", "the pack declares no [[phase]]"), tr!(lang, "至少需要一个阶段", "at least one phase is needed"));
+            self.error(
+                "P008",
+                self.loc(meta_file, 0..0),
+                tr!(
+                    lang,
+                    "规则包没有任何 [[phase]]",
+                    "the pack declares no [[phase]]"
+                ),
+                tr!(lang, "至少需要一个阶段", "at least one phase is needed"),
+            );
         }
 
         // Questions and derived facts share one namespace.
@@ -288,7 +420,9 @@ impl Builder<'_> {
         let mut raw_questions: Vec<(FileId, &RawQuestion)> = Vec::new();
         for (file, raw) in &input.files {
             for q in &raw.question {
-                if !self.unique("question", *file, &q.get_ref().id) || !self.free_name(*file, &q.get_ref().id, &names) {
+                if !self.unique("question", *file, &q.get_ref().id)
+                    || !self.free_name(*file, &q.get_ref().id, &names)
+                {
                     continue;
                 }
                 if let Some(question) = self.question(*file, q, &sections) {
@@ -302,7 +436,9 @@ impl Builder<'_> {
         let mut raw_derived: Vec<(FileId, &RawDerived)> = Vec::new();
         for (file, raw) in &input.files {
             for d in &raw.derived {
-                if !self.unique("derived", *file, &d.get_ref().id) || !self.free_name(*file, &d.get_ref().id, &names) {
+                if !self.unique("derived", *file, &d.get_ref().id)
+                    || !self.free_name(*file, &d.get_ref().id, &names)
+                {
                     continue;
                 }
                 if let Some(fact) = self.derived_shell(*file, d) {
@@ -319,16 +455,27 @@ impl Builder<'_> {
         let mut cases_all = Vec::with_capacity(derived.len());
         let mut sums = Vec::with_capacity(derived.len());
         {
-            let scope = Names { questions: &questions, derived: &derived, map: &names };
+            let scope = Names {
+                questions: &questions,
+                derived: &derived,
+                map: &names,
+            };
             for (i, (file, raw)) in raw_questions.iter().enumerate() {
-                whens.push(raw.when.as_ref().and_then(|w| self.condition(*file, w, &scope)));
-                defaults.push(raw.default.as_ref().and_then(|d| match check_value(&questions[i], d, *file, lang) {
-                    Ok(v) => Some(v),
-                    Err(mut diag) => {
-                        diag.code = "P007";
-                        diag.message = tr!(lang, "默认值无效：{}", "invalid default: {}", diag.message);
-                        self.diags.push(diag);
-                        None
+                whens.push(
+                    raw.when
+                        .as_ref()
+                        .and_then(|w| self.condition(*file, w, &scope)),
+                );
+                defaults.push(raw.default.as_ref().and_then(|d| {
+                    match check_value(&questions[i], d, *file, lang) {
+                        Ok(v) => Some(v),
+                        Err(mut diag) => {
+                            diag.code = "P007";
+                            diag.message =
+                                tr!(lang, "默认值无效：{}", "invalid default: {}", diag.message);
+                            self.diags.push(diag);
+                            None
+                        }
                     }
                 }));
             }
@@ -345,13 +492,32 @@ impl Builder<'_> {
                             None => None,
                         };
                         match values.iter().position(|v| &v.id == c_ref.value.get_ref()) {
-                            Some(value) => cases.push(Case { when, value, loc: self.loc(*file, c.span()) }),
+                            Some(value) => cases.push(Case {
+                                when,
+                                value,
+                                loc: self.loc(*file, c.span()),
+                            }),
                             None => {
                                 let ids: Vec<&str> = values.iter().map(|v| v.id.as_str()).collect();
                                 let hint = suggest(lang, c_ref.value.get_ref(), &ids);
-                                self.error("P003", self.loc(*file, c_ref.value.span()), tr!(lang, "`{}` 没有值 `{}`", "`{}` has no value `{}`", derived[i].id, c_ref.value.get_ref()), tr!(lang, "未在 [[derived.value]] 中声明", "not declared in [[derived.value]]"))
-                                    .help
-                                    .push(hint);
+                                self.error(
+                                    "P003",
+                                    self.loc(*file, c_ref.value.span()),
+                                    tr!(
+                                        lang,
+                                        "`{}` 没有值 `{}`",
+                                        "`{}` has no value `{}`",
+                                        derived[i].id,
+                                        c_ref.value.get_ref()
+                                    ),
+                                    tr!(
+                                        lang,
+                                        "未在 [[derived.value]] 中声明",
+                                        "not declared in [[derived.value]]"
+                                    ),
+                                )
+                                .help
+                                .push(hint);
                             }
                         }
                     }
@@ -365,9 +531,19 @@ impl Builder<'_> {
                             None => {
                                 let known: Vec<&str> = names.keys().map(String::as_str).collect();
                                 let hint = suggest(lang, term.get_ref(), &known);
-                                self.error("P003", self.loc(*file, term.span()), tr!(lang, "未知的问题或派生事实 `{}`", "unknown question or derived fact `{}`", term.get_ref()), tr!(lang, "未定义", "not defined"))
-                                    .help
-                                    .push(hint);
+                                self.error(
+                                    "P003",
+                                    self.loc(*file, term.span()),
+                                    tr!(
+                                        lang,
+                                        "未知的问题或派生事实 `{}`",
+                                        "unknown question or derived fact `{}`",
+                                        term.get_ref()
+                                    ),
+                                    tr!(lang, "未定义", "not defined"),
+                                )
+                                .help
+                                .push(hint);
                             }
                         }
                     }
@@ -375,7 +551,8 @@ impl Builder<'_> {
                 sums.push(terms);
             }
         }
-        for (question, (when, default)) in questions.iter_mut().zip(whens.into_iter().zip(defaults)) {
+        for (question, (when, default)) in questions.iter_mut().zip(whens.into_iter().zip(defaults))
+        {
             question.when = when;
             question.default = default;
         }
@@ -391,7 +568,11 @@ impl Builder<'_> {
         let mut rules = Vec::new();
         let mut tests = Vec::new();
         {
-            let scope = Names { questions: &questions, derived: &derived, map: &names };
+            let scope = Names {
+                questions: &questions,
+                derived: &derived,
+                map: &names,
+            };
             for (file, raw) in &input.files {
                 for r in &raw.rule {
                     if !self.unique("rule", *file, &r.get_ref().id) {
@@ -414,28 +595,68 @@ impl Builder<'_> {
             let t_ref = t.get_ref();
             let min_months = t_ref.min_months.as_ref().map_or(1, |m| *m.get_ref());
             if !(0..=1200).contains(&min_months) {
-                self.error("P007", self.loc(meta_file, t.span()), tr!(lang, "min_months 必须在 0 到 1200 之间", "`min_months` must be between 0 and 1200"), tr!(lang, "超出范围", "out of range"));
+                self.error(
+                    "P007",
+                    self.loc(meta_file, t.span()),
+                    tr!(
+                        lang,
+                        "min_months 必须在 0 到 1200 之间",
+                        "`min_months` must be between 0 and 1200"
+                    ),
+                    tr!(lang, "超出范围", "out of range"),
+                );
             }
             match names.get(t_ref.months.get_ref()) {
-                Some(Var::Question(q)) if matches!(questions[*q].kind, QuestionKind::Number { .. }) => {
-                    Some(Timeline { months: *q, min_months })
+                Some(Var::Question(q))
+                    if matches!(questions[*q].kind, QuestionKind::Number { .. }) =>
+                {
+                    Some(Timeline {
+                        months: *q,
+                        min_months,
+                    })
                 }
                 _ => {
-                    self.error("P003", self.loc(meta_file, t_ref.months.span()), tr!(lang, "timeline.months 必须是一个数字题", "`timeline.months` must name a number question"), tr!(lang, "不是数字题", "not a number question"));
+                    self.error(
+                        "P003",
+                        self.loc(meta_file, t_ref.months.span()),
+                        tr!(
+                            lang,
+                            "timeline.months 必须是一个数字题",
+                            "`timeline.months` must name a number question"
+                        ),
+                        tr!(lang, "不是数字题", "not a number question"),
+                    );
                     None
                 }
             }
         });
         let organization = match &meta.organization {
             Some(name) => match names.get(name.get_ref()) {
-                Some(Var::Question(q)) if matches!(questions[*q].kind, QuestionKind::Text { .. }) => Some(*q),
+                Some(Var::Question(q))
+                    if matches!(questions[*q].kind, QuestionKind::Text { .. }) =>
+                {
+                    Some(*q)
+                }
                 _ => {
-                    self.error("P003", self.loc(meta_file, name.span()), tr!(lang, "organization 必须是一个文字题", "`organization` must name a text question"), tr!(lang, "不是文字题", "not a text question"));
+                    self.error(
+                        "P003",
+                        self.loc(meta_file, name.span()),
+                        tr!(
+                            lang,
+                            "organization 必须是一个文字题",
+                            "`organization` must name a text question"
+                        ),
+                        tr!(lang, "不是文字题", "not a text question"),
+                    );
                     None
                 }
             },
             None => match names.get("org_name") {
-                Some(Var::Question(q)) if matches!(questions[*q].kind, QuestionKind::Text { .. }) => Some(*q),
+                Some(Var::Question(q))
+                    if matches!(questions[*q].kind, QuestionKind::Text { .. }) =>
+                {
+                    Some(*q)
+                }
                 _ => None,
             },
         };
@@ -472,7 +693,17 @@ impl Builder<'_> {
     fn free_name(&mut self, file: FileId, id: &Str, names: &HashMap<String, Var>) -> bool {
         if names.contains_key(id.get_ref()) {
             let lang = self.lang;
-            self.error("P002", self.loc(file, id.span()), tr!(lang, "`{}` 已被另一个问题或派生事实使用", "`{}` is already the name of another question or derived fact", id.get_ref()), tr!(lang, "重名", "name taken"));
+            self.error(
+                "P002",
+                self.loc(file, id.span()),
+                tr!(
+                    lang,
+                    "`{}` 已被另一个问题或派生事实使用",
+                    "`{}` is already the name of another question or derived fact",
+                    id.get_ref()
+                ),
+                tr!(lang, "重名", "name taken"),
+            );
             return false;
         }
         true
@@ -489,7 +720,12 @@ impl Builder<'_> {
         }
     }
 
-    fn question(&mut self, file: FileId, q: &Spanned<RawQuestion>, sections: &[Section]) -> Option<Question> {
+    fn question(
+        &mut self,
+        file: FileId,
+        q: &Spanned<RawQuestion>,
+        sections: &[Section],
+    ) -> Option<Question> {
         let lang = self.lang;
         let raw = q.get_ref();
         let id = raw.id.get_ref().clone();
@@ -501,16 +737,30 @@ impl Builder<'_> {
             if found.is_none() {
                 let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
                 let hint = suggest(lang, s.get_ref(), &ids);
-                self.error("P003", self.loc(file, s.span()), tr!(lang, "未知的部分 `{}`", "unknown section `{}`", s.get_ref()), tr!(lang, "没有这个 [[section]]", "no such [[section]]"))
-                    .help
-                    .push(hint);
+                self.error(
+                    "P003",
+                    self.loc(file, s.span()),
+                    tr!(lang, "未知的部分 `{}`", "unknown section `{}`", s.get_ref()),
+                    tr!(lang, "没有这个 [[section]]", "no such [[section]]"),
+                )
+                .help
+                .push(hint);
             }
             found
         });
         let kind_name = raw.kind.get_ref().as_str();
         let not_for = |b: &mut Self, present: bool, key: &str, span: Range<usize>| {
             if present {
-                b.error("P007", b.loc(file, span), tr!(lang, "`{key}` 不适用于 {kind_name} 类型的问题", "`{key}` does not apply to a {kind_name} question"), tr!(lang, "请删除", "remove it"));
+                b.error(
+                    "P007",
+                    b.loc(file, span),
+                    tr!(
+                        lang,
+                        "`{key}` 不适用于 {kind_name} 类型的问题",
+                        "`{key}` does not apply to a {kind_name} question"
+                    ),
+                    tr!(lang, "请删除", "remove it"),
+                );
             }
         };
         let qspan = q.span();
@@ -518,11 +768,21 @@ impl Builder<'_> {
             not_for(self, true, "option", qspan.clone());
         }
         if kind_name != "number" {
-            not_for(self, raw.min.is_some() || raw.max.is_some(), "min/max", qspan.clone());
+            not_for(
+                self,
+                raw.min.is_some() || raw.max.is_some(),
+                "min/max",
+                qspan.clone(),
+            );
             not_for(self, raw.unit.is_some(), "unit", qspan.clone());
         }
         if kind_name != "multi" {
-            not_for(self, raw.min_selected.is_some() || raw.max_selected.is_some(), "min_selected/max_selected", qspan.clone());
+            not_for(
+                self,
+                raw.min_selected.is_some() || raw.max_selected.is_some(),
+                "min_selected/max_selected",
+                qspan.clone(),
+            );
         }
         if kind_name != "text" {
             not_for(self, raw.max_length.is_some(), "max_length", qspan.clone());
@@ -535,47 +795,122 @@ impl Builder<'_> {
                 } else {
                     let required = raw.required.unwrap_or(true);
                     let n = options.len() as i64;
-                    let min = raw.min_selected.as_ref().map_or(i64::from(required), |m| *m.get_ref());
+                    let min = raw
+                        .min_selected
+                        .as_ref()
+                        .map_or(i64::from(required), |m| *m.get_ref());
                     let max = raw.max_selected.as_ref().map_or(n, |m| *m.get_ref());
                     if min < 0 || max < min.max(1) || max > n {
-                        self.error("P007", self.loc(file, qspan.clone()), tr!(lang, "`{id}` 的 min_selected/max_selected 无效（选项数 {n}）", "invalid min_selected/max_selected for `{id}` ({n} options)"), tr!(lang, "需要 0 ≤ min ≤ max ≤ 选项数", "need 0 ≤ min ≤ max ≤ number of options"));
+                        self.error(
+                            "P007",
+                            self.loc(file, qspan.clone()),
+                            tr!(
+                                lang,
+                                "`{id}` 的 min_selected/max_selected 无效（选项数 {n}）",
+                                "invalid min_selected/max_selected for `{id}` ({n} options)"
+                            ),
+                            tr!(
+                                lang,
+                                "需要 0 ≤ min ≤ max ≤ 选项数",
+                                "need 0 ≤ min ≤ max ≤ number of options"
+                            ),
+                        );
                         return None;
                     }
-                    QuestionKind::Multi { options, min_selected: min as usize, max_selected: max as usize }
+                    QuestionKind::Multi {
+                        options,
+                        min_selected: min as usize,
+                        max_selected: max as usize,
+                    }
                 }
             }
             "bool" => QuestionKind::Bool,
             "number" => {
                 let (Some(min), Some(max)) = (&raw.min, &raw.max) else {
-                    self.error("P007", self.loc(file, raw.kind.span()), tr!(lang, "数字题 `{id}` 需要 min 和 max", "number question `{id}` needs `min` and `max`"), tr!(lang, "缺少范围", "range missing"))
-                        .help
-                        .push(tr!(lang, "例如 `min = 0` 和 `max = 120`", "for example `min = 0` and `max = 120`"));
+                    self.error(
+                        "P007",
+                        self.loc(file, raw.kind.span()),
+                        tr!(
+                            lang,
+                            "数字题 `{id}` 需要 min 和 max",
+                            "number question `{id}` needs `min` and `max`"
+                        ),
+                        tr!(lang, "缺少范围", "range missing"),
+                    )
+                    .help
+                    .push(tr!(
+                        lang,
+                        "例如 `min = 0` 和 `max = 120`",
+                        "for example `min = 0` and `max = 120`"
+                    ));
                     return None;
                 };
                 if min.get_ref() > max.get_ref() {
-                    self.error("P007", self.loc(file, min.span()), tr!(lang, "`{id}` 的 min 大于 max", "`min` is greater than `max` in `{id}`"), tr!(lang, "范围无效", "empty range"));
+                    self.error(
+                        "P007",
+                        self.loc(file, min.span()),
+                        tr!(
+                            lang,
+                            "`{id}` 的 min 大于 max",
+                            "`min` is greater than `max` in `{id}`"
+                        ),
+                        tr!(lang, "范围无效", "empty range"),
+                    );
                     return None;
                 }
                 let unit = self.opt_text(file, &raw.unit);
-                QuestionKind::Number { min: *min.get_ref(), max: *max.get_ref(), unit }
+                QuestionKind::Number {
+                    min: *min.get_ref(),
+                    max: *max.get_ref(),
+                    unit,
+                }
             }
             "text" => {
-                let max_length = raw.max_length.as_ref().map_or(DEFAULT_MAX_LENGTH, |m| *m.get_ref());
+                let max_length = raw
+                    .max_length
+                    .as_ref()
+                    .map_or(DEFAULT_MAX_LENGTH, |m| *m.get_ref());
                 if !(1..=100_000).contains(&max_length) {
-                    self.error("P007", self.loc(file, qspan.clone()), tr!(lang, "max_length 必须在 1 到 100000 之间", "`max_length` must be between 1 and 100000"), tr!(lang, "超出范围", "out of range"));
+                    self.error(
+                        "P007",
+                        self.loc(file, qspan.clone()),
+                        tr!(
+                            lang,
+                            "max_length 必须在 1 到 100000 之间",
+                            "`max_length` must be between 1 and 100000"
+                        ),
+                        tr!(lang, "超出范围", "out of range"),
+                    );
                     return None;
                 }
-                QuestionKind::Text { max_length: max_length as usize }
+                QuestionKind::Text {
+                    max_length: max_length as usize,
+                }
             }
             other => {
                 let hint = suggest(lang, other, &["single", "multi", "bool", "number", "text"]);
-                self.error("P007", self.loc(file, raw.kind.span()), tr!(lang, "未知的问题类型 `{other}`", "unknown question kind `{other}`"), tr!(lang, "应为 single、multi、bool、number 或 text", "expected single, multi, bool, number or text"))
-                    .help
-                    .push(hint);
+                self.error(
+                    "P007",
+                    self.loc(file, raw.kind.span()),
+                    tr!(
+                        lang,
+                        "未知的问题类型 `{other}`",
+                        "unknown question kind `{other}`"
+                    ),
+                    tr!(
+                        lang,
+                        "应为 single、multi、bool、number 或 text",
+                        "expected single, multi, bool, number or text"
+                    ),
+                )
+                .help
+                .push(hint);
                 return None;
             }
         };
-        let required = raw.required.unwrap_or(!matches!(kind, QuestionKind::Text { .. }));
+        let required = raw
+            .required
+            .unwrap_or(!matches!(kind, QuestionKind::Text { .. }));
         Some(Question {
             id,
             section,
@@ -594,11 +929,34 @@ impl Builder<'_> {
     fn options(&mut self, file: FileId, raw: &RawQuestion, id: &str) -> Option<Vec<Choice>> {
         let lang = self.lang;
         if raw.option.is_empty() {
-            self.error("P007", self.loc(file, raw.kind.span()), tr!(lang, "选择题 `{id}` 没有选项", "choice question `{id}` has no options"), tr!(lang, "需要 [[question.option]]", "add [[question.option]] tables"));
+            self.error(
+                "P007",
+                self.loc(file, raw.kind.span()),
+                tr!(
+                    lang,
+                    "选择题 `{id}` 没有选项",
+                    "choice question `{id}` has no options"
+                ),
+                tr!(
+                    lang,
+                    "需要 [[question.option]]",
+                    "add [[question.option]] tables"
+                ),
+            );
             return None;
         }
         if raw.option.len() > MAX_OPTIONS {
-            self.error("P007", self.loc(file, raw.kind.span()), tr!(lang, "`{id}` 有 {} 个选项，最多 {MAX_OPTIONS} 个", "`{id}` has {} options; at most {MAX_OPTIONS} are allowed", raw.option.len()), tr!(lang, "选项太多", "too many options"));
+            self.error(
+                "P007",
+                self.loc(file, raw.kind.span()),
+                tr!(
+                    lang,
+                    "`{id}` 有 {} 个选项，最多 {MAX_OPTIONS} 个",
+                    "`{id}` has {} options; at most {MAX_OPTIONS} are allowed",
+                    raw.option.len()
+                ),
+                tr!(lang, "选项太多", "too many options"),
+            );
             return None;
         }
         let mut options: Vec<Choice> = Vec::with_capacity(raw.option.len());
@@ -606,7 +964,16 @@ impl Builder<'_> {
             let o = o.get_ref();
             if let Some(first) = options.iter().find(|c| &c.id == o.id.get_ref()) {
                 let first = first.id.clone();
-                self.error("P002", self.loc(file, o.id.span()), tr!(lang, "`{id}` 中重复的选项 `{first}`", "duplicate option `{first}` in `{id}`"), tr!(lang, "重复", "duplicate"));
+                self.error(
+                    "P002",
+                    self.loc(file, o.id.span()),
+                    tr!(
+                        lang,
+                        "`{id}` 中重复的选项 `{first}`",
+                        "duplicate option `{first}` in `{id}`"
+                    ),
+                    tr!(lang, "重复", "duplicate"),
+                );
                 continue;
             }
             let label = self.text(file, &o.label);
@@ -635,25 +1002,58 @@ impl Builder<'_> {
                 for v in &raw.value {
                     let v = v.get_ref();
                     if values.iter().any(|x| &x.id == v.id.get_ref()) {
-                        self.error("P002", self.loc(file, v.id.span()), tr!(lang, "`{id}` 中重复的值 `{}`", "duplicate value `{}` in `{id}`", v.id.get_ref()), tr!(lang, "重复", "duplicate"));
+                        self.error(
+                            "P002",
+                            self.loc(file, v.id.span()),
+                            tr!(
+                                lang,
+                                "`{id}` 中重复的值 `{}`",
+                                "duplicate value `{}` in `{id}`",
+                                v.id.get_ref()
+                            ),
+                            tr!(lang, "重复", "duplicate"),
+                        );
                         continue;
                     }
                     if values.len() == MAX_OPTIONS {
-                        self.error("P007", self.loc(file, v.id.span()), tr!(lang, "`{id}` 的值超过 {MAX_OPTIONS} 个", "`{id}` has more than {MAX_OPTIONS} values"), tr!(lang, "太多", "too many"));
+                        self.error(
+                            "P007",
+                            self.loc(file, v.id.span()),
+                            tr!(
+                                lang,
+                                "`{id}` 的值超过 {MAX_OPTIONS} 个",
+                                "`{id}` has more than {MAX_OPTIONS} values"
+                            ),
+                            tr!(lang, "太多", "too many"),
+                        );
                         break;
                     }
                     let label = self.text(file, &v.label);
                     let blocks = self.opt_text(file, &v.blocks);
-                    values.push(DerivedValue { id: v.id.get_ref().clone(), label, blocks });
+                    values.push(DerivedValue {
+                        id: v.id.get_ref().clone(),
+                        label,
+                        blocks,
+                    });
                 }
-                DerivedKind::Classify { values, cases: Vec::new() }
+                DerivedKind::Classify {
+                    values,
+                    cases: Vec::new(),
+                }
             }
             _ => {
                 self.error("P007", self.loc(file, raw.id.span()), tr!(lang, "派生事实 `{id}` 要么用 sum，要么用 [[derived.value]] 加 [[derived.case]]", "derived fact `{id}` needs either `sum`, or [[derived.value]] and [[derived.case]]"), tr!(lang, "定义不完整或冲突", "incomplete or mixed definition"));
                 return None;
             }
         };
-        Some(Derived { id, label, help, kind, diagnosis: raw.diagnosis.unwrap_or(true), loc: self.loc(file, d.span()) })
+        Some(Derived {
+            id,
+            label,
+            help,
+            kind,
+            diagnosis: raw.diagnosis.unwrap_or(true),
+            loc: self.loc(file, d.span()),
+        })
     }
 
     /// Orders derived facts so each follows those it reads; reports cycles.
@@ -667,7 +1067,8 @@ impl Builder<'_> {
                 users[d].push(i);
             }
         }
-        let mut ready: std::collections::VecDeque<usize> = (0..derived.len()).filter(|&i| indegree[i] == 0).collect();
+        let mut ready: std::collections::VecDeque<usize> =
+            (0..derived.len()).filter(|&i| indegree[i] == 0).collect();
         let mut order = Vec::with_capacity(derived.len());
         while let Some(i) = ready.pop_front() {
             order.push(i);
@@ -684,7 +1085,9 @@ impl Builder<'_> {
             let mut path = vec![start];
             let mut node = start;
             loop {
-                let Some(&next) = deps[node].iter().find(|d| indegree[**d] > 0) else { break };
+                let Some(&next) = deps[node].iter().find(|d| indegree[**d] > 0) else {
+                    break;
+                };
                 if let Some(pos) = path.iter().position(|p| *p == next) {
                     path.drain(..pos);
                     path.push(next);
@@ -696,9 +1099,22 @@ impl Builder<'_> {
             let chain: Vec<&str> = path.iter().map(|i| derived[*i].id.as_str()).collect();
             let chain = chain.join(" → ");
             let lang = self.lang;
-            self.error("P006", derived[path[0]].loc.clone(), tr!(lang, "派生事实循环依赖：{chain}", "derived facts depend on each other in a cycle: {chain}"), tr!(lang, "循环从这里开始", "the cycle starts here"))
-                .help
-                .push(tr!(lang, "让其中一个派生事实直接读取问题的答案", "make one of them read answers directly"));
+            self.error(
+                "P006",
+                derived[path[0]].loc.clone(),
+                tr!(
+                    lang,
+                    "派生事实循环依赖：{chain}",
+                    "derived facts depend on each other in a cycle: {chain}"
+                ),
+                tr!(lang, "循环从这里开始", "the cycle starts here"),
+            )
+            .help
+            .push(tr!(
+                lang,
+                "让其中一个派生事实直接读取问题的答案",
+                "make one of them read answers directly"
+            ));
         }
         order
     }
@@ -722,21 +1138,52 @@ impl Builder<'_> {
                     }
                     let later = &questions[q].id;
                     let message = match via {
-                        None if q == i => tr!(lang, "`{}` 的出现条件读取了它自己", "the `when` of `{}` reads the question itself", question.id),
-                        None => tr!(lang, "`{}` 的出现条件读取了后面才问的 `{later}`", "the `when` of `{}` reads `{later}`, which is asked later", question.id),
-                        Some(d) => tr!(lang, "`{}` 的出现条件通过 `{}` 读取了后面才问的 `{later}`", "the `when` of `{}` reads `{later}` (through `{}`), which is asked later", question.id, derived[d].id),
+                        None if q == i => tr!(
+                            lang,
+                            "`{}` 的出现条件读取了它自己",
+                            "the `when` of `{}` reads the question itself",
+                            question.id
+                        ),
+                        None => tr!(
+                            lang,
+                            "`{}` 的出现条件读取了后面才问的 `{later}`",
+                            "the `when` of `{}` reads `{later}`, which is asked later",
+                            question.id
+                        ),
+                        Some(d) => tr!(
+                            lang,
+                            "`{}` 的出现条件通过 `{}` 读取了后面才问的 `{later}`",
+                            "the `when` of `{}` reads `{later}` (through `{}`), which is asked later",
+                            question.id,
+                            derived[d].id
+                        ),
                     };
                     self.diags.push(
                         Diagnostic::error("P009", message)
-                            .at(when.origin.locate(test.span.clone()), tr!(lang, "此时还没有答案", "not answered yet at this point"))
-                            .help(tr!(lang, "把 `{later}` 移到 `{}` 之前，或修改条件", "move `{later}` before `{}`, or change the condition", question.id)),
+                            .at(
+                                when.origin.locate(test.span.clone()),
+                                tr!(lang, "此时还没有答案", "not answered yet at this point"),
+                            )
+                            .help(tr!(
+                                lang,
+                                "把 `{later}` 移到 `{}` 之前，或修改条件",
+                                "move `{later}` before `{}`, or change the condition",
+                                question.id
+                            )),
                     );
                 }
             }
         }
     }
 
-    fn rule(&mut self, file: FileId, r: &Spanned<RawRule>, scope: &Names<'_>, phases: &[Phase], speakers: &[Speaker]) -> Option<Rule> {
+    fn rule(
+        &mut self,
+        file: FileId,
+        r: &Spanned<RawRule>,
+        scope: &Names<'_>,
+        phases: &[Phase],
+        speakers: &[Speaker],
+    ) -> Option<Rule> {
         let lang = self.lang;
         let raw = r.get_ref();
         let when = match &raw.when {
@@ -752,15 +1199,37 @@ impl Builder<'_> {
         let mut cautions = Vec::new();
         for c in &raw.caution {
             let c_ref = c.get_ref();
-            let speaker = c_ref.speaker.as_ref().and_then(|s| self.speaker_ref(file, s, speakers));
+            let speaker = c_ref
+                .speaker
+                .as_ref()
+                .and_then(|s| self.speaker_ref(file, s, speakers));
             let text = self.template(file, &c_ref.text, scope);
-            cautions.push(Caution { text, speaker, loc: self.loc(file, c.span()) });
+            cautions.push(Caution {
+                text,
+                speaker,
+                loc: self.loc(file, c.span()),
+            });
         }
         if raw.action.is_empty() && raw.caution.is_empty() {
             self.diags.push(
-                Diagnostic::warning("P014", tr!(lang, "规则 `{}` 没有任何 action 或 caution", "rule `{}` has no action and no caution", raw.id.get_ref()))
-                    .at(self.loc(file, raw.id.span()), tr!(lang, "这条规则不起作用", "this rule does nothing"))
-                    .help(tr!(lang, "加上 [[rule.action]] 或 [[rule.caution]]", "add [[rule.action]] or [[rule.caution]]")),
+                Diagnostic::warning(
+                    "P014",
+                    tr!(
+                        lang,
+                        "规则 `{}` 没有任何 action 或 caution",
+                        "rule `{}` has no action and no caution",
+                        raw.id.get_ref()
+                    ),
+                )
+                .at(
+                    self.loc(file, raw.id.span()),
+                    tr!(lang, "这条规则不起作用", "this rule does nothing"),
+                )
+                .help(tr!(
+                    lang,
+                    "加上 [[rule.action]] 或 [[rule.caution]]",
+                    "add [[rule.action]] or [[rule.caution]]"
+                )),
             );
         }
         Some(Rule {
@@ -779,27 +1248,54 @@ impl Builder<'_> {
         if found.is_none() {
             let ids: Vec<&str> = speakers.iter().map(|x| x.id.as_str()).collect();
             let hint = suggest(lang, s.get_ref(), &ids);
-            self.error("P003", self.loc(file, s.span()), tr!(lang, "未知的讲者 `{}`", "unknown speaker `{}`", s.get_ref()), tr!(lang, "没有这个 [[speaker]]", "no such [[speaker]]"))
-                .help
-                .push(hint);
+            self.error(
+                "P003",
+                self.loc(file, s.span()),
+                tr!(lang, "未知的讲者 `{}`", "unknown speaker `{}`", s.get_ref()),
+                tr!(lang, "没有这个 [[speaker]]", "no such [[speaker]]"),
+            )
+            .help
+            .push(hint);
         }
         found
     }
 
-    fn action(&mut self, file: FileId, a: &Spanned<RawAction>, scope: &Names<'_>, phases: &[Phase], speakers: &[Speaker]) -> Option<Action> {
+    fn action(
+        &mut self,
+        file: FileId,
+        a: &Spanned<RawAction>,
+        scope: &Names<'_>,
+        phases: &[Phase],
+        speakers: &[Speaker],
+    ) -> Option<Action> {
         let lang = self.lang;
         let raw = a.get_ref();
         let phase = phases.iter().position(|p| &p.id == raw.phase.get_ref());
         if phase.is_none() {
             let ids: Vec<&str> = phases.iter().map(|p| p.id.as_str()).collect();
             let hint = suggest(lang, raw.phase.get_ref(), &ids);
-            self.error("P003", self.loc(file, raw.phase.span()), tr!(lang, "未知的阶段 `{}`", "unknown phase `{}`", raw.phase.get_ref()), tr!(lang, "没有这个 [[phase]]", "no such [[phase]]"))
-                .help
-                .push(hint);
+            self.error(
+                "P003",
+                self.loc(file, raw.phase.span()),
+                tr!(
+                    lang,
+                    "未知的阶段 `{}`",
+                    "unknown phase `{}`",
+                    raw.phase.get_ref()
+                ),
+                tr!(lang, "没有这个 [[phase]]", "no such [[phase]]"),
+            )
+            .help
+            .push(hint);
         }
         let speaker = self.speaker_ref(file, &raw.speaker, speakers);
         if raw.concept.get_ref().trim().is_empty() {
-            self.error("P007", self.loc(file, raw.concept.span()), tr!(lang, "concept 不能为空", "`concept` must not be empty"), tr!(lang, "需要概念 id", "a concept id is needed"));
+            self.error(
+                "P007",
+                self.loc(file, raw.concept.span()),
+                tr!(lang, "concept 不能为空", "`concept` must not be empty"),
+                tr!(lang, "需要概念 id", "a concept id is needed"),
+            );
         }
         let owner = self.template(file, &raw.owner, scope);
         let indicator = self.template(file, &raw.indicator, scope);
@@ -809,7 +1305,10 @@ impl Builder<'_> {
             phase: phase?,
             concept: raw.concept.get_ref().clone(),
             speaker: speaker?,
-            priority: raw.priority.as_ref().map_or(DEFAULT_PRIORITY, |p| *p.get_ref()),
+            priority: raw
+                .priority
+                .as_ref()
+                .map_or(DEFAULT_PRIORITY, |p| *p.get_ref()),
             owner,
             indicator,
             text,
@@ -845,10 +1344,33 @@ impl Builder<'_> {
                     for error in errors {
                         let (span, message, label, help) = match error {
                             TemplateError::UnknownName { name, span } => {
-                                let known: Vec<&str> = scope.map.keys().map(String::as_str).collect();
-                                (span, tr!(lang, "未知的占位符 `{{{name}}}`", "unknown placeholder `{{{name}}}`"), tr!(lang, "不是问题或派生事实", "not a question or derived fact"), suggest(lang, &name, &known))
+                                let known: Vec<&str> =
+                                    scope.map.keys().map(String::as_str).collect();
+                                (
+                                    span,
+                                    tr!(
+                                        lang,
+                                        "未知的占位符 `{{{name}}}`",
+                                        "unknown placeholder `{{{name}}}`"
+                                    ),
+                                    tr!(
+                                        lang,
+                                        "不是问题或派生事实",
+                                        "not a question or derived fact"
+                                    ),
+                                    suggest(lang, &name, &known),
+                                )
                             }
-                            TemplateError::Unbalanced { span } => (span, tr!(lang, "花括号不成对", "unbalanced brace"), tr!(lang, "这里", "here"), tr!(lang, "要输出花括号本身，请写 `{{{{` 或 `}}}}`", "write `{{{{` or `}}}}` for a literal brace")),
+                            TemplateError::Unbalanced { span } => (
+                                span,
+                                tr!(lang, "花括号不成对", "unbalanced brace"),
+                                tr!(lang, "这里", "here"),
+                                tr!(
+                                    lang,
+                                    "要输出花括号本身，请写 `{{{{` 或 `}}}}`",
+                                    "write `{{{{` or `}}}}` for a literal brace"
+                                ),
+                            ),
                         };
                         let loc = match base {
                             Some(b) => self.loc(file, b + span.start..b + span.end),
@@ -865,15 +1387,27 @@ impl Builder<'_> {
     fn test(&mut self, file: FileId, t: &Spanned<super::raw::RawTest>) -> PackTest {
         let raw = t.get_ref();
         let list = |items: &Vec<Str>| -> Vec<(String, Loc)> {
-            items.iter().map(|s| (s.get_ref().clone(), Loc::new(file, s.span()))).collect()
+            items
+                .iter()
+                .map(|s| (s.get_ref().clone(), Loc::new(file, s.span())))
+                .collect()
         };
         PackTest {
             id: raw.id.get_ref().clone(),
             description: raw.description.as_ref().map(|d| d.get_ref().clone()),
-            answers: raw.answers.get_ref().iter().map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), v.clone())).collect(),
+            answers: raw
+                .answers
+                .get_ref()
+                .iter()
+                .map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), v.clone()))
+                .collect(),
             expect_present: list(&raw.expect_present),
             expect_absent: list(&raw.expect_absent),
-            expect_derived: raw.expect_derived.iter().map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), v.clone())).collect(),
+            expect_derived: raw
+                .expect_derived
+                .iter()
+                .map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), v.clone()))
+                .collect(),
             expect_cautions: list(&raw.expect_cautions),
             file,
             loc: Loc::new(file, t.span()),
@@ -886,7 +1420,12 @@ fn suggest(lang: Lang, name: &str, candidates: &[&str]) -> String {
     match did_you_mean(name, candidates.iter().copied()) {
         Some(s) => tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"),
         None if candidates.is_empty() => String::new(),
-        None => tr!(lang, "可用：{}", "known: {}", list_names(candidates.iter().copied(), 12)),
+        None => tr!(
+            lang,
+            "可用：{}",
+            "known: {}",
+            list_names(candidates.iter().copied(), 12)
+        ),
     }
 }
 
@@ -921,7 +1460,11 @@ fn derived_deps(fact: &Derived) -> Vec<usize> {
 
 /// The latest question a derived fact reads, through other facts too (memoised; cycles were
 /// reported before and count as reading nothing more).
-fn latest_question(d: usize, derived: &[Derived], memo: &mut Vec<Option<Option<usize>>>) -> Option<usize> {
+fn latest_question(
+    d: usize,
+    derived: &[Derived],
+    memo: &mut Vec<Option<Option<usize>>>,
+) -> Option<usize> {
     if let Some(known) = memo[d] {
         return known;
     }

@@ -12,7 +12,11 @@ mod tests {
         let mut on_disk = Vec::new();
         for pack in std::fs::read_dir(&root).into_iter().flatten().flatten() {
             if pack.path().is_dir() {
-                for file in std::fs::read_dir(pack.path()).into_iter().flatten().flatten() {
+                for file in std::fs::read_dir(pack.path())
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                {
                     if file.path().extension().is_some_and(|e| e == "toml") {
                         on_disk.push(file.file_name().to_string_lossy().into_owned());
                     }
@@ -20,7 +24,10 @@ mod tests {
             }
         }
         on_disk.sort();
-        let mut embedded: Vec<String> = FILES.iter().map(|(_, name, _)| (*name).to_string()).collect();
+        let mut embedded: Vec<String> = FILES
+            .iter()
+            .map(|(_, name, _)| (*name).to_string())
+            .collect();
         embedded.sort();
         assert_eq!(on_disk, embedded);
     }

@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::Pack;
 use super::build::{PackFiles, build};
 use super::builtin;
 use super::raw::RawFile;
-use super::Pack;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap};
@@ -88,7 +88,13 @@ pub fn load(paths: &[PathBuf], lang: Lang) -> Catalog {
     }
     for path in paths {
         for folder in read_path(&mut catalog, path, lang) {
-            assign(&mut groups, folder, lang, &mut catalog.diagnostics, &catalog.sources);
+            assign(
+                &mut groups,
+                folder,
+                lang,
+                &mut catalog.diagnostics,
+                &catalog.sources,
+            );
         }
     }
     for (id, files, origin) in groups {
@@ -116,13 +122,29 @@ fn read_path(catalog: &mut Catalog, path: &Path, lang: Lang) -> Vec<Folder> {
     let place = path.display().to_string();
     if path.is_file() {
         return read_file(catalog, path, &place, lang)
-            .map(|p| vec![Folder { name: None, files: vec![p] }])
+            .map(|p| {
+                vec![Folder {
+                    name: None,
+                    files: vec![p],
+                }]
+            })
             .unwrap_or_default();
     }
     if !path.is_dir() {
         catalog.diagnostics.push(
-            Diagnostic::error("P010", tr!(lang, "找不到规则路径 `{place}`", "rules path `{place}` does not exist"))
-                .help(tr!(lang, "--rules 和 FULCRUM_RULES 需要规则包文件夹或 .toml 文件", "--rules and FULCRUM_RULES take a pack folder or a .toml file")),
+            Diagnostic::error(
+                "P010",
+                tr!(
+                    lang,
+                    "找不到规则路径 `{place}`",
+                    "rules path `{place}` does not exist"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "--rules 和 FULCRUM_RULES 需要规则包文件夹或 .toml 文件",
+                "--rules and FULCRUM_RULES take a pack folder or a .toml file"
+            )),
         );
         return Vec::new();
     }
@@ -160,30 +182,69 @@ fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
 pub fn read_text(path: &Path, lang: Lang) -> Result<String, Diagnostic> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
-        Diagnostic::error("P010", tr!(lang, "无法读取 `{shown}`：{e}", "cannot read `{shown}`: {e}"))
+        Diagnostic::error(
+            "P010",
+            tr!(
+                lang,
+                "无法读取 `{shown}`：{e}",
+                "cannot read `{shown}`: {e}"
+            ),
+        )
     })?;
     if meta.len() > MAX_FILE_SIZE {
         return Err(Diagnostic::error(
             "P010",
-            tr!(lang, "`{shown}` 有 {} 字节，超过上限 {MAX_FILE_SIZE} 字节", "`{shown}` is {} bytes, more than the limit of {MAX_FILE_SIZE}", meta.len()),
+            tr!(
+                lang,
+                "`{shown}` 有 {} 字节，超过上限 {MAX_FILE_SIZE} 字节",
+                "`{shown}` is {} bytes, more than the limit of {MAX_FILE_SIZE}",
+                meta.len()
+            ),
         )
-        .help(tr!(lang, "把规则包拆成几个文件", "split it into several files")));
+        .help(tr!(
+            lang,
+            "把规则包拆成几个文件",
+            "split it into several files"
+        )));
     }
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error("P010", tr!(lang, "无法读取 `{shown}`：{e}", "cannot read `{shown}`: {e}"))
+        Diagnostic::error(
+            "P010",
+            tr!(
+                lang,
+                "无法读取 `{shown}`：{e}",
+                "cannot read `{shown}`: {e}"
+            ),
+        )
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Diagnostic::error("P010", tr!(lang, "`{shown}` 不是 UTF-8 文本（第 {at} 字节处）", "`{shown}` is not UTF-8 text (at byte {at})"))
-            .help(tr!(lang, "请用 UTF-8 编码另存这个文件", "save the file as UTF-8"))
+        Diagnostic::error(
+            "P010",
+            tr!(
+                lang,
+                "`{shown}` 不是 UTF-8 文本（第 {at} 字节处）",
+                "`{shown}` is not UTF-8 text (at byte {at})"
+            ),
+        )
+        .help(tr!(
+            lang,
+            "请用 UTF-8 编码另存这个文件",
+            "save the file as UTF-8"
+        ))
     })?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 fn read_file(catalog: &mut Catalog, path: &Path, place: &str, lang: Lang) -> Option<Parsed> {
     match read_text(path, lang) {
         Ok(text) => {
-            let file = catalog.sources.add(path.display().to_string(), Some(path), Arc::from(text));
+            let file = catalog
+                .sources
+                .add(path.display().to_string(), Some(path), Arc::from(text));
             parse(catalog, file, place, lang)
         }
         Err(d) => {
@@ -203,7 +264,13 @@ fn parse(catalog: &mut Catalog, file: FileId, place: &str, lang: Lang) -> Option
                 .as_ref()
                 .map(|p| p.get_ref().id.get_ref().clone())
                 .or_else(|| raw.extends.as_ref().map(|e| e.get_ref().clone()));
-            Some(Parsed { file, raw, own_id, defines, place: place.to_string() })
+            Some(Parsed {
+                file,
+                raw,
+                own_id,
+                defines,
+                place: place.to_string(),
+            })
         }
         Err(e) => {
             catalog.diagnostics.push(toml_error(&e, file, &text, lang));
@@ -216,9 +283,16 @@ fn parse(catalog: &mut Catalog, file: FileId, place: &str, lang: Lang) -> Option
 pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> Diagnostic {
     let message = e.message().trim().to_string();
     let span = e.span().unwrap_or(0..0);
-    let span = if span.is_empty() && span.start < text.len() { span.start..span.start + 1 } else { span };
-    let mut diagnostic = Diagnostic::error("P001", tr!(lang, "TOML 错误：{message}", "invalid TOML: {message}"))
-        .at(Loc::new(file, span), tr!(lang, "这里", "here"));
+    let span = if span.is_empty() && span.start < text.len() {
+        span.start..span.start + 1
+    } else {
+        span
+    };
+    let mut diagnostic = Diagnostic::error(
+        "P001",
+        tr!(lang, "TOML 错误：{message}", "invalid TOML: {message}"),
+    )
+    .at(Loc::new(file, span), tr!(lang, "这里", "here"));
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some((name, expected)) = rest.split_once('`') {
             let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
@@ -238,25 +312,49 @@ fn assign(
     diags: &mut Diagnostics,
     sources: &SourceMap,
 ) {
-    let definers: Vec<String> = folder.files.iter().filter(|p| p.defines).filter_map(|p| p.own_id.clone()).collect();
+    let definers: Vec<String> = folder
+        .files
+        .iter()
+        .filter(|p| p.defines)
+        .filter_map(|p| p.own_id.clone())
+        .collect();
     let default_id = match definers.as_slice() {
         [only] => Some(only.clone()),
         _ => folder.name.clone(),
     };
     // A folder that defines a built-in pack again replaces it, whatever order its files sort in.
     for id in &definers {
-        if let Some((_, files, origin)) = groups.iter_mut().find(|(g, _, o)| g == id && o == "built-in") {
+        if let Some((_, files, origin)) = groups
+            .iter_mut()
+            .find(|(g, _, o)| g == id && o == "built-in")
+        {
             files.clear();
-            let place = folder.files.first().map(|p| p.place.clone()).unwrap_or_default();
+            let place = folder
+                .files
+                .first()
+                .map(|p| p.place.clone())
+                .unwrap_or_default();
             *origin = tr!(lang, "{place}（替换内置）", "{place} (replaces built-in)");
         }
     }
     for parsed in folder.files {
         let Some(id) = parsed.own_id.clone().or_else(|| default_id.clone()) else {
             diags.push(
-                Diagnostic::error("P008", tr!(lang, "`{}` 没有说明属于哪个规则包", "`{}` does not say which pack it belongs to", sources.get(parsed.file).name))
-                    .at(Loc::new(parsed.file, 0..0), tr!(lang, "这里", "here"))
-                    .help(tr!(lang, "加上 [pack]，或写 `extends = \"community-dependence\"`", "add [pack], or `extends = \"community-dependence\"`")),
+                Diagnostic::error(
+                    "P008",
+                    tr!(
+                        lang,
+                        "`{}` 没有说明属于哪个规则包",
+                        "`{}` does not say which pack it belongs to",
+                        sources.get(parsed.file).name
+                    ),
+                )
+                .at(Loc::new(parsed.file, 0..0), tr!(lang, "这里", "here"))
+                .help(tr!(
+                    lang,
+                    "加上 [pack]，或写 `extends = \"community-dependence\"`",
+                    "add [pack], or `extends = \"community-dependence\"`"
+                )),
             );
             continue;
         };

@@ -12,8 +12,8 @@ pub mod template;
 use std::collections::BTreeMap;
 use std::collections::HashMap;
 
-use crate::answers::raw::RawAnswer;
 use crate::answers::Value;
+use crate::answers::raw::RawAnswer;
 use crate::condition::{Condition, Domain, Var};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc};

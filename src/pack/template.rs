@@ -72,9 +72,7 @@ pub fn parse(
             errors.push(TemplateError::Unbalanced { span: i..i + 1 });
             i += 1;
         } else {
-            let next = text[i..]
-                .find(['{', '}'])
-                .map_or(text.len(), |p| i + p);
+            let next = text[i..].find(['{', '}']).map_or(text.len(), |p| i + p);
             literal.push_str(&text[i..next]);
             i = next;
         }

@@ -4,7 +4,8 @@ use crate::plan::Plan;
 
 /// The plan as pretty-printed JSON, ending with a newline.
 pub fn render(plan: &Plan) -> String {
-    let mut out = serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut out =
+        serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');
     out
 }

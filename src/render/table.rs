@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::RenderOptions;
 use super::words::{window_text, words};
@@ -33,14 +33,15 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
     let organization = plan.organization.as_deref().unwrap_or(w.not_given);
     let _ = writeln!(
         out,
-        "{}: {}  ·  {}: {} {}  ·  {}: {}",
+        "{}{c}{}  ·  {}{c}{} {}  ·  {}{c}{}",
         w.organization,
         sanitize(organization),
         w.pack,
         plan.pack.id,
         plan.pack.version,
         w.date,
-        plan.date
+        plan.date,
+        c = w.colon
     );
     out.push('\n');
 
@@ -52,19 +53,19 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
     let _ = writeln!(out, "{diagnosis}\n");
 
     if !plan.cautions.is_empty() {
-        let _ = writeln!(out, "{}:", w.cautions);
+        let _ = writeln!(out, "{}{}", w.cautions, w.colon.trim_end());
         for caution in &plan.cautions {
             let source = caution
                 .speaker
                 .as_deref()
-                .map(|s| format!(" ({})", plan.speaker_name(s)))
+                .map(|s| format!("{}{}{}", w.brackets.0, plan.speaker_name(s), w.brackets.1))
                 .unwrap_or_default();
             let _ = writeln!(out, "  ! {}{source}", sanitize(&caution.text));
         }
         out.push('\n');
     }
     if let Some(reason) = &plan.blocked {
-        let _ = writeln!(out, "{}: {}\n", w.blocked, sanitize(reason));
+        let _ = writeln!(out, "{}{}{}\n", w.blocked, w.colon, sanitize(reason));
         return out;
     }
 
@@ -94,11 +95,21 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
             }
         } else {
             let details = format!("{} · {} · {}", w.owner, w.indicator, w.source);
-            actions.set_header(vec!["#".to_string(), format!("{} · {}", w.action, w.why), details]);
+            actions.set_header(vec![
+                "#".to_string(),
+                format!("{} · {}", w.action, w.why),
+                details,
+            ]);
             for (i, a) in phase.actions.iter().enumerate() {
                 actions.add_row(vec![
                     (i + 1).to_string(),
-                    format!("{}\n{}: {}", sanitize(&a.text), w.why, sanitize(&a.why)),
+                    format!(
+                        "{}\n{}{}{}",
+                        sanitize(&a.text),
+                        w.why,
+                        w.colon,
+                        sanitize(&a.why)
+                    ),
                     format!(
                         "{}\n{}\n{}",
                         sanitize(&a.owner),
@@ -108,12 +119,29 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
                 ]);
             }
         }
+        // Fixed shares keep every phase's table in the same shape.
+        let shares: &[u16] = if options.width >= WIDE {
+            &[30, 24, 12, 18, 10]
+        } else {
+            &[58, 34]
+        };
+        let mut constraints = vec![ColumnConstraint::Absolute(Width::Fixed(4))];
+        constraints.extend(
+            shares
+                .iter()
+                .map(|p| ColumnConstraint::Absolute(Width::Percentage(*p))),
+        );
+        actions.set_constraints(constraints);
         let _ = writeln!(out, "{actions}\n");
     }
     if !plan.speakers.is_empty() {
-        let _ = writeln!(out, "{}:", w.sources);
+        let _ = writeln!(out, "{}{}", w.sources, w.colon.trim_end());
         for s in &plan.speakers {
-            let affiliation = s.affiliation.as_deref().map(|a| format!(" — {}", sanitize(a))).unwrap_or_default();
+            let affiliation = s
+                .affiliation
+                .as_deref()
+                .map(|a| format!(" — {}", sanitize(a)))
+                .unwrap_or_default();
             let _ = writeln!(out, "  {}{affiliation}", sanitize(&s.name));
         }
     }

@@ -38,6 +38,10 @@ pub struct Words {
     pub sources: &'static str,
     /// "not given"
     pub not_given: &'static str,
+    /// The colon after a label: full width in Chinese.
+    pub colon: &'static str,
+    /// Brackets around a source.
+    pub brackets: (&'static str, &'static str),
 }
 
 /// The words for a language.
@@ -66,6 +70,8 @@ static ZH: Words = Words {
     blocked: "计划暂停",
     sources: "来源",
     not_given: "未填写",
+    colon: "：",
+    brackets: ("（", "）"),
 };
 
 static EN: Words = Words {
@@ -86,6 +92,8 @@ static EN: Words = Words {
     blocked: "Plan stopped",
     sources: "Sources",
     not_given: "not given",
+    colon: ": ",
+    brackets: (" (", ")"),
 };
 
 /// A phase's schedule as people read it: "weeks 0–3 (2026-01-05 – 2026-01-25)".

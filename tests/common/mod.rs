@@ -1,0 +1,59 @@
+//! Helpers shared by the integration tests: a `fulcrum` command isolated from the developer's
+//! environment.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path below the repository root.
+pub fn path(rel: &str) -> PathBuf {
+    root().join(rel)
+}
+
+/// `fulcrum` with no user configuration, no language settings and the repository as the
+/// working directory.
+pub fn fulcrum() -> Command {
+    let mut cmd = Command::cargo_bin("fulcrum").expect("binary is built");
+    cmd.current_dir(root())
+        .env_remove("FULCRUM_LANG")
+        .env_remove("FULCRUM_RULES")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
+        .env(
+            "XDG_STATE_HOME",
+            std::env::temp_dir().join("fulcrum-test-state"),
+        );
+    cmd
+}
+
+/// `fulcrum` with the mini fixture pack loaded.
+pub fn with_mini() -> Command {
+    let mut cmd = fulcrum();
+    cmd.args(["--rules", "tests/fixtures/packs/mini"]);
+    cmd
+}
+
+/// Standard error of a finished command as text.
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Standard output of a finished command as text.
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Whether a path exists (for clarity in assertions).
+pub fn exists(p: &Path) -> bool {
+    p.exists()
+}
