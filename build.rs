@@ -13,7 +13,9 @@ fn main() {
         for pack in entries.flatten().filter(|e| e.path().is_dir()) {
             let pack_path = pack.path();
             println!("cargo::rerun-if-changed={}", pack_path.display());
-            let Ok(inner) = fs::read_dir(&pack_path) else { continue };
+            let Ok(inner) = fs::read_dir(&pack_path) else {
+                continue;
+            };
             for file in inner.flatten() {
                 let path = file.path();
                 if path.extension().is_some_and(|e| e == "toml") {
@@ -23,10 +25,19 @@ fn main() {
         }
     }
     files.sort();
-    let mut out = String::from("/// Shipped pack files: (pack folder, file name, contents).\npub const FILES: &[(&str, &str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// Shipped pack files: (pack folder, file name, contents).\npub const FILES: &[(&str, &str, &str)] = &[\n",
+    );
     for (pack, path) in &files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let _ = writeln!(out, "    ({pack:?}, {name:?}, include_str!({:?})),", path.display().to_string());
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    ({pack:?}, {name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("builtin_packs.rs");
