@@ -33,7 +33,7 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
     let organization = plan.organization.as_deref().unwrap_or(w.not_given);
     let _ = writeln!(
         out,
-        "{}{c}{}  ·  {}{c}{} {}  ·  {}{c}{}",
+        "{}{c}{}\n{}{c}{} {}  ·  {}{c}{}",
         w.organization,
         sanitize(organization),
         w.pack,
@@ -60,7 +60,12 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
                 .as_deref()
                 .map(|s| format!("{}{}{}", w.brackets.0, plan.speaker_name(s), w.brackets.1))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  ! {}{source}", sanitize(&caution.text));
+            let text = format!("{}{source}", sanitize(&caution.text));
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap(&text, usize::from(options.width), "  ! ", "    ")
+            );
         }
         out.push('\n');
     }
@@ -142,8 +147,43 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
                 .as_deref()
                 .map(|a| format!(" — {}", sanitize(a)))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  {}{affiliation}", sanitize(&s.name));
+            let line = format!("{}{affiliation}", sanitize(&s.name));
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap(&line, usize::from(options.width), "  ", "    ")
+            );
         }
     }
     out
+}
+
+/// Wraps text to `width` columns (counting CJK characters as two), with a prefix on the first
+/// line and an indent on the others.
+fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::from(first);
+    let mut column = first.len();
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if column + w > width && column > rest.len() {
+            out.push('\n');
+            out.push_str(rest);
+            column = rest.len();
+        }
+        out.push(c);
+        column += w;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_by_display_width() {
+        assert_eq!(wrap("一二三四五", 8, "! ", "  "), "! 一二三\n  四五");
+        assert_eq!(wrap("abc", 80, "! ", "  "), "! abc");
+    }
 }
