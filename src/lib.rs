@@ -7,6 +7,8 @@
 //! and rules, and [`render`] prints the resulting [`plan::Plan`].
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+// Diagnostics are large but travel only on the error path, once per problem.
+#![allow(clippy::result_large_err)]
 
 pub mod answers;
 pub mod app;

@@ -81,14 +81,14 @@ impl Rng {
         items[(self.next() % items.len() as u64) as usize]
     }
     fn flip(&mut self) -> bool {
-        self.next() % 2 == 0
+        self.next().is_multiple_of(2)
     }
     fn subset(&mut self, items: &[&'static str], at_least_one: bool) -> Vec<&'static str> {
         loop {
             let chosen: Vec<&'static str> = items
                 .iter()
                 .copied()
-                .filter(|_| self.next() % 3 == 0)
+                .filter(|_| self.next().is_multiple_of(3))
                 .collect();
             if !at_least_one || !chosen.is_empty() {
                 return chosen;
@@ -99,18 +99,18 @@ impl Rng {
 
 fn random_case(rng: &mut Rng) -> Case {
     let months_left = rng.pick(&[0, 1, 2, 3, 4, 5, 6, 7, 12, 24, 120]);
-    let legacy = if rng.next() % 5 == 0 {
+    let legacy = if rng.next().is_multiple_of(5) {
         vec!["none"]
     } else {
         rng.subset(&LEGACY, true)
     };
-    let exposed_gaps = if rng.next() % 5 == 0 {
+    let exposed_gaps = if rng.next().is_multiple_of(5) {
         vec!["none_known"]
     } else {
         rng.subset(&GAPS, true)
     };
     let mut relies_on = rng.subset(&[&MANPOWER[..], &SKILL[..]].concat(), false);
-    if relies_on.is_empty() || rng.next() % 4 == 0 {
+    if relies_on.is_empty() || rng.next().is_multiple_of(4) {
         relies_on.push("material_aid");
     }
     Case {

@@ -294,35 +294,34 @@ pub fn check_selection(
 ) -> Result<(), Diagnostic> {
     let id = &question.id;
     let count = mask.count_ones() as usize;
-    if count > 1 {
-        if let Some(excl) = options
+    if count > 1
+        && let Some(excl) = options
             .iter()
             .enumerate()
             .find(|(i, o)| o.exclusive && mask >> i & 1 == 1)
-        {
-            let excl = &excl.1.id;
-            return Err(Diagnostic::error(
-                "A006",
-                tr!(
-                    lang,
-                    "`{id}` 中的 `{excl}` 不能与其他选项同时选择",
-                    "`{excl}` cannot be combined with other options in `{id}`"
-                ),
-            )
-            .at(
-                loc,
-                tr!(
-                    lang,
-                    "`{excl}` 只能单独选择",
-                    "`{excl}` must be chosen alone"
-                ),
-            )
-            .help(tr!(
+    {
+        let excl = &excl.1.id;
+        return Err(Diagnostic::error(
+            "A006",
+            tr!(
                 lang,
-                "只保留 `{excl}`，或者去掉它",
-                "keep only `{excl}`, or remove it"
-            )));
-        }
+                "`{id}` 中的 `{excl}` 不能与其他选项同时选择",
+                "`{excl}` cannot be combined with other options in `{id}`"
+            ),
+        )
+        .at(
+            loc,
+            tr!(
+                lang,
+                "`{excl}` 只能单独选择",
+                "`{excl}` must be chosen alone"
+            ),
+        )
+        .help(tr!(
+            lang,
+            "只保留 `{excl}`，或者去掉它",
+            "keep only `{excl}`, or remove it"
+        )));
     }
     if count < min_selected {
         return Err(Diagnostic::error(

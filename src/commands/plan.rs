@@ -63,13 +63,12 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
     if let Err(e) = stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(Failure::message(
-                Exit::Output,
-                tr!(ui, "无法写出计划：{e}", "cannot write the plan: {e}"),
-            ));
-        }
+        return Err(Failure::message(
+            Exit::Output,
+            tr!(ui, "无法写出计划：{e}", "cannot write the plan: {e}"),
+        ));
     }
     Ok(Exit::Success)
 }
@@ -107,17 +106,17 @@ pub fn select_pack<'c>(
     ui: Lang,
 ) -> Result<&'c Pack, Failure> {
     let ids = || list_names(catalog.packs.iter().map(|p| p.id.as_str()), 20);
-    if let (Some(flag), Some(in_file)) = (flag, in_file) {
-        if flag != in_file {
-            return Err(Failure::message(
-                Exit::Usage,
-                tr!(
-                    ui,
-                    "--pack 是 `{flag}`，但答案文件写的是 `{in_file}`",
-                    "--pack is `{flag}` but the answers file says `{in_file}`"
-                ),
-            ));
-        }
+    if let (Some(flag), Some(in_file)) = (flag, in_file)
+        && flag != in_file
+    {
+        return Err(Failure::message(
+            Exit::Usage,
+            tr!(
+                ui,
+                "--pack 是 `{flag}`，但答案文件写的是 `{in_file}`",
+                "--pack is `{flag}` but the answers file says `{in_file}`"
+            ),
+        ));
     }
     match flag.or(in_file) {
         Some(id) => catalog.pack(id).ok_or_else(|| {

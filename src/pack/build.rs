@@ -164,21 +164,21 @@ impl Builder<'_> {
         let lang = self.lang;
         let loc = self.loc(file, text.span());
         for (code, content) in text.get_ref().entries() {
-            if let Some(code) = code {
-                if code.parse::<Lang>().is_err() || code.len() != 2 {
-                    let hint = did_you_mean(code, ["zh", "en"])
-                        .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
-                        .unwrap_or_default();
-                    self.error(
-                        "P007",
-                        loc.clone(),
-                        tr!(lang, "未知的语言 `{code}`", "unknown language `{code}`"),
-                        tr!(lang, "只支持 zh 和 en", "only `zh` and `en` are supported"),
-                    )
-                    .help
-                    .push(hint);
-                    continue;
-                }
+            if let Some(code) = code
+                && (code.parse::<Lang>().is_err() || code.len() != 2)
+            {
+                let hint = did_you_mean(code, ["zh", "en"])
+                    .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
+                    .unwrap_or_default();
+                self.error(
+                    "P007",
+                    loc.clone(),
+                    tr!(lang, "未知的语言 `{code}`", "unknown language `{code}`"),
+                    tr!(lang, "只支持 zh 和 en", "only `zh` and `en` are supported"),
+                )
+                .help
+                .push(hint);
+                continue;
             }
             if let Some(bad) = content.chars().find(|c| crate::terminal::is_unsafe(*c)) {
                 self.error(
@@ -1084,10 +1084,7 @@ impl Builder<'_> {
             let start = (0..derived.len()).find(|i| indegree[*i] > 0).unwrap_or(0);
             let mut path = vec![start];
             let mut node = start;
-            loop {
-                let Some(&next) = deps[node].iter().find(|d| indegree[**d] > 0) else {
-                    break;
-                };
+            while let Some(&next) = deps[node].iter().find(|d| indegree[**d] > 0) {
                 if let Some(pos) = path.iter().position(|p| *p == next) {
                     path.drain(..pos);
                     path.push(next);
@@ -1439,10 +1436,10 @@ fn tests_of(condition: &Condition) -> Vec<&condition::Test> {
 fn derived_deps(fact: &Derived) -> Vec<usize> {
     let mut deps = Vec::new();
     let mut add = |var: Var| {
-        if let Var::Derived(d) = var {
-            if !deps.contains(&d) {
-                deps.push(d);
-            }
+        if let Var::Derived(d) = var
+            && !deps.contains(&d)
+        {
+            deps.push(d);
         }
     };
     match &fact.kind {

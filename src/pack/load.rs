@@ -293,12 +293,12 @@ pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> 
         tr!(lang, "TOML 错误：{message}", "invalid TOML: {message}"),
     )
     .at(Loc::new(file, span), tr!(lang, "这里", "here"));
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        if let Some((name, expected)) = rest.split_once('`') {
-            let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-            if let Some(s) = did_you_mean(name, candidates.iter().copied()) {
-                diagnostic = diagnostic.help(tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"));
-            }
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((name, expected)) = rest.split_once('`')
+    {
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        if let Some(s) = did_you_mean(name, candidates.iter().copied()) {
+            diagnostic = diagnostic.help(tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"));
         }
     }
     diagnostic
