@@ -73,16 +73,18 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
     Ok(Exit::Success)
 }
 
-/// The width for tables: `--width`, else the terminal's, else [`PIPED_WIDTH`].
+/// The width for tables: `--width`, else the terminal's (stdout, or stderr when stdout is piped
+/// to a pager), else `COLUMNS`, else [`PIPED_WIDTH`].
 pub fn output_width(flag: Option<u16>) -> u16 {
-    flag.or_else(|| {
-        std::io::stdout()
-            .is_terminal()
-            .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
-            .flatten()
-    })
-    .unwrap_or(PIPED_WIDTH)
-    .max(40)
+    flag.or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+        .or_else(|| terminal_size::terminal_size_of(std::io::stderr()).map(|(w, _)| w.0))
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse().ok())
+        })
+        .unwrap_or(PIPED_WIDTH)
+        .max(40)
 }
 
 /// The plan's language: the flag or the answers file, then `FULCRUM_LANG`, the locale, and the
