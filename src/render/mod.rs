@@ -3,6 +3,7 @@
 pub mod json;
 pub mod table;
 pub mod words;
+pub mod wrap;
 
 use crate::plan::Plan;
 

@@ -1,4 +1,8 @@
 //! `--format table`: comfy-table tables that fit the width and line up Chinese text.
+//!
+//! Every column has a fixed share of the width, so all phases' tables have the same shape, and
+//! cells are wrapped here (by display width, with Chinese line-breaking rules) rather than by
+//! comfy-table, which would break before a full-width comma.
 
 use std::fmt::Write as _;
 
@@ -6,28 +10,85 @@ use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::RenderOptions;
 use super::words::{window_text, words};
+use super::wrap::{wrap, wrap_indented};
 use crate::plan::Plan;
 use crate::terminal::sanitize;
 
 /// Below this width each action is stacked into fewer columns.
 const WIDE: u16 = 120;
+/// Width of the numbering column.
+const NUMBER_WIDTH: u16 = 4;
 
-fn table(options: RenderOptions) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(if options.unicode {
-            presets::UTF8_FULL_CONDENSED
-        } else {
-            presets::ASCII_FULL_CONDENSED
-        })
-        .set_content_arrangement(ContentArrangement::DynamicFullWidth)
-        .set_width(options.width);
-    table
+/// A table whose columns take the given shares (percent) of the width after `fixed` columns.
+struct Layout {
+    table: Table,
+    content_widths: Vec<usize>,
+}
+
+impl Layout {
+    fn new(options: RenderOptions, fixed: &[u16], shares: &[u16]) -> Self {
+        let mut table = Table::new();
+        table
+            .load_style(if options.unicode {
+                presets::UTF8_FULL_CONDENSED
+            } else {
+                presets::ASCII_FULL_CONDENSED
+            })
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(options.width);
+        let columns = fixed.len() + shares.len();
+        let borders = columns as u16 + 1;
+        let flexible = options
+            .width
+            .saturating_sub(borders + fixed.iter().sum::<u16>());
+        let mut constraints = Vec::with_capacity(columns);
+        let mut content_widths = Vec::with_capacity(columns);
+        for w in fixed {
+            constraints.push(ColumnConstraint::Absolute(Width::Fixed(*w)));
+            content_widths.push(usize::from(w.saturating_sub(2)));
+        }
+        let mut left = flexible;
+        for (i, share) in shares.iter().enumerate() {
+            // The last column takes what rounding left, so every table is exactly as wide.
+            let w = if i + 1 == shares.len() {
+                left
+            } else {
+                flexible * share / 100
+            };
+            left -= w;
+            constraints.push(ColumnConstraint::Absolute(Width::Fixed(w)));
+            content_widths.push(usize::from(w.saturating_sub(2)));
+        }
+        table.set_constraints(constraints);
+        Layout {
+            table,
+            content_widths,
+        }
+    }
+
+    fn cells(&self, texts: Vec<String>) -> Vec<String> {
+        texts
+            .iter()
+            .zip(&self.content_widths)
+            .map(|(t, w)| wrap(&sanitize(t), *w))
+            .collect()
+    }
+
+    fn header(&mut self, texts: Vec<String>) {
+        let cells = self.cells(texts);
+        self.table.set_header(cells);
+    }
+
+    fn row(&mut self, texts: Vec<String>) {
+        let cells = self.cells(texts);
+        self.table.add_row(cells);
+    }
 }
 
 /// Renders the plan as text tables.
 pub fn render(plan: &Plan, options: RenderOptions) -> String {
     let w = words(plan.lang);
+    let width = usize::from(options.width);
     let mut out = String::new();
     let _ = writeln!(out, "{} · {}", sanitize(&plan.pack.title), w.plan);
     let organization = plan.organization.as_deref().unwrap_or(w.not_given);
@@ -45,12 +106,12 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
     );
     out.push('\n');
 
-    let mut diagnosis = table(options);
-    diagnosis.set_header(vec![w.diagnosis, w.finding]);
+    let mut diagnosis = Layout::new(options, &[], &[45, 55]);
+    diagnosis.header(vec![w.diagnosis.into(), w.finding.into()]);
     for row in &plan.diagnosis {
-        diagnosis.add_row(vec![sanitize(&row.label), sanitize(&row.value)]);
+        diagnosis.row(vec![row.label.clone(), row.value.clone()]);
     }
-    let _ = writeln!(out, "{diagnosis}\n");
+    let _ = writeln!(out, "{}\n", diagnosis.table);
 
     if !plan.cautions.is_empty() {
         let _ = writeln!(out, "{}{}", w.cautions, w.colon.trim_end());
@@ -61,16 +122,13 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
                 .map(|s| format!("{}{}{}", w.brackets.0, plan.speaker_name(s), w.brackets.1))
                 .unwrap_or_default();
             let text = format!("{}{source}", sanitize(&caution.text));
-            let _ = writeln!(
-                out,
-                "{}",
-                wrap(&text, usize::from(options.width), "  ! ", "    ")
-            );
+            let _ = writeln!(out, "{}", wrap_indented(&text, width, "  ! ", "    "));
         }
         out.push('\n');
     }
     if let Some(reason) = &plan.blocked {
-        let _ = writeln!(out, "{}{}{}\n", w.blocked, w.colon, sanitize(reason));
+        let text = format!("{}{}{}", w.blocked, w.colon, sanitize(reason));
+        let _ = writeln!(out, "{}\n", wrap(&text, width));
         return out;
     }
 
@@ -85,59 +143,45 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
             let _ = writeln!(out, "   {}\n", w.no_actions);
             continue;
         }
-        let mut actions = table(options);
-        if options.width >= WIDE {
-            actions.set_header(vec!["#", w.action, w.why, w.owner, w.indicator, w.source]);
-            for (i, a) in phase.actions.iter().enumerate() {
-                actions.add_row(vec![
-                    (i + 1).to_string(),
-                    sanitize(&a.text),
-                    sanitize(&a.why),
-                    sanitize(&a.owner),
-                    sanitize(&a.indicator),
-                    plan.speaker_name(&a.speaker).to_string(),
-                ]);
-            }
+        let wide = options.width >= WIDE;
+        let mut actions = if wide {
+            Layout::new(options, &[NUMBER_WIDTH], &[30, 24, 12, 20, 14])
         } else {
-            let details = format!("{} · {} · {}", w.owner, w.indicator, w.source);
-            actions.set_header(vec![
-                "#".to_string(),
+            Layout::new(options, &[NUMBER_WIDTH], &[62, 38])
+        };
+        if wide {
+            actions.header(
+                ["#", w.action, w.why, w.owner, w.indicator, w.source]
+                    .map(String::from)
+                    .to_vec(),
+            );
+        } else {
+            actions.header(vec![
+                "#".into(),
                 format!("{} · {}", w.action, w.why),
-                details,
+                format!("{} · {} · {}", w.owner, w.indicator, w.source),
             ]);
-            for (i, a) in phase.actions.iter().enumerate() {
-                actions.add_row(vec![
+        }
+        for (i, a) in phase.actions.iter().enumerate() {
+            let source = plan.speaker_name(&a.speaker).to_string();
+            if wide {
+                actions.row(vec![
                     (i + 1).to_string(),
-                    format!(
-                        "{}\n{}{}{}",
-                        sanitize(&a.text),
-                        w.why,
-                        w.colon,
-                        sanitize(&a.why)
-                    ),
-                    format!(
-                        "{}\n{}\n{}",
-                        sanitize(&a.owner),
-                        sanitize(&a.indicator),
-                        plan.speaker_name(&a.speaker)
-                    ),
+                    a.text.clone(),
+                    a.why.clone(),
+                    a.owner.clone(),
+                    a.indicator.clone(),
+                    source,
+                ]);
+            } else {
+                actions.row(vec![
+                    (i + 1).to_string(),
+                    format!("{}\n{}{}{}", a.text, w.why, w.colon, a.why),
+                    format!("{}\n{}\n{}", a.owner, a.indicator, source),
                 ]);
             }
         }
-        // Fixed shares keep every phase's table in the same shape.
-        let shares: &[u16] = if options.width >= WIDE {
-            &[30, 24, 12, 18, 10]
-        } else {
-            &[58, 34]
-        };
-        let mut constraints = vec![ColumnConstraint::Absolute(Width::Fixed(4))];
-        constraints.extend(
-            shares
-                .iter()
-                .map(|p| ColumnConstraint::Absolute(Width::Percentage(*p))),
-        );
-        actions.set_constraints(constraints);
-        let _ = writeln!(out, "{actions}\n");
+        let _ = writeln!(out, "{}\n", actions.table);
     }
     if !plan.speakers.is_empty() {
         let _ = writeln!(out, "{}{}", w.sources, w.colon.trim_end());
@@ -148,42 +192,8 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
                 .map(|a| format!(" — {}", sanitize(a)))
                 .unwrap_or_default();
             let line = format!("{}{affiliation}", sanitize(&s.name));
-            let _ = writeln!(
-                out,
-                "{}",
-                wrap(&line, usize::from(options.width), "  ", "    ")
-            );
+            let _ = writeln!(out, "{}", wrap_indented(&line, width, "  ", "    "));
         }
     }
     out
-}
-
-/// Wraps text to `width` columns (counting CJK characters as two), with a prefix on the first
-/// line and an indent on the others.
-fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::from(first);
-    let mut column = first.len();
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if column + w > width && column > rest.len() {
-            out.push('\n');
-            out.push_str(rest);
-            column = rest.len();
-        }
-        out.push(c);
-        column += w;
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wraps_by_display_width() {
-        assert_eq!(wrap("一二三四五", 8, "! ", "  "), "! 一二三\n  四五");
-        assert_eq!(wrap("abc", 80, "! ", "  "), "! abc");
-    }
 }

@@ -1,0 +1,184 @@
+//! Line breaking for table cells and paragraphs: by display width (CJK characters count as two
+//! columns), between words in English, and with the Chinese rule that closing punctuation never
+//! starts a line and opening brackets never end one.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Characters that must not begin a line.
+const NO_START: &str = "，。、；：？！）」』”’》〉】…—·,.;:?!)]}%";
+/// Characters that must not end a line.
+const NO_END: &str = "（「『“‘《〈【([{";
+
+/// Splits text into pieces that are never broken: an English word with its trailing spaces, or
+/// a single wide (CJK) character.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let wide = c.width().unwrap_or(0) > 1;
+        if wide {
+            if let Some(s) = start.take() {
+                out.push(&text[s..i]);
+            }
+            out.push(&text[i..i + c.len_utf8()]);
+        } else if c == ' ' {
+            // Spaces stick to the word before them.
+            if start.is_none() {
+                start = Some(i);
+            }
+            let next = text[i + 1..].chars().next();
+            if next.is_some_and(|n| n != ' ') {
+                if let Some(s) = start.take() {
+                    out.push(&text[s..=i]);
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(&text[s..]);
+    }
+    out
+}
+
+fn starts_forbidden(piece: &str) -> bool {
+    piece.chars().next().is_some_and(|c| NO_START.contains(c))
+}
+
+fn ends_forbidden(piece: &str) -> bool {
+    piece
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| NO_END.contains(c))
+}
+
+/// Breaks one paragraph (no newlines) into lines of at most `width` columns.
+fn wrap_paragraph(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut column = 0;
+    for piece in pieces(text) {
+        let w = piece.trim_end().width();
+        let current = lines.last().map_or(0, Vec::len);
+        if column + w > width && current > 0 {
+            // Carry the previous piece down when this one may not start a line, or when the
+            // previous one may not end it.
+            let mut carried = Vec::new();
+            if let Some(line) = lines.last_mut() {
+                while line.len() > 1
+                    && (starts_forbidden(carried.first().copied().unwrap_or(piece))
+                        || line.last().is_some_and(|p| ends_forbidden(p)))
+                    && carried.len() < 2
+                {
+                    if let Some(p) = line.pop() {
+                        carried.insert(0, p);
+                    }
+                }
+            }
+            column = carried.iter().map(|p| p.width()).sum();
+            lines.push(carried);
+        }
+        if w > width {
+            // A word longer than the line: split it by characters.
+            for (i, c) in piece.char_indices() {
+                let cw = c.width().unwrap_or(0);
+                if column + cw > width && column > 0 {
+                    lines.push(Vec::new());
+                    column = 0;
+                }
+                if let Some(line) = lines.last_mut() {
+                    line.push(&piece[i..i + c.len_utf8()]);
+                }
+                column += cw;
+            }
+            continue;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push(piece);
+        }
+        column += piece.width();
+    }
+    lines
+        .into_iter()
+        .map(|l| l.concat().trim_end().to_string())
+        .collect()
+}
+
+/// Breaks text into lines of at most `width` columns, keeping its own line breaks.
+pub fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(4);
+    text.split('\n')
+        .flat_map(|p| wrap_paragraph(p, width))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Wraps text with a prefix on the first line and an indent on the others.
+pub fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let inner = width.saturating_sub(first.width().max(rest.width()));
+    let wrapped = wrap(text, inner);
+    let mut out = String::new();
+    for (i, line) in wrapped.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(if i == 0 { first } else { rest });
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn widest(text: &str) -> usize {
+        text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+    }
+
+    #[test]
+    fn chinese_punctuation_never_starts_a_line() {
+        let text = "社区现在要我们做的事，和机构定位逐项对照，标出契合的和偏离的。";
+        for width in 6..40 {
+            let wrapped = wrap(text, width);
+            assert!(widest(&wrapped) <= width, "{width}: {wrapped}");
+            for line in wrapped.lines() {
+                let first = line.chars().next().unwrap();
+                assert!(
+                    !NO_START.contains(first),
+                    "{width}: line starts with {first}: {wrapped}"
+                );
+            }
+            assert_eq!(wrapped.replace('\n', ""), text);
+        }
+    }
+
+    #[test]
+    fn english_breaks_between_words() {
+        let wrapped = wrap("Look at who depends on you and why", 12);
+        assert_eq!(wrapped, "Look at who\ndepends on\nyou and why");
+    }
+
+    #[test]
+    fn opening_brackets_do_not_end_a_line() {
+        let wrapped = wrap("一二三四（五六）", 5 * 2);
+        for line in wrapped.lines() {
+            assert!(!line.ends_with('（'), "{wrapped}");
+        }
+    }
+
+    #[test]
+    fn long_words_are_split_and_newlines_kept() {
+        assert_eq!(wrap("abcdefghij", 4), "abcd\nefgh\nij");
+        assert_eq!(wrap("a\nb", 10), "a\nb");
+    }
+
+    #[test]
+    fn indents_follow_the_first_line() {
+        assert_eq!(
+            wrap_indented("一二三四五", 8, "! ", "  "),
+            "! 一二三\n  四五"
+        );
+    }
+}
