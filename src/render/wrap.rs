@@ -27,10 +27,10 @@ fn pieces(text: &str) -> Vec<&str> {
                 start = Some(i);
             }
             let next = text[i + 1..].chars().next();
-            if next.is_some_and(|n| n != ' ') {
-                if let Some(s) = start.take() {
-                    out.push(&text[s..=i]);
-                }
+            if next.is_some_and(|n| n != ' ')
+                && let Some(s) = start.take()
+            {
+                out.push(&text[s..=i]);
             }
         } else if start.is_none() {
             start = Some(i);
