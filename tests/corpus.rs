@@ -28,9 +28,19 @@ fn run(kind: &str, file: &Path) -> std::process::Output {
     let mut cmd = fulcrum();
     cmd.args(["--lang", "en"]);
     if kind == "pack" {
-        cmd.arg("--rules").arg(file.parent().unwrap()).args(["rules", "list"]);
+        cmd.arg("--rules")
+            .arg(file.parent().unwrap())
+            .args(["rules", "list"]);
     } else {
-        cmd.args(["--rules", "tests/fixtures/packs/mini", "plan", "--pack", "mini", "--answers"]).arg(file);
+        cmd.args([
+            "--rules",
+            "tests/fixtures/packs/mini",
+            "plan",
+            "--pack",
+            "mini",
+            "--answers",
+        ])
+        .arg(file);
     }
     cmd.output().unwrap()
 }
@@ -39,18 +49,32 @@ fn check(kind: &str, file: &Path, exit: i32, contains: &[&str]) {
     let out = run(kind, file);
     let err = stderr_of(&out);
     let shown = file.display().to_string();
-    assert_eq!(out.status.code(), Some(exit), "{shown}: exit code; stderr:\n{err}");
-    assert!(out.stdout.is_empty() || kind == "pack", "{shown}: printed a plan");
+    assert_eq!(
+        out.status.code(),
+        Some(exit),
+        "{shown}: exit code; stderr:\n{err}"
+    );
+    assert!(
+        out.stdout.is_empty() || kind == "pack",
+        "{shown}: printed a plan"
+    );
     assert!(!err.contains("internal error"), "{shown}: panicked:\n{err}");
-    assert!(err.contains(file.file_name().unwrap().to_str().unwrap()), "{shown}: file not named:\n{err}");
+    assert!(
+        err.contains(file.file_name().unwrap().to_str().unwrap()),
+        "{shown}: file not named:\n{err}"
+    );
     for needle in contains {
-        assert!(err.contains(needle), "{shown}: missing {needle:?} in:\n{err}");
+        assert!(
+            err.contains(needle),
+            "{shown}: missing {needle:?} in:\n{err}"
+        );
     }
 }
 
 #[test]
 fn every_corpus_case_fails_cleanly_with_its_message() {
-    let manifest: Manifest = toml::from_str(&std::fs::read_to_string(path("tests/corpus/cases.toml")).unwrap()).unwrap();
+    let manifest: Manifest =
+        toml::from_str(&std::fs::read_to_string(path("tests/corpus/cases.toml")).unwrap()).unwrap();
     assert!(manifest.case.len() >= 40, "{} cases", manifest.case.len());
     for case in &manifest.case {
         let file = path(&format!("tests/corpus/{}", case.file));
@@ -60,7 +84,11 @@ fn every_corpus_case_fails_cleanly_with_its_message() {
         let err = stderr_of(&run(&case.kind, &file));
         let located = err.lines().any(|l| l.trim_start().starts_with("-->"));
         let unlocated_codes = ["A007", "P008", "P010"];
-        assert!(located || unlocated_codes.iter().any(|c| err.contains(c)), "{}: no location in:\n{err}", case.file);
+        assert!(
+            located || unlocated_codes.iter().any(|c| err.contains(c)),
+            "{}: no location in:\n{err}",
+            case.file
+        );
     }
 }
 
@@ -73,7 +101,11 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
 #[test]
 fn binary_and_oversized_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let bad_utf8 = write(dir.path(), "latin1.toml", b"pack = \"mini\"\n[answers]\norg_name = \"caf\xe9\"\n");
+    let bad_utf8 = write(
+        dir.path(),
+        "latin1.toml",
+        b"pack = \"mini\"\n[answers]\norg_name = \"caf\xe9\"\n",
+    );
     check("answers", &bad_utf8, 4, &["not UTF-8 text (at byte 39)"]);
     let nul = write(dir.path(), "nul.toml", b"pack = \"mini\"\n\0[answers]\n");
     check("answers", &nul, 4, &["A001"]);
@@ -91,12 +123,20 @@ fn binary_and_oversized_files_are_refused() {
 #[test]
 fn byte_order_marks_and_crlf_line_ends_are_fine() {
     let dir = tempfile::tempdir().unwrap();
-    let original = std::fs::read_to_string(path("tests/fixtures/answers-mini-urgent.toml")).unwrap();
+    let original =
+        std::fs::read_to_string(path("tests/fixtures/answers-mini-urgent.toml")).unwrap();
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
     bytes.extend(original.replace('\n', "\r\n").into_bytes());
     let file = write(dir.path(), "bom-crlf.toml", &bytes);
     let out = fulcrum()
-        .args(["--rules", "tests/fixtures/packs/mini", "plan", "--format", "json", "--answers"])
+        .args([
+            "--rules",
+            "tests/fixtures/packs/mini",
+            "plan",
+            "--format",
+            "json",
+            "--answers",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -108,6 +148,30 @@ fn byte_order_marks_and_crlf_line_ends_are_fine() {
 #[test]
 fn errors_in_crlf_files_keep_their_columns() {
     let dir = tempfile::tempdir().unwrap();
-    let file = write(dir.path(), "crlf.toml", b"pack = \"mini\"\r\n[answers]\r\nfocus = \"nursing\"\r\n");
+    let file = write(
+        dir.path(),
+        "crlf.toml",
+        b"pack = \"mini\"\r\n[answers]\r\nfocus = \"nursing\"\r\n",
+    );
     check("answers", &file, 4, &["crlf.toml:3:9"]);
+}
+
+#[test]
+fn long_chains_of_derived_facts_are_refused_not_overflowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack_dir = dir.path().join("chain");
+    std::fs::create_dir(&pack_dir).unwrap();
+    let mut text = std::fs::read_to_string(path("tests/fixtures/packs/mini/pack.toml")).unwrap();
+    for i in 0..20_000 {
+        let source = if i == 0 {
+            "who".to_string()
+        } else {
+            format!("d{}", i - 1)
+        };
+        text.push_str(&format!(
+            "\n[[derived]]\nid = \"d{i}\"\nlabel = \"d\"\nsum = [\"{source}\"]\n"
+        ));
+    }
+    let file = write(&pack_dir, "pack.toml", text.as_bytes());
+    check("pack", &file, 3, &["P006", "more than 32 derived facts"]);
 }

@@ -32,6 +32,8 @@ pub struct PackFiles {
 
 /// Default longest text answer, in characters.
 const DEFAULT_MAX_LENGTH: i64 = 500;
+/// How many derived facts deep a derived fact may read.
+pub const MAX_DERIVED_DEPTH: usize = 32;
 /// Default priority of an action.
 const DEFAULT_PRIORITY: i64 = 100;
 
@@ -563,7 +565,11 @@ impl Builder<'_> {
             }
         }
         let derived_order = self.derived_order(&derived);
-        self.check_skip_order(&questions, &derived);
+        // Skip-order checks walk derived facts recursively: only once they are known to be
+        // acyclic and shallow.
+        if derived_order.len() == derived.len() && self.derived_depth(&derived, &derived_order) {
+            self.check_skip_order(&questions, &derived);
+        }
 
         let mut rules = Vec::new();
         let mut tests = Vec::new();
@@ -1114,6 +1120,27 @@ impl Builder<'_> {
             ));
         }
         order
+    }
+
+    /// Derived facts may read other derived facts at most [`MAX_DERIVED_DEPTH`] levels deep, so
+    /// evaluating them cannot exhaust the stack. Reports the first fact past the limit.
+    fn derived_depth(&mut self, derived: &[Derived], order: &[usize]) -> bool {
+        let mut depth = vec![0usize; derived.len()];
+        for &i in order {
+            depth[i] = 1 + derived_deps(&derived[i])
+                .iter()
+                .map(|d| depth[*d])
+                .max()
+                .unwrap_or(0);
+            if depth[i] > MAX_DERIVED_DEPTH {
+                let lang = self.lang;
+                self.error("P006", derived[i].loc.clone(), tr!(lang, "派生事实 `{}` 的依赖链超过 {MAX_DERIVED_DEPTH} 层", "derived fact `{}` depends on a chain of more than {MAX_DERIVED_DEPTH} derived facts", derived[i].id), tr!(lang, "依赖链太深", "chain too deep"))
+                    .help
+                    .push(tr!(lang, "让它直接读取问题的答案", "let it read answers directly"));
+                return false;
+            }
+        }
+        true
     }
 
     /// A question's skip logic may only read questions asked before it.

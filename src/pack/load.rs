@@ -13,6 +13,8 @@ use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap};
 use crate::tr;
 
+/// The most `.toml` files read from one folder.
+pub const MAX_FILES_PER_FOLDER: usize = 256;
 /// The largest pack or answers file read, in bytes.
 pub const MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
 
@@ -156,9 +158,32 @@ fn read_path(catalog: &mut Catalog, path: &Path, lang: Lang) -> Vec<Folder> {
 }
 
 fn read_folder(catalog: &mut Catalog, dir: &Path, lang: Lang) -> Folder {
-    let files = sorted_entries(dir)
+    let mut paths: Vec<PathBuf> = sorted_entries(dir)
         .into_iter()
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    if paths.len() > MAX_FILES_PER_FOLDER {
+        let shown = dir.display();
+        catalog.diagnostics.push(
+            Diagnostic::error(
+                "P010",
+                tr!(
+                    lang,
+                    "`{shown}` 中有 {} 个 .toml 文件，最多读取 {MAX_FILES_PER_FOLDER} 个",
+                    "`{shown}` holds {} .toml files; at most {MAX_FILES_PER_FOLDER} are read",
+                    paths.len()
+                ),
+            )
+            .help(tr!(
+                lang,
+                "--rules 应指向规则包文件夹，而不是任意文件夹",
+                "point --rules at a pack folder, not an arbitrary folder"
+            )),
+        );
+        paths.truncate(MAX_FILES_PER_FOLDER);
+    }
+    let files = paths
+        .into_iter()
         .filter_map(|p| read_file(catalog, &p, &dir.display().to_string(), lang))
         .collect();
     Folder {
