@@ -85,6 +85,11 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Plan(args)) => commands::plan::run(&context, &args),
         Some(Command::Rules(RulesCommand::List)) => commands::rules::list(&context),
+        Some(Command::Rules(RulesCommand::Synth {
+            questions,
+            rule_count,
+            out,
+        })) => commands::rules::synth(&context, questions, rule_count, &out),
         None => Err(Failure::message(
             Exit::Usage,
             tr!(

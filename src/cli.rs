@@ -82,6 +82,19 @@ pub struct PlanArgs {
 pub enum RulesCommand {
     /// List every loaded pack and where it came from. 列出所有规则包。
     List,
+    /// Write a synthetic pack and a matching answers file (for benchmarks).
+    #[command(hide = true)]
+    Synth {
+        /// Number of questions.
+        #[arg(long, default_value_t = 60)]
+        questions: usize,
+        /// Number of rules.
+        #[arg(long = "rule-count", default_value_t = 1000)]
+        rule_count: usize,
+        /// Folder to write `synthetic/pack.toml` and `answers.toml` into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

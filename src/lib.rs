@@ -23,5 +23,6 @@ pub mod pack;
 pub mod plan;
 pub mod render;
 pub mod source;
+pub mod synth;
 pub mod terminal;
 pub mod text;

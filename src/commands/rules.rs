@@ -44,3 +44,38 @@ pub fn list(context: &Context) -> Result<Exit, Failure> {
     println!("{table}");
     Ok(Exit::Success)
 }
+
+/// `fulcrum rules synth`: writes a synthetic pack and answers for benchmarks.
+pub fn synth(
+    context: &Context,
+    questions: usize,
+    rules: usize,
+    out: &std::path::Path,
+) -> Result<Exit, Failure> {
+    let lang = context.ui;
+    let pack_dir = out.join("synthetic");
+    let write = |path: std::path::PathBuf, text: String| {
+        std::fs::create_dir_all(path.parent().unwrap_or(out))
+            .and_then(|()| std::fs::write(&path, text))
+            .map_err(|e| {
+                Failure::message(
+                    Exit::Output,
+                    tr!(
+                        lang,
+                        "无法写入 `{}`：{e}",
+                        "cannot write `{}`: {e}",
+                        path.display()
+                    ),
+                )
+            })
+    };
+    write(
+        pack_dir.join("pack.toml"),
+        crate::synth::pack_toml(questions, rules),
+    )?;
+    write(
+        out.join("answers.toml"),
+        crate::synth::answers_toml(questions),
+    )?;
+    Ok(Exit::Success)
+}
