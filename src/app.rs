@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, ColorChoice, Command, RulesCommand};
+use crate::cli::{Cli, ColorChoice, Command, RulesCommand, WorkshopCommand};
 use crate::commands;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Exit, Failure};
@@ -71,6 +71,10 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Plan(args)) => commands::plan::run(&context, &args),
         Some(Command::Rules(RulesCommand::List)) => commands::rules::list(&context),
+        Some(Command::Explain(args)) => commands::explain::run(&context, &args),
+        Some(Command::Workshop(WorkshopCommand::Summary(args))) => {
+            commands::workshop::summary(&context, &args)
+        }
         None => Err(Failure::message(
             Exit::Usage,
             tr!(ui, "请指定命令，例如 `fulcrum plan --answers 答案.toml`；`fulcrum --help` 查看全部命令", "name a command, for example `fulcrum plan --answers answers.toml`; see `fulcrum --help`"),
