@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, ColorChoice, Command, RulesCommand};
+use crate::cli::{Cli, ColorChoice, Command, RulesCommand, WorkshopCommand};
 use crate::commands;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Exit, Failure};
@@ -90,6 +90,10 @@ pub fn run() -> ExitCode {
             rule_count,
             out,
         })) => commands::rules::synth(&context, questions, rule_count, &out),
+        Some(Command::Explain(args)) => commands::explain::run(&context, &args),
+        Some(Command::Workshop(WorkshopCommand::Summary(args))) => {
+            commands::workshop::summary(&context, &args)
+        }
         None => Err(Failure::message(
             Exit::Usage,
             tr!(

@@ -51,13 +51,18 @@ pub enum Command {
     /// Work with rule packs. 管理规则包。
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Explain a plan: why each action, question and absent concept. 解释计划的由来。
+    Explain(ExplainArgs),
+    /// Tools for trainers running a workshop. 工作坊工具。
+    #[command(subcommand)]
+    Workshop(WorkshopCommand),
 }
 
 /// `fulcrum plan`
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// The answers file (TOML).
-    #[arg(long, short = 'a', value_name = "FILE")]
+    /// The answers file (TOML), or a folder of them with --out-dir (one plan per file).
+    #[arg(long, short = 'a', value_name = "FILE|DIR")]
     pub answers: PathBuf,
 
     /// The pack to use, when several are loaded and the answers file does not say.
@@ -75,6 +80,83 @@ pub struct PlanArgs {
     /// First day of the schedule (YYYY-MM-DD). Default: today.
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
+
+    /// Write the plan to FILE (`-` is stdout). An existing file is kept unless --force.
+    #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+
+    /// Write one plan per answers file into DIR, named after the answers file.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Replace output files that already exist.
+    #[arg(long)]
+    pub force: bool,
+
+    /// A minijinja template to render the plan with (markdown or html); see docs/outputs.md.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+
+    /// Also explain the plan on stderr: the rule behind each action, why each question was
+    /// asked or skipped.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// `fulcrum explain`
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The answers file (TOML).
+    #[arg(long, short = 'a', value_name = "FILE")]
+    pub answers: PathBuf,
+
+    /// The pack to use, when several are loaded and the answers file does not say.
+    #[arg(long, value_name = "ID")]
+    pub pack: Option<String>,
+
+    /// Explain one concept: which rules give it, and which part of their condition failed.
+    #[arg(long, value_name = "ID")]
+    pub concept: Option<String>,
+}
+
+/// `fulcrum workshop …`
+#[derive(Debug, Subcommand)]
+pub enum WorkshopCommand {
+    /// One row per participant and how often each concept comes up. 汇总全组的计划。
+    Summary(SummaryArgs),
+}
+
+/// `fulcrum workshop summary`
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// Answers files, or folders of them.
+    #[arg(required = true, value_name = "FILES|DIR")]
+    pub paths: Vec<PathBuf>,
+
+    /// The pack to use, when several are loaded and an answers file does not say.
+    #[arg(long, value_name = "ID")]
+    pub pack: Option<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
+
+    /// Width of table output in columns. Default: the terminal's width, or 100 when piped.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+}
+
+/// Formats of the group summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Tables sized to the terminal.
+    Table,
+    /// Markdown tables.
+    Markdown,
+    /// Comma-separated values, one row per participant.
+    Csv,
+    /// JSON (`fulcrum.summary/1`).
+    Json,
 }
 
 /// `fulcrum rules …`

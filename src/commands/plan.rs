@@ -1,19 +1,26 @@
-//! `fulcrum plan`: answers file in, plan out.
+//! `fulcrum plan`: answers file in, plan out (to stdout or a file); a folder of answers files
+//! goes to [`super::batch`].
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::answers::file;
+use crate::answers::file::{self, AnswersFile};
 use crate::app::Context;
 use crate::cli::PlanArgs;
-use crate::diagnostic::list_names;
-use crate::engine;
+use crate::diagnostic::{Diagnostics, list_names};
+use crate::engine::{self, Evaluation};
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
+use crate::output::{self, Target};
 use crate::pack::Pack;
-use crate::pack::load::Catalog;
-use crate::render::{self, RenderOptions};
+use crate::pack::load::{Catalog, read_text};
+use crate::plan::Plan;
+use crate::render::template::{self, Markup};
+use crate::render::{self, Format, RenderOptions};
+use crate::source::{FileId, SourceMap};
 use crate::tr;
 
 /// Width used for tables when the output is not a terminal and no `--width` is given.
@@ -21,56 +28,203 @@ const PIPED_WIDTH: u16 = 100;
 
 /// Runs `fulcrum plan`.
 pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
+    if args.out_dir.is_some() || args.answers.is_dir() {
+        return super::batch::run(context, args);
+    }
     let ui = context.ui;
     let start = start_date(args.start.as_deref(), ui)?;
     let mut catalog = context.catalog()?;
-    let answers = file::read(&args.answers, &mut catalog.sources, ui).map_err(|d| {
+    let template = UserTemplate::load(context, &mut catalog.sources, args)?;
+    let answers = read_answers(context, &mut catalog, &args.answers)?;
+    let evaluated = evaluate(
+        context,
+        &catalog,
+        &answers,
+        args.pack.as_deref(),
+        &args.answers,
+    )?;
+    let plan = engine::plan::build(
+        evaluated.pack,
+        &evaluated.evaluation,
+        evaluated.lang,
+        start,
+        &catalog.sources,
+    );
+    let target = Target::from_flag(args.output.as_deref());
+    let options = RenderOptions {
+        width: output_width(args.width),
+        unicode: target == Target::Stdout && std::io::stdout().is_terminal(),
+    };
+    let text = render_plan(
+        context,
+        &catalog.sources,
+        &plan,
+        args.format,
+        template.as_ref(),
+        options,
+    )?;
+    if args.explain {
+        let explanation =
+            crate::explain::explain(evaluated.pack, &evaluated.evaluation, &catalog.sources, ui);
+        eprint!("{}", crate::explain::text::render(&explanation, ui));
+    }
+    output::write(&target, &text, args.force, ui)?;
+    Ok(Exit::Success)
+}
+
+/// An answers file checked and evaluated against its pack.
+pub struct Evaluated<'c> {
+    /// The pack.
+    pub pack: &'c Pack,
+    /// The evaluation.
+    pub evaluation: Evaluation<'c>,
+    /// The plan's language.
+    pub lang: Lang,
+}
+
+/// Reads an answers file into the catalog's source map, reporting a file that does not parse.
+pub fn read_answers(
+    context: &Context,
+    catalog: &mut Catalog,
+    path: &Path,
+) -> Result<AnswersFile, Failure> {
+    file::read(path, &mut catalog.sources, context.ui).map_err(|d| {
         context.report(&catalog.sources, &[d]);
         Failure::Reported(Exit::InvalidAnswers)
-    })?;
+    })
+}
+
+/// Checks an answers file against its pack and evaluates it; prints warnings, and every
+/// problem on failure.
+pub fn evaluate<'c>(
+    context: &Context,
+    catalog: &'c Catalog,
+    answers: &AnswersFile,
+    pack_flag: Option<&str>,
+    path: &Path,
+) -> Result<Evaluated<'c>, Failure> {
+    let ui = context.ui;
     let pack = select_pack(
-        &catalog,
-        args.pack.as_deref(),
+        catalog,
+        pack_flag,
         answers.pack.as_ref().map(|(p, _)| p.as_str()),
         ui,
     )?;
     let lang = plan_lang(pack, context.lang_flag.or(answers.lang));
-    let (evaluation, warnings) = match file::resolve(pack, &answers.entries, answers.file, ui) {
-        Ok(ok) => ok,
-        Err(diags) => {
-            context.report(&catalog.sources, diags.items());
-            let count = diags.items().iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "{}",
-                tr!(
-                    ui,
-                    "答案文件 `{}` 有 {count} 个问题。",
-                    "{count} problem(s) in answers file `{}`.",
-                    args.answers.display()
-                )
-            );
-            return Err(Failure::Reported(Exit::InvalidAnswers));
-        }
-    };
+    let (evaluation, warnings): (_, Diagnostics) =
+        match file::resolve(pack, &answers.entries, answers.file, ui) {
+            Ok(ok) => ok,
+            Err(diags) => {
+                context.report(&catalog.sources, diags.items());
+                let count = diags.items().iter().filter(|d| d.is_error()).count();
+                eprintln!(
+                    "{}",
+                    tr!(
+                        ui,
+                        "答案文件 `{}` 有 {count} 个问题。",
+                        "{count} problem(s) in answers file `{}`.",
+                        path.display()
+                    )
+                );
+                return Err(Failure::Reported(Exit::InvalidAnswers));
+            }
+        };
     context.report(&catalog.sources, warnings.items());
-    let plan = engine::plan::build(pack, &evaluation, lang, start, &catalog.sources);
-    let options = RenderOptions {
-        width: output_width(args.width),
-        unicode: std::io::stdout().is_terminal(),
-    };
-    let text = render::render(&plan, args.format, options);
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        return Err(Failure::message(
-            Exit::Output,
-            tr!(ui, "无法写出计划：{e}", "cannot write the plan: {e}"),
-        ));
+    Ok(Evaluated {
+        pack,
+        evaluation,
+        lang,
+    })
+}
+
+/// A template given with `--template`, kept in the source map so errors can quote it.
+pub struct UserTemplate {
+    /// Its file in the source map.
+    pub file: FileId,
+    /// The markup it writes.
+    pub markup: Markup,
+}
+
+impl UserTemplate {
+    /// Reads `--template` if given, checks it goes with `--format` and that it parses.
+    pub fn load(
+        context: &Context,
+        sources: &mut SourceMap,
+        args: &PlanArgs,
+    ) -> Result<Option<Self>, Failure> {
+        let ui = context.ui;
+        let Some(path) = &args.template else {
+            return Ok(None);
+        };
+        let markup = match args.format {
+            Format::Markdown => Markup::Markdown,
+            Format::Html => Markup::Html,
+            Format::Table | Format::Json => {
+                return Err(Failure::message(
+                    Exit::Usage,
+                    tr!(
+                        ui,
+                        "--template 只能用于 --format markdown 或 --format html",
+                        "--template works with --format markdown or --format html only"
+                    ),
+                ));
+            }
+        };
+        let text = read_text(path, ui).map_err(|d| {
+            context.report(sources, &[d]);
+            Failure::Reported(Exit::Usage)
+        })?;
+        let file = sources.add(path.display().to_string(), Some(path), Arc::from(text));
+        let source = &sources.get(file).text;
+        if let Err(e) = template::check(markup, &sources.get(file).name, source) {
+            context.report(sources, &[template::error_diagnostic(&e, file, source, ui)]);
+            return Err(Failure::Reported(Exit::Usage));
+        }
+        Ok(Some(UserTemplate { file, markup }))
     }
-    Ok(Exit::Success)
+}
+
+/// Renders a plan in a format, or with the user's template; a template that fails is reported
+/// with its place in the file (exit code 2).
+pub fn render_plan(
+    context: &Context,
+    sources: &SourceMap,
+    plan: &Plan,
+    format: Format,
+    template: Option<&UserTemplate>,
+    options: RenderOptions,
+) -> Result<String, Failure> {
+    let Some(user) = template else {
+        return Ok(render::render(plan, format, options));
+    };
+    let file = sources.get(user.file);
+    template::render(plan, user.markup, &file.name, &file.text).map_err(|e| {
+        context.report(
+            sources,
+            &[template::error_diagnostic(
+                &e, user.file, &file.text, context.ui,
+            )],
+        );
+        Failure::Reported(Exit::Usage)
+    })
+}
+
+/// The file name extension of a format's output.
+pub fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Table => "txt",
+        Format::Json => "json",
+        Format::Markdown => "md",
+        Format::Html => "html",
+    }
+}
+
+/// `DIR/NAME.EXT` for the answers file `NAME.toml`.
+pub fn output_path(out_dir: &Path, answers: &Path, format: Format) -> PathBuf {
+    let stem = answers
+        .file_stem()
+        .map_or_else(|| "plan".into(), |s| s.to_string_lossy());
+    out_dir.join(format!("{stem}.{}", extension(format)))
 }
 
 /// The width for tables: `--width`, else the terminal's (stdout, or stderr when stdout is piped

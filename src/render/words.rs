@@ -3,6 +3,7 @@
 use crate::lang::Lang;
 
 /// Headings and labels used by the renderers.
+#[derive(Debug, serde::Serialize)]
 pub struct Words {
     /// "Action plan"
     pub plan: &'static str,

@@ -1,0 +1,173 @@
+//! `fulcrum plan --answers DIR --out-dir DIR`: one plan per answers file. A bad file is
+//! reported with its errors and the others go on; the run then ends with exit code 1.
+
+use std::path::{Path, PathBuf};
+
+use super::plan::{self, UserTemplate};
+use crate::app::Context;
+use crate::cli::PlanArgs;
+use crate::engine;
+use crate::error::{Exit, Failure};
+use crate::lang::Lang;
+use crate::output;
+use crate::pack::load::Catalog;
+use crate::render::RenderOptions;
+use crate::terminal::sanitize;
+use crate::tr;
+
+/// Runs a batch: every `*.toml` of `--answers` (a folder, or one file) into `--out-dir`.
+pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
+    let ui = context.ui;
+    let Some(out_dir) = &args.out_dir else {
+        return Err(Failure::message(
+            Exit::Usage,
+            tr!(
+                ui,
+                "`{}` 是文件夹：请用 --out-dir 指定放计划的文件夹",
+                "`{}` is a folder: name the folder for the plans with --out-dir",
+                args.answers.display()
+            ),
+        ));
+    };
+    let start = plan::start_date(args.start.as_deref(), ui)?;
+    let files = answers_files(&args.answers, ui)?;
+    std::fs::create_dir_all(out_dir).map_err(|e| {
+        Failure::message(
+            Exit::Output,
+            tr!(
+                ui,
+                "无法创建文件夹 `{}`：{e}",
+                "cannot create the folder `{}`: {e}",
+                out_dir.display()
+            ),
+        )
+    })?;
+    let mut catalog = context.catalog()?;
+    let template = UserTemplate::load(context, &mut catalog.sources, args)?;
+    let mut failed = 0usize;
+    for file in &files {
+        let target = plan::output_path(out_dir, file, args.format);
+        match one(
+            context,
+            &mut catalog,
+            args,
+            file,
+            &target,
+            template.as_ref(),
+            start,
+        ) {
+            Ok(()) => eprintln!("✓ {} → {}", file.display(), target.display()),
+            Err(failure) => {
+                failed += 1;
+                if let Failure::Message { message, .. } = &failure {
+                    eprintln!("{}: {}", tr!(ui, "错误", "error"), sanitize(message));
+                }
+                eprintln!(
+                    "✗ {}",
+                    tr!(ui, "{}：未生成计划", "{}: no plan written", file.display())
+                );
+            }
+        }
+    }
+    let total = files.len();
+    if failed > 0 {
+        eprintln!(
+            "{}",
+            tr!(
+                ui,
+                "{total} 个答案文件中有 {failed} 个失败。",
+                "{failed} of {total} answers file(s) failed."
+            )
+        );
+        Ok(Exit::Findings)
+    } else {
+        eprintln!(
+            "{}",
+            tr!(
+                ui,
+                "已写出 {total} 份计划到 `{}`。",
+                "wrote {total} plan(s) to `{}`.",
+                out_dir.display()
+            )
+        );
+        Ok(Exit::Success)
+    }
+}
+
+fn one(
+    context: &Context,
+    catalog: &mut Catalog,
+    args: &PlanArgs,
+    file: &Path,
+    target: &Path,
+    template: Option<&UserTemplate>,
+    start: jiff::civil::Date,
+) -> Result<(), Failure> {
+    let answers = plan::read_answers(context, catalog, file)?;
+    let evaluated = plan::evaluate(context, catalog, &answers, args.pack.as_deref(), file)?;
+    let built = engine::plan::build(
+        evaluated.pack,
+        &evaluated.evaluation,
+        evaluated.lang,
+        start,
+        &catalog.sources,
+    );
+    let options = RenderOptions {
+        width: args.width.unwrap_or(100),
+        unicode: false,
+    };
+    let text = plan::render_plan(
+        context,
+        &catalog.sources,
+        &built,
+        args.format,
+        template,
+        options,
+    )?;
+    if args.explain {
+        let why = crate::explain::explain(
+            evaluated.pack,
+            &evaluated.evaluation,
+            &catalog.sources,
+            context.ui,
+        );
+        eprint!("{}", crate::explain::text::render(&why, context.ui));
+    }
+    output::write_file(target, text.as_bytes(), args.force, context.ui)
+}
+
+/// The answers files of a folder (`*.toml`, sorted by name), or the one file given.
+pub fn answers_files(path: &Path, ui: Lang) -> Result<Vec<PathBuf>, Failure> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| {
+        Failure::message(
+            Exit::Usage,
+            tr!(
+                ui,
+                "无法读取文件夹 `{}`：{e}",
+                "cannot read the folder `{}`: {e}",
+                path.display()
+            ),
+        )
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Failure::message(
+            Exit::Usage,
+            tr!(
+                ui,
+                "文件夹 `{}` 中没有答案文件（*.toml）",
+                "no answers files (*.toml) in the folder `{}`",
+                path.display()
+            ),
+        ));
+    }
+    Ok(files)
+}

@@ -1,0 +1,102 @@
+//! `fulcrum workshop summary`: the room at a glance. Bad answers files are reported and left
+//! out; the run then ends with exit code 1.
+
+use std::io::IsTerminal;
+
+use crate::app::Context;
+use crate::cli::{SummaryArgs, SummaryFormat};
+use crate::engine;
+use crate::error::{Exit, Failure};
+use crate::explain;
+use crate::output::{self, Target};
+use crate::render::summary as render;
+use crate::summary::Summary;
+use crate::tr;
+
+/// Runs `fulcrum workshop summary`.
+pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
+    let ui = context.ui;
+    let mut files = Vec::new();
+    for path in &args.paths {
+        files.extend(super::batch::answers_files(path, ui)?);
+    }
+    let mut catalog = context.catalog()?;
+    let today = super::plan::start_date(None, ui)?;
+    let mut summary = Summary::new(ui);
+    for file in &files {
+        let shown = file.display().to_string();
+        let result = super::plan::read_answers(context, &mut catalog, file).and_then(|answers| {
+            let evaluated =
+                super::plan::evaluate(context, &catalog, &answers, args.pack.as_deref(), file)?;
+            // Every plan in the summary's language, so the room reads as one table.
+            let lang = evaluated
+                .pack
+                .resolve_lang(Some(context.lang_flag.unwrap_or(ui)));
+            let plan = engine::plan::build(
+                evaluated.pack,
+                &evaluated.evaluation,
+                lang,
+                today,
+                &catalog.sources,
+            );
+            Ok((
+                plan,
+                explain::concepts(evaluated.pack)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>(),
+            ))
+        });
+        match result {
+            Ok((plan, known)) => {
+                let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                summary.add(&shown, &plan, &known);
+            }
+            Err(failure) => {
+                if let Failure::Message { message, .. } = &failure {
+                    eprintln!(
+                        "{}: {}",
+                        tr!(ui, "错误", "error"),
+                        crate::terminal::sanitize(message)
+                    );
+                }
+                eprintln!(
+                    "✗ {}",
+                    tr!(
+                        ui,
+                        "{shown}：未计入汇总",
+                        "{shown}: left out of the summary"
+                    )
+                );
+                summary.failed.push(shown);
+            }
+        }
+    }
+    summary.finish();
+    let text = match args.format {
+        SummaryFormat::Table => render::table(
+            &summary,
+            super::plan::output_width(args.width),
+            std::io::stdout().is_terminal(),
+        ),
+        SummaryFormat::Markdown => render::markdown(&summary),
+        SummaryFormat::Csv => render::csv(&summary),
+        SummaryFormat::Json => render::json(&summary),
+    };
+    output::write(&Target::Stdout, &text, false, ui)?;
+    if summary.failed.is_empty() {
+        Ok(Exit::Success)
+    } else {
+        eprintln!(
+            "{}",
+            tr!(
+                ui,
+                "{} 个答案文件中有 {} 个未计入。",
+                "{1} of {0} answers file(s) left out.",
+                files.len(),
+                summary.failed.len()
+            )
+        );
+        Ok(Exit::Findings)
+    }
+}

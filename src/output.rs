@@ -1,0 +1,173 @@
+//! Writing outputs: `-` is stdout; a file is never overwritten without `--force`, and is
+//! written atomically (a temporary file in the same folder, then a rename), so a failed write
+//! leaves the old file as it was.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Exit, Failure};
+use crate::lang::Lang;
+use crate::tr;
+
+/// Where an output goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Standard output.
+    Stdout,
+    /// A file.
+    File(PathBuf),
+}
+
+impl Target {
+    /// `-` or nothing is stdout; anything else is a file.
+    pub fn from_flag(flag: Option<&Path>) -> Self {
+        match flag {
+            None => Target::Stdout,
+            Some(p) if p.as_os_str() == "-" => Target::Stdout,
+            Some(p) => Target::File(p.to_path_buf()),
+        }
+    }
+}
+
+/// Writes `text` to `target`. Fails with [`Exit::Output`] when the file exists and `force` is
+/// off, or when it cannot be written; a broken pipe on stdout is not an error.
+pub fn write(target: &Target, text: &str, force: bool, lang: Lang) -> Result<(), Failure> {
+    match target {
+        Target::Stdout => {
+            let mut stdout = io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::message(
+                    Exit::Output,
+                    tr!(
+                        lang,
+                        "无法写到标准输出：{e}",
+                        "cannot write to standard output: {e}"
+                    ),
+                )),
+                _ => Ok(()),
+            }
+        }
+        Target::File(path) => write_file(path, text.as_bytes(), force, lang),
+    }
+}
+
+/// Writes a file atomically; see the module documentation.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> Result<(), Failure> {
+    let shown = path.display();
+    if !force && fs::symlink_metadata(path).is_ok() {
+        return Err(Failure::message(
+            Exit::Output,
+            tr!(
+                lang,
+                "`{shown}` 已存在；加上 --force 才会覆盖",
+                "`{shown}` already exists; add --force to replace it"
+            ),
+        ));
+    }
+    let (temp_path, file) = temp_file(path).map_err(|e| {
+        Failure::message(
+            Exit::Output,
+            tr!(
+                lang,
+                "无法在 `{shown}` 所在的文件夹创建文件：{e}",
+                "cannot create a file in the folder of `{shown}`: {e}"
+            ),
+        )
+    })?;
+    let written = fill(file, bytes).and_then(|()| fs::rename(&temp_path, path));
+    written.map_err(|e| {
+        let _ = fs::remove_file(&temp_path);
+        Failure::message(
+            Exit::Output,
+            tr!(
+                lang,
+                "无法写入 `{shown}`：{e}；原有文件（如有）保持不变",
+                "cannot write `{shown}`: {e}; the old file, if any, is unchanged"
+            ),
+        )
+    })
+}
+
+fn fill(mut file: File, bytes: &[u8]) -> io::Result<()> {
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// A new file beside `path`, named so that it is hidden and cannot clash.
+fn temp_file(path: &Path) -> io::Result<(PathBuf, File)> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy());
+    let mut attempt = 0u32;
+    loop {
+        let candidate = folder.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(file) => return Ok((candidate, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_overwrite_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.md");
+        write_file(&path, b"old", false, Lang::En).unwrap();
+        let err = write_file(&path, b"new", false, Lang::En).unwrap_err();
+        assert_eq!(err.exit(), Exit::Output);
+        assert!(matches!(&err, Failure::Message { message, .. } if message.contains("--force")));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        write_file(&path, b"new", true, Lang::En).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // The target is a non-empty folder, so the final rename fails after the data is written.
+        let path = dir.path().join("plan.md");
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("keep"), "x").unwrap();
+        let err = write_file(&path, b"new", true, Lang::En).unwrap_err();
+        assert_eq!(err.exit(), Exit::Output);
+        assert_eq!(fs::read_to_string(path.join("keep")).unwrap(), "x");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("plan.md")],
+            "temporary file removed"
+        );
+    }
+
+    #[test]
+    fn dash_is_stdout() {
+        assert_eq!(Target::from_flag(Some(Path::new("-"))), Target::Stdout);
+        assert_eq!(Target::from_flag(None), Target::Stdout);
+        assert_eq!(
+            Target::from_flag(Some(Path::new("a.md"))),
+            Target::File("a.md".into())
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! Plans through minijinja templates: the built-in Markdown and HTML templates and the ones
+//! trainers pass with `--template`. Every template receives the same data, documented in
+//! `docs/outputs.md`: `plan` (the [`Plan`], as in `docs/plan-json.md`) and `words` (the fixed
+//! headings of the plan's language), plus the filters `schedule` and `speaker`.
+
+use std::fmt::Write as _;
+
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
+use serde::Serialize;
+
+use super::words::{Words, window_text, words};
+use crate::diagnostic::Diagnostic;
+use crate::engine::timeline::Window;
+use crate::lang::Lang;
+use crate::plan::Plan;
+use crate::source::{FileId, Loc};
+use crate::tr;
+
+/// The markup a template writes, which decides how values are escaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    /// Markdown: values are escaped so that they print as written.
+    Markdown,
+    /// HTML: values are HTML-escaped.
+    Html,
+}
+
+/// The name of minijinja's custom escaping for Markdown.
+const MARKDOWN_ESCAPE: &str = "markdown";
+
+/// Headings that only handouts need, on top of [`Words`].
+#[derive(Debug, Serialize)]
+struct HandoutWords {
+    #[serde(flatten)]
+    base: &'static Words,
+    /// "Language"
+    language: &'static str,
+    /// The language's own name.
+    language_name: &'static str,
+    /// "Notes"
+    notes: &'static str,
+    /// "Done"
+    done: &'static str,
+    /// "Phase"
+    phase: &'static str,
+}
+
+fn handout_words(lang: Lang) -> HandoutWords {
+    let base = words(lang);
+    match lang {
+        Lang::Zh => HandoutWords {
+            base,
+            language: "语言",
+            language_name: "中文",
+            notes: "笔记",
+            done: "完成",
+            phase: "阶段",
+        },
+        Lang::En => HandoutWords {
+            base,
+            language: "Language",
+            language_name: "English",
+            notes: "Notes",
+            done: "Done",
+            phase: "Phase",
+        },
+    }
+}
+
+/// Renders `plan` with a template's source. `name` is how errors name the template.
+pub fn render(plan: &Plan, markup: Markup, name: &str, source: &str) -> Result<String, Error> {
+    let env = environment(markup);
+    let template = env.template_from_named_str(name, source)?;
+    let context = minijinja::context! {
+        plan => Value::from(Serde(plan)),
+        words => Value::from(Serde(handout_words(plan.lang))),
+    };
+    template.render(context)
+}
+
+/// Checks that a template parses, before any plan is rendered with it.
+pub fn check(markup: Markup, name: &str, source: &str) -> Result<(), Error> {
+    environment(markup)
+        .template_from_named_str(name, source)
+        .map(|_| ())
+}
+
+fn environment<'s>(markup: Markup) -> Environment<'s> {
+    let mut env = Environment::new();
+    env.set_debug(true);
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    env.set_auto_escape_callback(move |_| match markup {
+        Markup::Html => AutoEscape::Html,
+        Markup::Markdown => AutoEscape::Custom(MARKDOWN_ESCAPE.into()),
+    });
+    env.set_formatter(|out, state, value| {
+        if *state.auto_escape() == AutoEscape::Custom(MARKDOWN_ESCAPE.into()) {
+            let text = if value.is_safe() {
+                value.to_string()
+            } else {
+                escape_markdown(&value.to_string())
+            };
+            out.write_str(&text).map_err(Error::from)
+        } else {
+            minijinja::escape_formatter(out, state, value)
+        }
+    });
+    env.add_filter("schedule", schedule);
+    env.add_filter("speaker", speaker);
+    env
+}
+
+/// `{{ phase.window | schedule }}`: a phase's weeks and dates in the plan's language.
+fn schedule(state: &State, window: Value) -> Result<String, Error> {
+    if window.is_none() || window.is_undefined() {
+        return Ok(String::new());
+    }
+    let number = |key: &str| window.get_attr(key).ok().and_then(|v| v.as_i64());
+    let text = |key: &str| window.get_attr(key).ok().map(|v| v.to_string());
+    let (Some(start_week), Some(end_week), Some(start_date), Some(end_date)) = (
+        number("start_week"),
+        number("end_week"),
+        text("start_date"),
+        text("end_date"),
+    ) else {
+        return Err(Error::new(
+            ErrorKind::InvalidOperation,
+            "`schedule` takes a phase's `window`",
+        ));
+    };
+    let window = Window {
+        start_week,
+        end_week,
+        start_date,
+        end_date,
+    };
+    Ok(window_text(&window, plan_lang(state)))
+}
+
+/// `{{ action.speaker | speaker }}`: the name of a cited speaker.
+fn speaker(state: &State, id: &str) -> String {
+    state
+        .lookup("plan")
+        .and_then(|plan| plan.get_attr("speakers").ok())
+        .and_then(|speakers| speakers.try_iter().ok().map(|it| it.collect::<Vec<_>>()))
+        .and_then(|speakers| {
+            speakers.into_iter().find_map(|s| {
+                let matches = s
+                    .get_attr("id")
+                    .ok()
+                    .is_some_and(|v| v.as_str() == Some(id));
+                matches
+                    .then(|| s.get_attr("name").ok().map(|n| n.to_string()))
+                    .flatten()
+            })
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn plan_lang(state: &State) -> Lang {
+    state
+        .lookup("plan")
+        .and_then(|plan| plan.get_attr("lang").ok())
+        .and_then(|lang| lang.as_str().and_then(|l| l.parse().ok()))
+        .unwrap_or(Lang::En)
+}
+
+/// Escapes the characters Markdown would read as formatting, and folds line breaks, so a
+/// value prints as written in a paragraph, a list item or a table cell.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A located message for a template that does not parse or fails to render. `file` is the
+/// template's file in the source map.
+pub fn error_diagnostic(error: &Error, file: FileId, source: &str, lang: Lang) -> Diagnostic {
+    let detail = error
+        .detail()
+        .map_or_else(|| error.kind().to_string(), str::to_string);
+    let span = error
+        .range()
+        .or_else(|| error.line().map(|line| line_span(source, line)))
+        .unwrap_or(0..0);
+    let mut message = tr!(lang, "模板错误：{detail}", "template error: {detail}");
+    if error.kind() == ErrorKind::UndefinedError {
+        let _ = write!(
+            message,
+            "{}",
+            tr!(
+                lang,
+                "（模板能用的数据见 docs/outputs.md）",
+                " (see docs/outputs.md for the data templates receive)"
+            )
+        );
+    }
+    Diagnostic::error("T001", message)
+        .at(Loc::new(file, span), tr!(lang, "这里", "here"))
+        .help(tr!(
+            lang,
+            "模板使用 minijinja（Jinja2）语法；模板的数据和内置模板见 docs/outputs.md",
+            "templates use minijinja (Jinja2) syntax; docs/outputs.md lists their data and where the built-in ones are"
+        ))
+}
+
+/// The byte range of a 1-based line.
+fn line_span(source: &str, line: usize) -> std::ops::Range<usize> {
+    let mut start = 0;
+    for (n, l) in source.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            return start..start + l.trim_end().len();
+        }
+        start += l.len();
+    }
+    0..0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escaping_keeps_text_as_written() {
+        assert_eq!(
+            escape_markdown("a*b_c [x] <y> | #1"),
+            "a\\*b\\_c \\[x\\] \\<y\\> \\| \\#1"
+        );
+        assert_eq!(escape_markdown("两行\n文字"), "两行 文字");
+    }
+
+    #[test]
+    fn lines_map_to_byte_ranges() {
+        assert_eq!(line_span("ab\ncd\n", 2), 3..5);
+        assert_eq!(line_span("ab", 9), 0..0);
+    }
+}
