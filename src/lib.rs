@@ -8,6 +8,7 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod analysis;
 pub mod answers;
 pub mod app;
 pub mod cli;
@@ -17,6 +18,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod error;
 pub mod lang;
+pub mod lint;
 pub mod pack;
 pub mod plan;
 pub mod render;
