@@ -82,6 +82,33 @@ pub struct PlanArgs {
 pub enum RulesCommand {
     /// List every loaded pack and where it came from. 列出所有规则包。
     List,
+    /// Check packs: every problem at once, with counterexamples. 检查规则包。
+    Lint(LintArgs),
+}
+
+/// `fulcrum rules lint`
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Pack folders or files to lint. Default: every loaded pack.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = LintFormat::Text)]
+    pub format: LintFormat,
+
+    /// Seconds the analysis of one pack may take before it reports "not fully checked".
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub budget: f64,
+}
+
+/// Output formats of `rules lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// Messages with the source line, and counterexample answers files.
+    Text,
+    /// A JSON array of findings.
+    Json,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

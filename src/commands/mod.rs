@@ -1,4 +1,5 @@
 //! One module per subcommand.
 
+pub mod lint;
 pub mod plan;
 pub mod rules;
