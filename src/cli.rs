@@ -84,6 +84,16 @@ pub enum RulesCommand {
     List,
     /// Check packs: every problem at once, with counterexamples. 检查规则包。
     Lint(LintArgs),
+    /// Run the [[test]] tables of packs. 运行规则包中的测试。
+    Test(PackTestArgs),
+}
+
+/// `fulcrum rules test`
+#[derive(Debug, Args)]
+pub struct PackTestArgs {
+    /// The pack whose tests to run. Default: every loaded pack.
+    #[arg(value_name = "PACK")]
+    pub pack: Option<String>,
 }
 
 /// `fulcrum rules lint`

@@ -7,6 +7,7 @@
 //! gap or overlap. Codes are documented in `docs/lint-codes.md`.
 
 pub mod logic;
+pub mod pack_tests;
 pub mod text;
 
 use std::time::Duration;
