@@ -16,18 +16,36 @@ fn fulcrum() -> Command {
 
 #[test]
 fn the_built_in_transcript_scenarios_pass_and_fire_every_rule() {
-    let out = fulcrum().args(["rules", "test", "community-dependence"]).output().unwrap();
+    let out = fulcrum()
+        .args(["rules", "test", "community-dependence"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.starts_with("pack `community-dependence`: 20 test(s)\n  ok    nanhu-street\n"), "{stdout}");
-    assert!(!stdout.contains("FAIL") && !stdout.contains("no test fires"), "{stdout}");
-    assert_eq!(String::from_utf8(out.stderr).unwrap(), "20 passed, 0 failed\n");
+    assert!(
+        stdout.starts_with("pack `community-dependence`: 20 test(s)\n  ok    nanhu-street\n"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("FAIL") && !stdout.contains("no test fires"),
+        "{stdout}"
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "20 passed, 0 failed\n"
+    );
 }
 
 #[test]
 fn failures_are_located_at_the_expectation_and_unfired_rules_listed() {
     let out = fulcrum()
-        .args(["--rules", "tests/fixtures/packtest/failing", "rules", "test", "failing"])
+        .args([
+            "--rules",
+            "tests/fixtures/packtest/failing",
+            "rules",
+            "test",
+            "failing",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -44,7 +62,10 @@ fn failures_are_located_at_the_expectation_and_unfired_rules_listed() {
         "error[T005]: test `fails`: no caution from rule `huge`\n  --> tests/fixtures/packtest/failing/pack.toml:83:20",
         "1 passed, 1 failed\n",
     ] {
-        assert!(stderr.contains(expected), "missing {expected:?} in\n{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in\n{stderr}"
+        );
     }
 }
 
@@ -60,7 +81,14 @@ fn an_unknown_pack_is_a_usage_error() {
 #[test]
 fn an_invalid_pack_exits_three() {
     fulcrum()
-        .args(["--rules", "tests/fixtures/lint/L008-empty-text", "--rules", "tests/fixtures/lint/P003-unknown-speaker", "rules", "test"])
+        .args([
+            "--rules",
+            "tests/fixtures/lint/L008-empty-text",
+            "--rules",
+            "tests/fixtures/lint/P003-unknown-speaker",
+            "rules",
+            "test",
+        ])
         .assert()
         .code(3);
 }

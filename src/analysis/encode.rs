@@ -113,7 +113,13 @@ impl<'p> Encoding<'p> {
         enc
     }
 
-    fn question(&mut self, i: usize, kind: &QuestionKind, cuts: &[i64], exact: bool) -> QuestionVars {
+    fn question(
+        &mut self,
+        i: usize,
+        kind: &QuestionKind,
+        cuts: &[i64],
+        exact: bool,
+    ) -> QuestionVars {
         let answered = self.sat.fresh();
         let values = match kind {
             QuestionKind::Single { options } => {
@@ -142,9 +148,10 @@ impl<'p> Encoding<'p> {
                 let bound = (*min_selected).max(max_selected + 1).min(lits.len());
                 let at_least = self.sat.at_least(&lits, bound);
                 if *min_selected > 0 {
-                    self.sat.implies(answered, at_least[(*min_selected).min(bound)]);
+                    self.sat
+                        .implies(answered, at_least[(*min_selected).min(bound)]);
                 }
-                if max_selected + 1 <= bound {
+                if *max_selected < bound {
                     self.sat.clause(&[!at_least[max_selected + 1]]);
                 }
                 Values::Multi(lits)
@@ -159,10 +166,8 @@ impl<'p> Encoding<'p> {
                     (*min..=*max).map(|v| (v, v)).collect()
                 } else {
                     if exact {
-                        self.approximations.push(format!(
-                            "{} ({}..={})",
-                            self.pack.questions[i].id, min, max
-                        ));
+                        self.approximations
+                            .push(format!("{} ({}..={})", self.pack.questions[i].id, min, max));
                     }
                     intervals(*min, *max, cuts)
                 };
@@ -242,7 +247,10 @@ impl<'p> Encoding<'p> {
                     let options = self.pack.questions[i].kind.options();
                     match &self.questions[i].values {
                         Values::Choice(lits) => groups.push(
-                            lits.iter().zip(options).map(|(l, o)| (*l, o.score)).collect(),
+                            lits.iter()
+                                .zip(options)
+                                .map(|(l, o)| (*l, o.score))
+                                .collect(),
                         ),
                         Values::Multi(lits) => {
                             for (l, o) in lits.iter().zip(options) {
@@ -283,7 +291,10 @@ impl<'p> Encoding<'p> {
                 exact = false;
                 break;
             }
-            partial = next.into_iter().map(|(v, ls)| (v, self.sat.or(&ls))).collect();
+            partial = next
+                .into_iter()
+                .map(|(v, ls)| (v, self.sat.or(&ls)))
+                .collect();
         }
         if exact {
             return partial
@@ -291,8 +302,7 @@ impl<'p> Encoding<'p> {
                 .map(|(v, lit)| Atom { lo: v, hi: v, lit })
                 .collect();
         }
-        self.approximations
-            .push(self.pack.derived[d].id.clone());
+        self.approximations.push(self.pack.derived[d].id.clone());
         let atoms: Vec<Atom> = intervals(i64::MIN / 4, i64::MAX / 4, cuts)
             .into_iter()
             .map(|(lo, hi)| Atom {
@@ -423,7 +433,9 @@ impl<'p> Encoding<'p> {
                     return None;
                 }
                 Some(match &vars.values {
-                    Values::Choice(lits) => Value::Choice(lits.iter().position(|l| self.sat.value(*l)).unwrap_or(0)),
+                    Values::Choice(lits) => {
+                        Value::Choice(lits.iter().position(|l| self.sat.value(*l)).unwrap_or(0))
+                    }
                     Values::Multi(lits) => Value::Choices(
                         lits.iter()
                             .enumerate()
@@ -466,7 +478,11 @@ fn nice(lo: i64, hi: i64) -> i64 {
 
 /// Splits `min..=max` so that each cut value is an interval of its own.
 fn intervals(min: i64, max: i64, cuts: &[i64]) -> Vec<(i64, i64)> {
-    let mut points: Vec<i64> = cuts.iter().copied().filter(|c| (min..=max).contains(c)).collect();
+    let mut points: Vec<i64> = cuts
+        .iter()
+        .copied()
+        .filter(|c| (min..=max).contains(c))
+        .collect();
     points.sort_unstable();
     points.dedup();
     let mut out = Vec::new();
@@ -552,7 +568,10 @@ mod tests {
 
     #[test]
     fn intervals_isolate_every_cut() {
-        assert_eq!(intervals(0, 10, &[3, 6, 6, 20]), vec![(0, 2), (3, 3), (4, 5), (6, 6), (7, 10)]);
+        assert_eq!(
+            intervals(0, 10, &[3, 6, 6, 20]),
+            vec![(0, 2), (3, 3), (4, 5), (6, 6), (7, 10)]
+        );
         assert_eq!(intervals(0, 3, &[0, 3]), vec![(0, 0), (1, 2), (3, 3)]);
         assert_eq!(intervals(5, 5, &[]), vec![(5, 5)]);
     }

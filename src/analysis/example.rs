@@ -14,13 +14,27 @@ pub fn answers_file(pack: &Pack, lang: Lang, answers: &Answers, shows: &str) -> 
     }
     out.push_str(&format!(
         "# {}\n",
-        tr!(lang, "由 `fulcrum rules lint` 生成", "written by `fulcrum rules lint`")
+        tr!(
+            lang,
+            "由 `fulcrum rules lint` 生成",
+            "written by `fulcrum rules lint`"
+        )
     ));
-    out.push_str(&format!("pack = {}\n", toml::Value::String(pack.id.clone())));
-    out.push_str(&format!("lang = \"{}\"\n\n[answers]\n", pack.resolve_lang(Some(lang)).code()));
+    out.push_str(&format!(
+        "pack = {}\n",
+        toml::Value::String(pack.id.clone())
+    ));
+    out.push_str(&format!(
+        "lang = \"{}\"\n\n[answers]\n",
+        pack.resolve_lang(Some(lang)).code()
+    ));
     for (question, answer) in pack.questions.iter().zip(answers) {
         if let Some(value) = answer {
-            out.push_str(&format!("{} = {}\n", key(&question.id), value.to_toml(question)));
+            out.push_str(&format!(
+                "{} = {}\n",
+                key(&question.id),
+                value.to_toml(question)
+            ));
         }
     }
     out

@@ -11,8 +11,8 @@ use crate::app::Context;
 use crate::cli::{LintArgs, LintFormat};
 use crate::error::{Exit, Failure};
 use crate::lint::{Finding, lint_pack};
-use crate::pack::load::{Catalog, load, rule_paths};
 use crate::pack::Pack;
+use crate::pack::load::{Catalog, load, rule_paths};
 use crate::tr;
 
 /// Runs `rules lint`.
@@ -21,7 +21,11 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
     if !(args.budget.is_finite() && args.budget > 0.0 && args.budget <= 3600.0) {
         return Err(Failure::message(
             Exit::Usage,
-            tr!(ui, "--budget 需要 0 到 3600 之间的秒数", "--budget takes a number of seconds between 0 and 3600"),
+            tr!(
+                ui,
+                "--budget 需要 0 到 3600 之间的秒数",
+                "--budget takes a number of seconds between 0 and 3600"
+            ),
         ));
     }
     let budget = Duration::from_secs_f64(args.budget);
@@ -30,9 +34,15 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
     let warnings = findings.len() - errors;
     match args.format {
         LintFormat::Json => {
-            let json: Vec<_> = findings.iter().map(|f| f.to_json(&catalog.sources)).collect();
+            let json: Vec<_> = findings
+                .iter()
+                .map(|f| f.to_json(&catalog.sources))
+                .collect();
             let text = serde_json::to_string_pretty(&json).map_err(|e| {
-                Failure::message(Exit::Internal, tr!(ui, "无法生成 JSON：{e}", "cannot write JSON: {e}"))
+                Failure::message(
+                    Exit::Internal,
+                    tr!(ui, "无法生成 JSON：{e}", "cannot write JSON: {e}"),
+                )
             })?;
             println!("{text}");
         }
@@ -43,7 +53,11 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
                 if let Some(example) = &f.counterexample {
                     println!(
                         "{}",
-                        tr!(ui, "反例（存为答案文件后运行 `fulcrum plan --answers 文件`）：", "counterexample (save as an answers file and run `fulcrum plan --answers FILE`):")
+                        tr!(
+                            ui,
+                            "反例（存为答案文件后运行 `fulcrum plan --answers 文件`）：",
+                            "counterexample (save as an answers file and run `fulcrum plan --answers FILE`):"
+                        )
                     );
                     println!("{example}");
                 }
@@ -52,7 +66,11 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
     }
     eprintln!(
         "{}",
-        tr!(ui, "{errors} 个错误，{warnings} 个警告", "{errors} error(s), {warnings} warning(s)")
+        tr!(
+            ui,
+            "{errors} 个错误，{warnings} 个警告",
+            "{errors} error(s), {warnings} warning(s)"
+        )
     );
     Ok(if errors > 0 {
         Exit::InvalidPack
@@ -64,7 +82,12 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
 }
 
 /// Loads and lints: the packs with a file under `paths`, or every pack when `paths` is empty.
-pub fn lint_paths(paths: &[PathBuf], flags: &[PathBuf], ui: crate::lang::Lang, budget: Duration) -> (Catalog, Vec<Finding>) {
+pub fn lint_paths(
+    paths: &[PathBuf],
+    flags: &[PathBuf],
+    ui: crate::lang::Lang,
+    budget: Duration,
+) -> (Catalog, Vec<Finding>) {
     let catalog = if paths.is_empty() {
         load(&rule_paths(flags), ui)
     } else {

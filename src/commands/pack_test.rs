@@ -17,7 +17,12 @@ pub fn run(context: &Context, args: &PackTestArgs) -> Result<Exit, Failure> {
         Some(id) => vec![catalog.pack(id).ok_or_else(|| {
             Failure::message(
                 Exit::Usage,
-                tr!(ui, "没有规则包 `{id}`；已加载：{}", "no pack `{id}` is loaded; loaded packs: {}", list_names(catalog.packs.iter().map(|p| p.id.as_str()), 20)),
+                tr!(
+                    ui,
+                    "没有规则包 `{id}`；已加载：{}",
+                    "no pack `{id}` is loaded; loaded packs: {}",
+                    list_names(catalog.packs.iter().map(|p| p.id.as_str()), 20)
+                ),
             )
         })?],
         None => catalog.packs.iter().collect(),
@@ -25,7 +30,16 @@ pub fn run(context: &Context, args: &PackTestArgs) -> Result<Exit, Failure> {
     let (mut passed, mut failed) = (0usize, 0usize);
     for pack in packs {
         let report = pack_tests::run(pack, &catalog.sources, ui);
-        println!("{}", tr!(ui, "规则包 `{}`：{} 个测试", "pack `{}`: {} test(s)", pack.id, report.results.len()));
+        println!(
+            "{}",
+            tr!(
+                ui,
+                "规则包 `{}`：{} 个测试",
+                "pack `{}`: {} test(s)",
+                pack.id,
+                report.results.len()
+            )
+        );
         for result in &report.results {
             if result.failures.is_empty() {
                 passed += 1;
@@ -40,10 +54,27 @@ pub fn run(context: &Context, args: &PackTestArgs) -> Result<Exit, Failure> {
             let names = report.unfired.iter().map(|&r| pack.rules[r].id.as_str());
             println!(
                 "  {}",
-                tr!(ui, "没有测试触发的规则（{}）：{}", "rules no test fires ({}): {}", report.unfired.len(), list_names(names, 50))
+                tr!(
+                    ui,
+                    "没有测试触发的规则（{}）：{}",
+                    "rules no test fires ({}): {}",
+                    report.unfired.len(),
+                    list_names(names, 50)
+                )
             );
         }
     }
-    eprintln!("{}", tr!(ui, "{passed} 个通过，{failed} 个失败", "{passed} passed, {failed} failed"));
-    Ok(if failed > 0 { Exit::Findings } else { Exit::Success })
+    eprintln!(
+        "{}",
+        tr!(
+            ui,
+            "{passed} 个通过，{failed} 个失败",
+            "{passed} passed, {failed} failed"
+        )
+    );
+    Ok(if failed > 0 {
+        Exit::Findings
+    } else {
+        Exit::Success
+    })
 }

@@ -68,8 +68,16 @@ impl Lint<'_> {
         }
     }
 
-    fn example(&mut self, goal: &[Lit], what: String, confirm: impl Fn(&Pack, &Answers) -> bool) -> Option<Answers> {
-        match self.analysis.find(goal, |p, a| complete(p, a) && confirm(p, a)) {
+    fn example(
+        &mut self,
+        goal: &[Lit],
+        what: String,
+        confirm: impl Fn(&Pack, &Answers) -> bool,
+    ) -> Option<Answers> {
+        match self
+            .analysis
+            .find(goal, |p, a| complete(p, a) && confirm(p, a))
+        {
             Outcome::Example(answers) => Some(answers),
             Outcome::Never => None,
             Outcome::Unknown => {
@@ -80,7 +88,8 @@ impl Lint<'_> {
     }
 
     fn push(&mut self, diagnostic: Diagnostic, example: Option<(&Answers, String)>) {
-        let counterexample = example.map(|(answers, shows)| answers_file(self.pack, self.lang, answers, &shows));
+        let counterexample =
+            example.map(|(answers, shows)| answers_file(self.pack, self.lang, answers, &shows));
         self.out.push(Finding {
             diagnostic,
             counterexample,
@@ -106,7 +115,11 @@ impl Lint<'_> {
         self.pack
             .rules
             .iter()
-            .map(|r| r.when.as_ref().map_or(truth, |c| self.analysis.enc.cond(&c.cond)))
+            .map(|r| {
+                r.when
+                    .as_ref()
+                    .map_or(truth, |c| self.analysis.enc.cond(&c.cond))
+            })
             .collect()
     }
 
@@ -126,24 +139,68 @@ impl Lint<'_> {
     fn classifications(&mut self) {
         let lang = self.lang;
         for (d, derived) in self.pack.derived.iter().enumerate() {
-            let DerivedKind::Classify { values, cases } = &derived.kind else { continue };
+            let DerivedKind::Classify { values, cases } = &derived.kind else {
+                continue;
+            };
             let firsts = self.analysis.enc.first_cases(d).to_vec();
             for (case, first) in cases.iter().zip(firsts) {
                 if !self.possible(&[first], format!("derived `{}`", derived.id)) {
                     let value = &values[case.value].id;
-                    let d = Diagnostic::error(CASE_UNREACHED, tr!(lang, "`{}` 的这一条（值 `{value}`）永远不会被选中", "this case of `{}` (value `{value}`) is never the first to hold", derived.id))
-                        .at(case.when.as_ref().map_or(case.loc.clone(), whole), tr!(lang, "前面的条或跳过逻辑已覆盖所有情况", "earlier cases or the skip logic cover every answer set"))
-                        .help(tr!(lang, "分类按顺序取第一条成立的；把更具体的条放在前面", "the first case that holds wins: put more specific cases first"));
+                    let d = Diagnostic::error(
+                        CASE_UNREACHED,
+                        tr!(
+                            lang,
+                            "`{}` 的这一条（值 `{value}`）永远不会被选中",
+                            "this case of `{}` (value `{value}`) is never the first to hold",
+                            derived.id
+                        ),
+                    )
+                    .at(
+                        case.when.as_ref().map_or(case.loc.clone(), whole),
+                        tr!(
+                            lang,
+                            "前面的条或跳过逻辑已覆盖所有情况",
+                            "earlier cases or the skip logic cover every answer set"
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "分类按顺序取第一条成立的；把更具体的条放在前面",
+                        "the first case that holds wins: put more specific cases first"
+                    ));
                     self.push(d, None);
                 }
             }
             let has = self.analysis.enc.derived_has(d);
-            let confirm = move |p: &Pack, a: &Answers| evaluate(p, a.clone()).state.derived(d).is_none();
-            if let Some(answers) = self.example(&[!has], format!("derived `{}`", derived.id), confirm) {
-                let shows = tr!(lang, "`{}` 没有任何一条成立", "no case of `{}` holds", derived.id);
-                let diag = Diagnostic::warning(NO_CASE, tr!(lang, "有些完整答案使 `{}` 没有值", "some complete answer sets give `{}` no value", derived.id))
-                    .at(derived.loc.clone(), tr!(lang, "没有一条成立", "no case holds"))
-                    .help(tr!(lang, "在最后加一条不带 when 的 [[derived.case]] 作为“其他”", "add a last [[derived.case]] without `when`, meaning \"otherwise\""));
+            let confirm =
+                move |p: &Pack, a: &Answers| evaluate(p, a.clone()).state.derived(d).is_none();
+            if let Some(answers) =
+                self.example(&[!has], format!("derived `{}`", derived.id), confirm)
+            {
+                let shows = tr!(
+                    lang,
+                    "`{}` 没有任何一条成立",
+                    "no case of `{}` holds",
+                    derived.id
+                );
+                let diag = Diagnostic::warning(
+                    NO_CASE,
+                    tr!(
+                        lang,
+                        "有些完整答案使 `{}` 没有值",
+                        "some complete answer sets give `{}` no value",
+                        derived.id
+                    ),
+                )
+                .at(
+                    derived.loc.clone(),
+                    tr!(lang, "没有一条成立", "no case holds"),
+                )
+                .help(tr!(
+                    lang,
+                    "在最后加一条不带 when 的 [[derived.case]] 作为“其他”",
+                    "add a last [[derived.case]] without `when`, meaning \"otherwise\""
+                ));
                 self.push(diag, Some((&answers, shows)));
             }
         }
@@ -175,10 +232,19 @@ impl Lint<'_> {
             goal.extend(&not_blocked);
             let confirm = move |pack: &Pack, a: &Answers| {
                 let eval = evaluate(pack, a.clone());
-                eval.blocked.is_none() && !eval.fired.iter().any(|&r| pack.rules[r].actions.iter().any(|x| x.phase == p))
+                eval.blocked.is_none()
+                    && !eval
+                        .fired
+                        .iter()
+                        .any(|&r| pack.rules[r].actions.iter().any(|x| x.phase == p))
             };
             if let Some(answers) = self.example(&goal, format!("phase `{}`", phase.id), confirm) {
-                let shows = tr!(lang, "阶段 `{}` 没有任何行动", "phase `{}` gets no action", phase.id);
+                let shows = tr!(
+                    lang,
+                    "阶段 `{}` 没有任何行动",
+                    "phase `{}` gets no action",
+                    phase.id
+                );
                 let d = Diagnostic::error(EMPTY_PHASE, tr!(lang, "有些完整答案使阶段 `{}` 没有任何行动", "some complete answer sets leave phase `{}` without any action", phase.id))
                     .at(phase.loc.clone(), tr!(lang, "可能为空", "can be empty"))
                     .help(tr!(lang, "加一条总会给这个阶段行动的规则，或放宽已有规则的条件；反例见下", "add a rule that always gives this phase an action, or widen the conditions of existing ones; see the counterexample below"));
@@ -191,7 +257,9 @@ impl Lint<'_> {
         let lang = self.lang;
         let pack = self.pack;
         for (r2, second) in pack.rules.iter().enumerate() {
-            let Some(group) = &second.exclusive_group else { continue };
+            let Some(group) = &second.exclusive_group else {
+                continue;
+            };
             for (r1, first) in pack.rules.iter().enumerate().take(r2) {
                 if first.exclusive_group.as_ref() != Some(group) {
                     continue;
@@ -202,7 +270,13 @@ impl Lint<'_> {
                 };
                 let what = format!("rules `{}` and `{}`", first.id, second.id);
                 if let Some(answers) = self.example(&[rules[r1], rules[r2]], what, confirm) {
-                    let shows = tr!(lang, "`{}` 和 `{}` 同时触发", "`{}` and `{}` both fire", first.id, second.id);
+                    let shows = tr!(
+                        lang,
+                        "`{}` 和 `{}` 同时触发",
+                        "`{}` and `{}` both fire",
+                        first.id,
+                        second.id
+                    );
                     let d = Diagnostic::error(OVERLAP, tr!(lang, "互斥组 `{group}` 中的规则 `{}` 和 `{}` 可能同时触发", "rules `{}` and `{}` of exclusive group `{group}` can fire together", first.id, second.id))
                         .at(second.when.as_ref().map_or(second.loc.clone(), whole), tr!(lang, "与 `{}` 重叠", "overlaps `{}`", first.id))
                         .help(tr!(lang, "收紧其中一条的条件，例如加上 `and not (…)`；反例见下", "narrow one of the conditions, for example with `and not (…)`; see the counterexample below"));
@@ -215,14 +289,24 @@ impl Lint<'_> {
     fn not_checked(&mut self) {
         let lang = self.lang;
         let mut what = std::mem::take(&mut self.unchecked);
-        what.extend(self.analysis.enc.approximations.iter().map(|a| format!("`{a}`")));
+        what.extend(
+            self.analysis
+                .enc
+                .approximations
+                .iter()
+                .map(|a| format!("`{a}`")),
+        );
         if what.is_empty() {
             return;
         }
         what.dedup();
         let shown: Vec<&str> = what.iter().take(8).map(String::as_str).collect();
         let more = what.len().saturating_sub(shown.len());
-        let list = if more > 0 { format!("{} (+{more})", shown.join(", ")) } else { shown.join(", ") };
+        let list = if more > 0 {
+            format!("{} (+{more})", shown.join(", "))
+        } else {
+            shown.join(", ")
+        };
         let d = Diagnostic::warning(NOT_CHECKED, tr!(lang, "规则包 `{}` 未能完全检查：{list}", "pack `{}` is not fully checked: {list}", self.pack.id))
             .help(tr!(lang, "超出了时间预算，或和太大只能近似；可用 --budget 加大预算，或缩小数字范围", "the time budget ran out, or a sum has too many values to check exactly; raise --budget or narrow the number ranges"));
         self.push(d, None);

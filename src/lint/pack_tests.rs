@@ -43,7 +43,13 @@ pub fn run<'p>(pack: &'p Pack, sources: &SourceMap, lang: Lang) -> Report<'p> {
     Report { results, unfired }
 }
 
-fn run_one(pack: &Pack, test: &PackTest, sources: &SourceMap, lang: Lang, fired: &mut [bool]) -> Vec<Diagnostic> {
+fn run_one(
+    pack: &Pack,
+    test: &PackTest,
+    sources: &SourceMap,
+    lang: Lang,
+    fired: &mut [bool],
+) -> Vec<Diagnostic> {
     let eval = match resolve(pack, &test.answers, test.file, lang) {
         Ok((eval, _warnings)) => eval,
         Err(errors) => {
@@ -52,7 +58,13 @@ fn run_one(pack: &Pack, test: &PackTest, sources: &SourceMap, lang: Lang, fired:
                 .into_iter()
                 .map(|mut d| {
                     d.code = "T001";
-                    d.message = tr!(lang, "测试 `{}` 的答案无效：{}", "invalid answers in test `{}`: {}", test.id, d.message);
+                    d.message = tr!(
+                        lang,
+                        "测试 `{}` 的答案无效：{}",
+                        "invalid answers in test `{}`: {}",
+                        test.id,
+                        d.message
+                    );
                     d
                 })
                 .collect();
@@ -63,35 +75,78 @@ fn run_one(pack: &Pack, test: &PackTest, sources: &SourceMap, lang: Lang, fired:
     }
     let date = jiff::civil::date(2026, 1, 5);
     let plan = build(pack, &eval, pack.default_lang, date, sources);
-    let present = |concept: &str| plan.phases.iter().any(|p| p.actions.iter().any(|a| a.concept == concept));
+    let present = |concept: &str| {
+        plan.phases
+            .iter()
+            .any(|p| p.actions.iter().any(|a| a.concept == concept))
+    };
     let mut failures = Vec::new();
     for (concept, loc) in &test.expect_present {
         if !present(concept) {
             failures.push(
-                Diagnostic::error("T002", tr!(lang, "测试 `{}`：计划中没有 `{concept}`", "test `{}`: `{concept}` is not in the plan", test.id))
-                    .at(loc.clone(), tr!(lang, "预期出现", "expected here"))
-                    .help(match plan.blocked.as_deref() {
-                        Some(why) => tr!(lang, "计划被阻断：{why}", "the plan is blocked: {why}"),
-                        None => tr!(lang, "检查给出它的规则的条件", "check the conditions of the rules that give it"),
-                    }),
+                Diagnostic::error(
+                    "T002",
+                    tr!(
+                        lang,
+                        "测试 `{}`：计划中没有 `{concept}`",
+                        "test `{}`: `{concept}` is not in the plan",
+                        test.id
+                    ),
+                )
+                .at(loc.clone(), tr!(lang, "预期出现", "expected here"))
+                .help(match plan.blocked.as_deref() {
+                    Some(why) => tr!(lang, "计划被阻断：{why}", "the plan is blocked: {why}"),
+                    None => tr!(
+                        lang,
+                        "检查给出它的规则的条件",
+                        "check the conditions of the rules that give it"
+                    ),
+                }),
             );
         }
     }
     for (concept, loc) in &test.expect_absent {
         if present(concept) {
-            let rules: Vec<&str> = plan.phases.iter().flat_map(|p| &p.actions).filter(|a| a.concept == *concept).map(|a| a.rule.as_str()).collect();
+            let rules: Vec<&str> = plan
+                .phases
+                .iter()
+                .flat_map(|p| &p.actions)
+                .filter(|a| a.concept == *concept)
+                .map(|a| a.rule.as_str())
+                .collect();
             failures.push(
-                Diagnostic::error("T003", tr!(lang, "测试 `{}`：计划中不应有 `{concept}`", "test `{}`: `{concept}` should not be in the plan", test.id))
-                    .at(loc.clone(), tr!(lang, "预期不出现", "expected absent"))
-                    .help(tr!(lang, "由这些规则给出：{}", "given by: {}", rules.join(", "))),
+                Diagnostic::error(
+                    "T003",
+                    tr!(
+                        lang,
+                        "测试 `{}`：计划中不应有 `{concept}`",
+                        "test `{}`: `{concept}` should not be in the plan",
+                        test.id
+                    ),
+                )
+                .at(loc.clone(), tr!(lang, "预期不出现", "expected absent"))
+                .help(tr!(
+                    lang,
+                    "由这些规则给出：{}",
+                    "given by: {}",
+                    rules.join(", ")
+                )),
             );
         }
     }
     for (id, loc, expected) in &test.expect_derived {
         let Some(actual) = plan.derived.iter().find(|d| d.id == *id) else {
             failures.push(
-                Diagnostic::error("T004", tr!(lang, "测试 `{}`：没有派生事实 `{id}`", "test `{}`: there is no derived fact `{id}`", test.id))
-                    .at(loc.clone(), tr!(lang, "未知", "unknown")),
+                Diagnostic::error(
+                    "T004",
+                    tr!(
+                        lang,
+                        "测试 `{}`：没有派生事实 `{id}`",
+                        "test `{}`: there is no derived fact `{id}`",
+                        test.id
+                    ),
+                )
+                .at(loc.clone(), tr!(lang, "未知", "unknown")),
             );
             continue;
         };
@@ -103,17 +158,38 @@ fn run_one(pack: &Pack, test: &PackTest, sources: &SourceMap, lang: Lang, fired:
         };
         if actual.value != want {
             failures.push(
-                Diagnostic::error("T004", tr!(lang, "测试 `{}`：`{id}` 是 {}，预期 {want}", "test `{}`: `{id}` is {}, expected {want}", test.id, actual.value))
-                    .at(loc.clone(), tr!(lang, "预期值", "expected value")),
+                Diagnostic::error(
+                    "T004",
+                    tr!(
+                        lang,
+                        "测试 `{}`：`{id}` 是 {}，预期 {want}",
+                        "test `{}`: `{id}` is {}, expected {want}",
+                        test.id,
+                        actual.value
+                    ),
+                )
+                .at(loc.clone(), tr!(lang, "预期值", "expected value")),
             );
         }
     }
     for (rule, loc) in &test.expect_cautions {
         if !plan.cautions.iter().any(|c| c.rule == *rule) {
             failures.push(
-                Diagnostic::error("T005", tr!(lang, "测试 `{}`：没有规则 `{rule}` 的提醒", "test `{}`: no caution from rule `{rule}`", test.id))
-                    .at(loc.clone(), tr!(lang, "预期出现", "expected here"))
-                    .help(tr!(lang, "expect_cautions 列出的是规则 id", "expect_cautions lists rule ids")),
+                Diagnostic::error(
+                    "T005",
+                    tr!(
+                        lang,
+                        "测试 `{}`：没有规则 `{rule}` 的提醒",
+                        "test `{}`: no caution from rule `{rule}`",
+                        test.id
+                    ),
+                )
+                .at(loc.clone(), tr!(lang, "预期出现", "expected here"))
+                .help(tr!(
+                    lang,
+                    "expect_cautions 列出的是规则 id",
+                    "expect_cautions lists rule ids"
+                )),
             );
         }
     }

@@ -35,40 +35,92 @@ fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagn
     let mut texts: Vec<(String, Option<Loc>, &LocalText)> = Vec::new();
     let pack_loc = find_id(pack, sources, &pack.id);
     texts.push(("pack.title".into(), pack_loc.clone(), &pack.title));
-    texts.extend(pack.description.iter().map(|t| ("pack.description".into(), pack_loc.clone(), t)));
+    texts.extend(
+        pack.description
+            .iter()
+            .map(|t| ("pack.description".into(), pack_loc.clone(), t)),
+    );
     for p in &pack.phases {
-        texts.push((format!("phase `{}` title", p.id), Some(p.loc.clone()), &p.title));
-        texts.extend(p.summary.iter().map(|t| (format!("phase `{}` summary", p.id), Some(p.loc.clone()), t)));
+        texts.push((
+            format!("phase `{}` title", p.id),
+            Some(p.loc.clone()),
+            &p.title,
+        ));
+        texts.extend(
+            p.summary
+                .iter()
+                .map(|t| (format!("phase `{}` summary", p.id), Some(p.loc.clone()), t)),
+        );
     }
     for s in &pack.speakers {
         let loc = find_id(pack, sources, &s.id);
         texts.push((format!("speaker `{}` name", s.id), loc.clone(), &s.name));
-        texts.extend(s.affiliation.iter().map(|t| (format!("speaker `{}` affiliation", s.id), loc.clone(), t)));
-        texts.extend(s.framework.iter().map(|t| (format!("speaker `{}` framework", s.id), loc.clone(), t)));
+        texts.extend(
+            s.affiliation
+                .iter()
+                .map(|t| (format!("speaker `{}` affiliation", s.id), loc.clone(), t)),
+        );
+        texts.extend(
+            s.framework
+                .iter()
+                .map(|t| (format!("speaker `{}` framework", s.id), loc.clone(), t)),
+        );
     }
     for s in &pack.sections {
         let loc = find_id(pack, sources, &s.id);
         texts.push((format!("section `{}` title", s.id), loc.clone(), &s.title));
-        texts.extend(s.intro.iter().map(|t| (format!("section `{}` intro", s.id), loc.clone(), t)));
+        texts.extend(
+            s.intro
+                .iter()
+                .map(|t| (format!("section `{}` intro", s.id), loc.clone(), t)),
+        );
     }
     for q in &pack.questions {
         let loc = Some(q.loc.clone());
-        texts.push((format!("question `{}` prompt", q.id), loc.clone(), &q.prompt));
+        texts.push((
+            format!("question `{}` prompt", q.id),
+            loc.clone(),
+            &q.prompt,
+        ));
         texts.push((format!("question `{}` help", q.id), loc.clone(), &q.help));
-        texts.extend(q.if_empty.iter().map(|t| (format!("question `{}` if_empty", q.id), loc.clone(), t)));
+        texts.extend(
+            q.if_empty
+                .iter()
+                .map(|t| (format!("question `{}` if_empty", q.id), loc.clone(), t)),
+        );
         for o in q.kind.options() {
-            texts.push((format!("option `{}.{}` label", q.id, o.id), loc.clone(), &o.label));
-            texts.extend(o.help.iter().map(|t| (format!("option `{}.{}` help", q.id, o.id), loc.clone(), t)));
+            texts.push((
+                format!("option `{}.{}` label", q.id, o.id),
+                loc.clone(),
+                &o.label,
+            ));
+            texts.extend(
+                o.help
+                    .iter()
+                    .map(|t| (format!("option `{}.{}` help", q.id, o.id), loc.clone(), t)),
+            );
         }
     }
     for d in &pack.derived {
         let loc = Some(d.loc.clone());
         texts.push((format!("derived `{}` label", d.id), loc.clone(), &d.label));
-        texts.extend(d.help.iter().map(|t| (format!("derived `{}` help", d.id), loc.clone(), t)));
+        texts.extend(
+            d.help
+                .iter()
+                .map(|t| (format!("derived `{}` help", d.id), loc.clone(), t)),
+        );
         if let DerivedKind::Classify { values, .. } = &d.kind {
             for v in values {
-                texts.push((format!("value `{}.{}` label", d.id, v.id), loc.clone(), &v.label));
-                texts.extend(v.blocks.iter().map(|t| (format!("value `{}.{}` blocks", d.id, v.id), loc.clone(), t)));
+                texts.push((
+                    format!("value `{}.{}` label", d.id, v.id),
+                    loc.clone(),
+                    &v.label,
+                ));
+                texts.extend(
+                    v.blocks
+                        .iter()
+                        .map(|t| (format!("value `{}.{}` blocks", d.id, v.id), loc.clone(), t)),
+                );
             }
         }
     }
@@ -81,7 +133,12 @@ fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagn
     }
     for rule in &pack.rules {
         for a in &rule.actions {
-            let parts = [("owner", &a.owner), ("indicator", &a.indicator), ("text", &a.text), ("why", &a.why)];
+            let parts = [
+                ("owner", &a.owner),
+                ("indicator", &a.indicator),
+                ("text", &a.text),
+                ("why", &a.why),
+            ];
             for (part, template) in parts {
                 for code in empty_langs(template) {
                     let name = format!("rule `{}` action `{}` {part}", rule.id, a.concept);
@@ -115,8 +172,15 @@ fn empty_langs(template: &Template) -> Vec<&'static str> {
 
 fn empty(lang: Lang, name: &str, code: Option<&str>, loc: Option<Loc>) -> Diagnostic {
     let which = code.map(|c| format!(" ({c})")).unwrap_or_default();
-    let d = Diagnostic::error(EMPTY_TEXT, tr!(lang, "{name}{which} 是空的", "{name}{which} is empty"))
-        .help(tr!(lang, "写上文字，或删除这个可选的键", "write the text, or remove the key if it is optional"));
+    let d = Diagnostic::error(
+        EMPTY_TEXT,
+        tr!(lang, "{name}{which} 是空的", "{name}{which} is empty"),
+    )
+    .help(tr!(
+        lang,
+        "写上文字，或删除这个可选的键",
+        "write the text, or remove the key if it is optional"
+    ));
     match loc {
         Some(loc) => d.at(loc, tr!(lang, "文字为空", "empty text here")),
         None => d,
@@ -130,7 +194,9 @@ fn unused_questions(pack: &Pack, lang: Lang, out: &mut Vec<Diagnostic>) {
             read[i] = true;
         }
     };
-    crate::analysis::encode::for_each_condition(pack, &mut |c| c.for_each_test(&mut |t| mark(t.var)));
+    crate::analysis::encode::for_each_condition(pack, &mut |c| {
+        c.for_each_test(&mut |t| mark(t.var))
+    });
     for d in &pack.derived {
         if let DerivedKind::Sum { terms } = &d.kind {
             terms.iter().for_each(|t| mark(*t));
