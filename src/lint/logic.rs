@@ -125,14 +125,30 @@ impl Lint<'_> {
 
     fn rules(&mut self, rules: &[Lit]) {
         let lang = self.lang;
+        // One satisfying assignment usually fires many rules: those need no query of their own.
+        let mut witnessed = vec![false; rules.len()];
         for (r, rule) in self.pack.rules.iter().enumerate() {
             let Some(when) = &rule.when else { continue };
-            if !self.possible(&[rules[r]], format!("rule `{}`", rule.id)) {
-                let d = Diagnostic::error(NEVER_FIRES, tr!(lang, "规则 `{}` 永远不会触发", "rule `{}` can never fire", rule.id))
-                    .at(whole(when), tr!(lang, "任何完整答案都不满足", "no complete answer set satisfies this"))
-                    .help(tr!(lang, "条件与选项、数字范围或跳过逻辑矛盾（被跳过的问题在条件中只满足 `is skipped`）", "the condition contradicts the options, number ranges or skip logic (a skipped question only satisfies `is skipped`)"));
-                self.push(d, None);
+            if witnessed[r] {
+                continue;
             }
+            match self.analysis.possible(&[rules[r]]) {
+                Some(true) => {
+                    for (seen, &lit) in witnessed.iter_mut().zip(rules) {
+                        *seen |= self.analysis.enc.sat.value(lit);
+                    }
+                    continue;
+                }
+                None => {
+                    self.unchecked.push(format!("rule `{}`", rule.id));
+                    continue;
+                }
+                Some(false) => {}
+            }
+            let d = Diagnostic::error(NEVER_FIRES, tr!(lang, "规则 `{}` 永远不会触发", "rule `{}` can never fire", rule.id))
+                .at(whole(when), tr!(lang, "任何完整答案都不满足", "no complete answer set satisfies this"))
+                .help(tr!(lang, "条件与选项、数字范围或跳过逻辑矛盾（被跳过的问题在条件中只满足 `is skipped`）", "the condition contradicts the options, number ranges or skip logic (a skipped question only satisfies `is skipped`)"));
+            self.push(d, None);
         }
     }
 
