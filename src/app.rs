@@ -94,6 +94,8 @@ pub fn run() -> ExitCode {
         Some(Command::Workshop(WorkshopCommand::Summary(args))) => {
             commands::workshop::summary(&context, &args)
         }
+        Some(Command::Rules(RulesCommand::Lint(args))) => commands::lint::run(&context, &args),
+        Some(Command::Rules(RulesCommand::Test(args))) => commands::pack_test::run(&context, &args),
         None => Err(Failure::message(
             Exit::Usage,
             tr!(

@@ -177,6 +177,43 @@ pub enum RulesCommand {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Check packs: every problem at once, with counterexamples. 检查规则包。
+    Lint(LintArgs),
+    /// Run the [[test]] tables of packs. 运行规则包中的测试。
+    Test(PackTestArgs),
+}
+
+/// `fulcrum rules test`
+#[derive(Debug, Args)]
+pub struct PackTestArgs {
+    /// The pack whose tests to run. Default: every loaded pack.
+    #[arg(value_name = "PACK")]
+    pub pack: Option<String>,
+}
+
+/// `fulcrum rules lint`
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Pack folders or files to lint. Default: every loaded pack.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = LintFormat::Text)]
+    pub format: LintFormat,
+
+    /// Seconds the analysis of one pack may take before it reports "not fully checked".
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub budget: f64,
+}
+
+/// Output formats of `rules lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// Messages with the source line, and counterexample answers files.
+    Text,
+    /// A JSON array of findings.
+    Json,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

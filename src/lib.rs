@@ -10,6 +10,7 @@
 // Diagnostics are large but travel only on the error path, once per problem.
 #![allow(clippy::result_large_err)]
 
+pub mod analysis;
 pub mod answers;
 pub mod app;
 pub mod cli;
@@ -20,6 +21,7 @@ pub mod engine;
 pub mod error;
 pub mod explain;
 pub mod lang;
+pub mod lint;
 pub mod output;
 pub mod pack;
 pub mod plan;

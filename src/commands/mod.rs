@@ -2,6 +2,8 @@
 
 pub mod batch;
 pub mod explain;
+pub mod lint;
+pub mod pack_test;
 pub mod plan;
 pub mod rules;
 pub mod workshop;

@@ -1,0 +1,122 @@
+//! `fulcrum rules lint [PATH]...`: every problem of the packs at once, as text or JSON.
+//!
+//! Findings go to stdout (they are what the command produces), the summary to stderr. Exit 0
+//! when clean, 1 with warnings only, 3 with errors.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::app::Context;
+use crate::cli::{LintArgs, LintFormat};
+use crate::error::{Exit, Failure};
+use crate::lint::{Finding, lint_pack};
+use crate::pack::Pack;
+use crate::pack::load::{Catalog, load, rule_paths};
+use crate::tr;
+
+/// Runs `rules lint`.
+pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
+    let ui = context.ui;
+    if !(args.budget.is_finite() && args.budget > 0.0 && args.budget <= 3600.0) {
+        return Err(Failure::message(
+            Exit::Usage,
+            tr!(
+                ui,
+                "--budget 需要 0 到 3600 之间的秒数",
+                "--budget takes a number of seconds between 0 and 3600"
+            ),
+        ));
+    }
+    let budget = Duration::from_secs_f64(args.budget);
+    let (catalog, findings) = lint_paths(&args.paths, &context.rules, ui, budget);
+    let errors = findings.iter().filter(|f| f.diagnostic.is_error()).count();
+    let warnings = findings.len() - errors;
+    match args.format {
+        LintFormat::Json => {
+            let json: Vec<_> = findings
+                .iter()
+                .map(|f| f.to_json(&catalog.sources))
+                .collect();
+            let text = serde_json::to_string_pretty(&json).map_err(|e| {
+                Failure::message(
+                    Exit::Internal,
+                    tr!(ui, "无法生成 JSON：{e}", "cannot write JSON: {e}"),
+                )
+            })?;
+            println!("{text}");
+        }
+        LintFormat::Text => {
+            let color = context.color && std::io::stdout().is_terminal();
+            for f in &findings {
+                println!("{}", f.diagnostic.render(&catalog.sources, ui, color));
+                if let Some(example) = &f.counterexample {
+                    println!(
+                        "{}",
+                        tr!(
+                            ui,
+                            "反例（存为答案文件后运行 `fulcrum plan --answers 文件`）：",
+                            "counterexample (save as an answers file and run `fulcrum plan --answers FILE`):"
+                        )
+                    );
+                    println!("{example}");
+                }
+            }
+        }
+    }
+    eprintln!(
+        "{}",
+        tr!(
+            ui,
+            "{errors} 个错误，{warnings} 个警告",
+            "{errors} error(s), {warnings} warning(s)"
+        )
+    );
+    Ok(if errors > 0 {
+        Exit::InvalidPack
+    } else if warnings > 0 {
+        Exit::Findings
+    } else {
+        Exit::Success
+    })
+}
+
+/// Loads and lints: the packs with a file under `paths`, or every pack when `paths` is empty.
+pub fn lint_paths(
+    paths: &[PathBuf],
+    flags: &[PathBuf],
+    ui: crate::lang::Lang,
+    budget: Duration,
+) -> (Catalog, Vec<Finding>) {
+    let catalog = if paths.is_empty() {
+        load(&rule_paths(flags), ui)
+    } else {
+        load(paths, ui)
+    };
+    let selected = |file: crate::source::FileId| {
+        paths.is_empty()
+            || catalog
+                .sources
+                .get(file)
+                .path
+                .as_ref()
+                .is_some_and(|p| paths.iter().any(|root| p.starts_with(root)))
+    };
+    let mut findings: Vec<Finding> = catalog
+        .diagnostics
+        .items()
+        .iter()
+        .filter(|d| d.loc.as_ref().is_none_or(|l| selected(l.file)))
+        .cloned()
+        .map(Finding::from)
+        .collect();
+    let packs: Vec<&Pack> = catalog
+        .packs
+        .iter()
+        .filter(|p| p.origin.files.iter().any(|f| selected(*f)))
+        .collect();
+    for pack in packs {
+        findings.extend(lint_pack(pack, &catalog.sources, ui, budget));
+    }
+    (catalog, findings)
+}

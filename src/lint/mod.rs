@@ -1,0 +1,116 @@
+//! `fulcrum rules lint`: everything that can be known about a pack before anyone answers it.
+//!
+//! The loader's own checks (TOML, schema, references, kinds, placeholders, cycles, languages,
+//! control characters) come first; [`text`] adds empty texts and questions nothing reads;
+//! [`logic`] uses [`crate::analysis`] to prove questions askable, rules and cases reachable,
+//! phases never empty and exclusive rules apart, with a counterexample answers file for every
+//! gap or overlap. Codes are documented in `docs/lint-codes.md`.
+
+pub mod logic;
+pub mod pack_tests;
+pub mod text;
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Lang;
+use crate::pack::Pack;
+use crate::source::SourceMap;
+
+/// A question whose `when` can never hold.
+pub const NEVER_ASKED: &str = "L001";
+/// A rule whose condition can never hold.
+pub const NEVER_FIRES: &str = "L002";
+/// A classification case that is never the first to hold.
+pub const CASE_UNREACHED: &str = "L003";
+/// A complete answer set for which no case of a classification holds.
+pub const NO_CASE: &str = "L004";
+/// A complete answer set that leaves a phase without actions.
+pub const EMPTY_PHASE: &str = "L005";
+/// Two rules of one exclusive group that can fire together.
+pub const OVERLAP: &str = "L006";
+/// A question that no condition, derived fact or text reads.
+pub const UNUSED_QUESTION: &str = "L007";
+/// A text that is empty in some language.
+pub const EMPTY_TEXT: &str = "L008";
+/// The analysis ran out of budget or had to approximate.
+pub const NOT_CHECKED: &str = "L009";
+
+/// One lint finding: a diagnostic, and an answers file showing it when there is one.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// What is wrong and where.
+    pub diagnostic: Diagnostic,
+    /// A ready-to-run answers file that shows the problem.
+    pub counterexample: Option<String>,
+}
+
+impl From<Diagnostic> for Finding {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Finding {
+            diagnostic,
+            counterexample: None,
+        }
+    }
+}
+
+/// Lints one pack that loaded: text checks, then the analysis within `budget`.
+pub fn lint_pack(pack: &Pack, sources: &SourceMap, lang: Lang, budget: Duration) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = text::check(pack, sources, lang)
+        .into_iter()
+        .map(Finding::from)
+        .collect();
+    findings.extend(logic::check(pack, lang, budget));
+    findings
+}
+
+/// A finding as `--format json` prints it.
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    /// Stable code.
+    pub code: &'a str,
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: &'a str,
+    /// File name, when located.
+    pub file: Option<&'a str>,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// 1-based column, in characters.
+    pub column: Option<usize>,
+    /// The label under the problem.
+    pub label: &'a str,
+    /// Advice.
+    pub help: &'a [String],
+    /// An answers file showing the problem.
+    pub counterexample: Option<&'a str>,
+}
+
+impl Finding {
+    /// The JSON form, with the location resolved to line and column.
+    pub fn to_json<'a>(&'a self, sources: &'a SourceMap) -> JsonFinding<'a> {
+        let d = &self.diagnostic;
+        let (file, line, column) = match &d.loc {
+            Some(loc) => {
+                let f = sources.get(loc.file);
+                let (line, column) = f.line_col(loc.span.start);
+                (Some(f.name.as_str()), Some(line), Some(column))
+            }
+            None => (None, None, None),
+        };
+        JsonFinding {
+            code: d.code,
+            severity: d.severity,
+            message: &d.message,
+            file,
+            line,
+            column,
+            label: &d.label,
+            help: &d.help,
+            counterexample: self.counterexample.as_deref(),
+        }
+    }
+}

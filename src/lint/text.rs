@@ -1,0 +1,234 @@
+//! Checks on what a pack says rather than on its logic: empty texts, and questions whose
+//! answer nothing reads.
+
+use crate::condition::Var;
+use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
+use crate::pack::template::Segment;
+use crate::pack::{DerivedKind, Pack, Template};
+use crate::source::{Loc, SourceMap};
+use crate::text::LocalText;
+use crate::tr;
+
+use super::{EMPTY_TEXT, UNUSED_QUESTION};
+
+/// Empty texts and unread questions.
+pub fn check(pack: &Pack, sources: &SourceMap, lang: Lang) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    empty_texts(pack, sources, lang, &mut out);
+    unused_questions(pack, lang, &mut out);
+    out
+}
+
+/// Where `id = "…"` of a thing without a location of its own is written.
+fn find_id(pack: &Pack, sources: &SourceMap, id: &str) -> Option<Loc> {
+    let needle = format!("\"{id}\"");
+    pack.origin.files.iter().find_map(|&file| {
+        let text = &sources.get(file).text;
+        text.match_indices(&needle)
+            .find(|(at, _)| text[..*at].trim_end().ends_with('='))
+            .map(|(at, _)| Loc::new(file, at..at + needle.len()))
+    })
+}
+
+fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let mut texts: Vec<(String, Option<Loc>, &LocalText)> = Vec::new();
+    let pack_loc = find_id(pack, sources, &pack.id);
+    texts.push(("pack.title".into(), pack_loc.clone(), &pack.title));
+    texts.extend(
+        pack.description
+            .iter()
+            .map(|t| ("pack.description".into(), pack_loc.clone(), t)),
+    );
+    for p in &pack.phases {
+        texts.push((
+            format!("phase `{}` title", p.id),
+            Some(p.loc.clone()),
+            &p.title,
+        ));
+        texts.extend(
+            p.summary
+                .iter()
+                .map(|t| (format!("phase `{}` summary", p.id), Some(p.loc.clone()), t)),
+        );
+    }
+    for s in &pack.speakers {
+        let loc = find_id(pack, sources, &s.id);
+        texts.push((format!("speaker `{}` name", s.id), loc.clone(), &s.name));
+        texts.extend(
+            s.affiliation
+                .iter()
+                .map(|t| (format!("speaker `{}` affiliation", s.id), loc.clone(), t)),
+        );
+        texts.extend(
+            s.framework
+                .iter()
+                .map(|t| (format!("speaker `{}` framework", s.id), loc.clone(), t)),
+        );
+    }
+    for s in &pack.sections {
+        let loc = find_id(pack, sources, &s.id);
+        texts.push((format!("section `{}` title", s.id), loc.clone(), &s.title));
+        texts.extend(
+            s.intro
+                .iter()
+                .map(|t| (format!("section `{}` intro", s.id), loc.clone(), t)),
+        );
+    }
+    for q in &pack.questions {
+        let loc = Some(q.loc.clone());
+        texts.push((
+            format!("question `{}` prompt", q.id),
+            loc.clone(),
+            &q.prompt,
+        ));
+        texts.push((format!("question `{}` help", q.id), loc.clone(), &q.help));
+        texts.extend(
+            q.if_empty
+                .iter()
+                .map(|t| (format!("question `{}` if_empty", q.id), loc.clone(), t)),
+        );
+        for o in q.kind.options() {
+            texts.push((
+                format!("option `{}.{}` label", q.id, o.id),
+                loc.clone(),
+                &o.label,
+            ));
+            texts.extend(
+                o.help
+                    .iter()
+                    .map(|t| (format!("option `{}.{}` help", q.id, o.id), loc.clone(), t)),
+            );
+        }
+    }
+    for d in &pack.derived {
+        let loc = Some(d.loc.clone());
+        texts.push((format!("derived `{}` label", d.id), loc.clone(), &d.label));
+        texts.extend(
+            d.help
+                .iter()
+                .map(|t| (format!("derived `{}` help", d.id), loc.clone(), t)),
+        );
+        if let DerivedKind::Classify { values, .. } = &d.kind {
+            for v in values {
+                texts.push((
+                    format!("value `{}.{}` label", d.id, v.id),
+                    loc.clone(),
+                    &v.label,
+                ));
+                texts.extend(
+                    v.blocks
+                        .iter()
+                        .map(|t| (format!("value `{}.{}` blocks", d.id, v.id), loc.clone(), t)),
+                );
+            }
+        }
+    }
+    for (name, loc, text) in texts {
+        for (code, words) in text.entries() {
+            if words.trim().is_empty() {
+                out.push(empty(lang, &name, code, loc.clone()));
+            }
+        }
+    }
+    for rule in &pack.rules {
+        for a in &rule.actions {
+            let parts = [
+                ("owner", &a.owner),
+                ("indicator", &a.indicator),
+                ("text", &a.text),
+                ("why", &a.why),
+            ];
+            for (part, template) in parts {
+                for code in empty_langs(template) {
+                    let name = format!("rule `{}` action `{}` {part}", rule.id, a.concept);
+                    out.push(empty(lang, &name, Some(code), Some(a.loc.clone())));
+                }
+            }
+        }
+        for c in &rule.cautions {
+            for code in empty_langs(&c.text) {
+                let name = format!("rule `{}` caution", rule.id);
+                out.push(empty(lang, &name, Some(code), Some(c.loc.clone())));
+            }
+        }
+    }
+}
+
+/// The languages in which a template has no visible words.
+fn empty_langs(template: &Template) -> Vec<&'static str> {
+    template
+        .by_lang
+        .iter()
+        .filter(|(_, segments)| {
+            segments.iter().all(|s| match s {
+                Segment::Literal(text) => text.trim().is_empty(),
+                Segment::Value(_) => false,
+            })
+        })
+        .map(|(l, _)| l.code())
+        .collect()
+}
+
+fn empty(lang: Lang, name: &str, code: Option<&str>, loc: Option<Loc>) -> Diagnostic {
+    let which = code.map(|c| format!(" ({c})")).unwrap_or_default();
+    let d = Diagnostic::error(
+        EMPTY_TEXT,
+        tr!(lang, "{name}{which} 是空的", "{name}{which} is empty"),
+    )
+    .help(tr!(
+        lang,
+        "写上文字，或删除这个可选的键",
+        "write the text, or remove the key if it is optional"
+    ));
+    match loc {
+        Some(loc) => d.at(loc, tr!(lang, "文字为空", "empty text here")),
+        None => d,
+    }
+}
+
+fn unused_questions(pack: &Pack, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let mut read = vec![false; pack.questions.len()];
+    let mut mark = |var: Var| {
+        if let Var::Question(i) = var {
+            read[i] = true;
+        }
+    };
+    crate::analysis::encode::for_each_condition(pack, &mut |c| {
+        c.for_each_test(&mut |t| mark(t.var))
+    });
+    for d in &pack.derived {
+        if let DerivedKind::Sum { terms } = &d.kind {
+            terms.iter().for_each(|t| mark(*t));
+        }
+    }
+    for rule in &pack.rules {
+        let templates = rule
+            .actions
+            .iter()
+            .flat_map(|a| [&a.owner, &a.indicator, &a.text, &a.why])
+            .chain(rule.cautions.iter().map(|c| &c.text));
+        for template in templates {
+            for segment in template.by_lang.values().flatten() {
+                if let Segment::Value(var) = segment {
+                    mark(*var);
+                }
+            }
+        }
+    }
+    if let Some(t) = &pack.timeline {
+        mark(Var::Question(t.months));
+    }
+    if let Some(o) = pack.organization {
+        mark(Var::Question(o));
+    }
+    for (i, q) in pack.questions.iter().enumerate() {
+        if !read[i] && !q.diagnosis {
+            out.push(
+                Diagnostic::warning(UNUSED_QUESTION, tr!(lang, "问题 `{}` 的答案没有被任何条件、派生事实或文字读取", "no condition, derived fact or text reads question `{}`", q.id))
+                    .at(q.loc.clone(), tr!(lang, "答了也不影响计划", "its answer never changes the plan"))
+                    .help(tr!(lang, "在条件或 {{{}}} 占位符中使用它，设 `diagnosis = true` 在诊断中显示，或删除它", "use it in a condition or a {{{}}} placeholder, show it with `diagnosis = true`, or remove it", q.id)),
+            );
+        }
+    }
+}

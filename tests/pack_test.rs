@@ -1,0 +1,94 @@
+//! `fulcrum rules test` on the real binary.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use assert_cmd::Command;
+
+fn fulcrum() -> Command {
+    let mut cmd = Command::cargo_bin("fulcrum").unwrap();
+    cmd.env_remove("FULCRUM_RULES")
+        .env("XDG_CONFIG_HOME", "/nonexistent-fulcrum-test")
+        .env("NO_COLOR", "1")
+        .arg("--lang")
+        .arg("en");
+    cmd
+}
+
+#[test]
+fn the_built_in_transcript_scenarios_pass_and_fire_every_rule() {
+    let out = fulcrum()
+        .args(["rules", "test", "community-dependence"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("pack `community-dependence`: 20 test(s)\n  ok    nanhu-street\n"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("FAIL") && !stdout.contains("no test fires"),
+        "{stdout}"
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "20 passed, 0 failed\n"
+    );
+}
+
+#[test]
+fn failures_are_located_at_the_expectation_and_unfired_rules_listed() {
+    let out = fulcrum()
+        .args([
+            "--rules",
+            "tests/fixtures/packtest/failing",
+            "rules",
+            "test",
+            "failing",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        "pack `failing`: 2 test(s)\n  ok    passes\n  FAIL  fails\n  rules no test fires (1): `huge`\n"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "error[T002]: test `fails`: `now.red` is not in the plan\n  --> tests/fixtures/packtest/failing/pack.toml:81:19",
+        "error[T003]: test `fails`: `now.base` should not be in the plan\n  --> tests/fixtures/packtest/failing/pack.toml:82:18",
+        "= help: given by: base",
+        "error[T005]: test `fails`: no caution from rule `huge`\n  --> tests/fixtures/packtest/failing/pack.toml:83:20",
+        "1 passed, 1 failed\n",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_pack_is_a_usage_error() {
+    fulcrum()
+        .args(["rules", "test", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no pack `nope` is loaded"));
+}
+
+#[test]
+fn an_invalid_pack_exits_three() {
+    fulcrum()
+        .args([
+            "--rules",
+            "tests/fixtures/lint/L008-empty-text",
+            "--rules",
+            "tests/fixtures/lint/P003-unknown-speaker",
+            "rules",
+            "test",
+        ])
+        .assert()
+        .code(3);
+}
