@@ -16,6 +16,7 @@ pub mod condition;
 pub mod diagnostic;
 pub mod engine;
 pub mod error;
+pub mod interview;
 pub mod lang;
 pub mod pack;
 pub mod plan;
