@@ -92,8 +92,9 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
         return print_plan(&plan, args.width, ui);
     }
 
+    prompt::configure(lang);
     let mut keeper = DraftKeeper::new(seed.as_ref().filter(|s| s.is_draft).map(|s| s.path.clone()));
-    prompt::intro(&screen, pack, interview.missing().len());
+    prompt::intro(&screen, pack, interview.missing().len(), interview.answered());
     loop {
         match interview.step() {
             Step::Ask(ask) => {
@@ -134,6 +135,7 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     }
 
     let plan = plan_for(pack, &interview, lang, start, &catalog);
+    eprintln!();
     let printed = print_plan(&plan, args.width, ui)?;
     match offer_saving(&screen, pack, &interview, &plan)? {
         Reply::Value(saved) => {
@@ -344,12 +346,11 @@ impl DraftKeeper {
         let lang = screen.lang;
         eprintln!();
         match (&self.path, self.saved) {
-            (Some(path), true) => screen.say(&tr!(
-                lang,
-                "已停止。{answered} 个回答保存在草稿 {} 中。继续回答：fulcrum run --resume",
-                "Stopped. {answered} answer(s) are kept in the draft {}. To continue: fulcrum run --resume",
-                path.display()
-            )),
+            (Some(path), true) => {
+                screen.say(&tr!(lang, "已停止。{answered} 个回答保存在草稿中：", "Stopped. {answered} answer(s) are kept in the draft:"));
+                eprintln!("  {}", path.display());
+                screen.say(&tr!(lang, "继续回答：fulcrum run --resume", "To continue: fulcrum run --resume"));
+            }
             _ => screen.say(&tr!(lang, "已停止，没有需要保存的回答。", "Stopped; there were no answers to keep.")),
         }
         Exit::Interrupted

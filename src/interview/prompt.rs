@@ -8,6 +8,7 @@ use std::fmt;
 use comfy_table::{ContentArrangement, Table, presets};
 use inquire::error::InquireError;
 use inquire::validator::Validation;
+use inquire::ui::{Color, RenderConfig, Styled};
 use inquire::{MultiSelect, Select, Text};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -135,17 +136,39 @@ fn keys_type(lang: Lang) -> String {
     tr!(lang, "回车 确认 · Esc 上一题", "Enter confirm · Esc back")
 }
 
+/// Sets how every prompt looks: Esc leaves "← back" behind instead of inquire's `<canceled>`.
+pub fn configure(lang: Lang) {
+    let back = match lang {
+        Lang::Zh => "← 返回",
+        Lang::En => "← back",
+    };
+    inquire::set_global_render_config(
+        RenderConfig::default().with_canceled_prompt_indicator(Styled::new(back).with_fg(Color::DarkGrey)),
+    );
+}
+
 /// Prints the short introduction: what the tool does, how long it takes, the keys.
-pub fn intro(screen: &Screen, pack: &Pack, questions: usize) {
+/// `to_answer` questions are still open; `answered` were answered before (a draft or file).
+pub fn intro(screen: &Screen, pack: &Pack, to_answer: usize, answered: usize) {
     let lang = screen.lang;
     let title = sanitize(pack.title.get(lang));
+    // About forty seconds a question.
+    let minutes = (to_answer * 2).div_ceil(3).max(1);
     eprintln!();
     screen.say(&tr!(lang, "fulcrum · {title}", "fulcrum · {title}"));
-    screen.say(&tr!(
-        lang,
-        "回答大约 {questions} 个问题（约 10 分钟），最后得到一份分阶段的行动计划。每答一题都会自动保存草稿。",
-        "Answer about {questions} questions (about 10 minutes) and get a staged action plan. Every answer is saved in a draft as you go."
-    ));
+    if answered == 0 {
+        screen.say(&tr!(
+            lang,
+            "回答大约 {to_answer} 个问题（约 {minutes} 分钟），最后得到一份分阶段的行动计划。每答一题都会自动保存草稿。",
+            "Answer about {to_answer} questions (about {minutes} minutes) and get a staged action plan. Every answer is saved in a draft as you go."
+        ));
+    } else {
+        screen.say(&tr!(
+            lang,
+            "接着上次回答：已有 {answered} 个回答，还剩 {to_answer} 题。每答一题都会自动保存草稿。",
+            "Picking up where you left off: {answered} answer(s) given, {to_answer} question(s) to go. Every answer is saved in a draft as you go."
+        ));
+    }
     screen.note(&wrap(
         &tr!(
             lang,
@@ -162,25 +185,22 @@ pub fn progress(screen: &Screen, pack: &Pack, ask: &Ask) {
     let lang = screen.lang;
     let question = &pack.questions[ask.question];
     let section = question.section.map(|s| &pack.sections[s]);
-    if ask.section_start {
-        if let Some(section) = section {
-            eprintln!();
-            screen.say(&format!("== {} ==", sanitize(section.title.get(lang))));
-            if let Some(intro) = &section.intro {
-                screen.say(&sanitize(intro.get(lang)));
-            }
-        }
-    }
+    eprintln!();
     let place = match ask.remaining {
         0 => tr!(lang, "第 {} 题 · 最后一题", "question {} · the last one", ask.number),
         n => tr!(lang, "第 {} 题 · 之后还有 {n} 题", "question {} · {n} more to come", ask.number),
     };
-    let line = match section {
-        Some(s) => format!("{} · {place}", sanitize(s.title.get(lang))),
-        None => place,
-    };
-    eprintln!();
-    screen.note(&line);
+    match section {
+        Some(section) if ask.section_start => {
+            screen.say(&format!("== {} ==", sanitize(section.title.get(lang))));
+            if let Some(intro) = &section.intro {
+                screen.say(&sanitize(intro.get(lang)));
+            }
+            screen.note(&place);
+        }
+        Some(section) => screen.note(&format!("{} · {place}", sanitize(section.title.get(lang)))),
+        None => screen.note(&place),
+    }
 }
 
 /// Asks one question. `None` in the reply passes over an optional question.
@@ -334,17 +354,21 @@ pub fn review(screen: &Screen, interview: &Interview<'_>) -> Result<Reply<Review
     let pack = interview.pack();
     let evaluation = interview.evaluation();
     let rows = interview.review();
+    // Cells are wrapped here (Chinese and English alike) so the table fits the screen.
+    let inner = screen.width.saturating_sub(12).max(30);
+    let question_width = inner * 11 / 20;
+    let answer_width = inner - question_width;
+    let cell = |text: &str, width: usize| wrap(text, width).join("\n");
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::DynamicFullWidth)
-        .set_width(u16::try_from(screen.width).unwrap_or(u16::MAX))
+        .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(vec![String::from("#"), tr!(lang, "问题", "Question"), tr!(lang, "你的回答", "Your answer")]);
     for (n, row) in rows.iter().enumerate() {
         table.add_row(vec![
             (n + 1).to_string(),
-            sanitize(pack.questions[row.question].prompt.get(lang)),
-            shown(pack, interview, &evaluation, row.question, lang),
+            cell(&sanitize(pack.questions[row.question].prompt.get(lang)), question_width),
+            cell(&shown(pack, interview, &evaluation, row.question, lang), answer_width),
         ]);
     }
     eprintln!();
