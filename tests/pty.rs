@@ -214,7 +214,7 @@ fn ctrl_c_keeps_a_draft_and_resume_reaches_the_same_plan() {
     assert_eq!(drafts(home.path()).len(), 1);
 
     let mut pty = Pty::start(home.path(), &["--rules", rules, "run", "--resume", "--start", START]);
-    pty.wait("Picking up where you left off: 4 answer(s) given, 2 question(s) to go.");
+    pty.wait("4 answer(s) already given, 2 question(s) to go.");
     pty.at("Who depends on us?", &format!(" {ENTER}"));
     pty.at("Does this trouble us?", ENTER);
     pty.at("Are these answers right?", ENTER);
@@ -273,6 +273,33 @@ fn the_built_in_pack_runs_to_the_plan() {
     pty.at("Are these answers right?", ENTER);
     pty.wait("Action plan");
     pty.wait("Organization: Red Vests");
+    pty.at("Save your answers?", &format!("{DOWN}{ENTER}"));
+    pty.at("Save the plan as a file too?", ENTER);
+    assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn a_partial_answers_file_asks_only_what_is_missing_or_invalid() {
+    let home = tempfile::tempdir().unwrap();
+    let rules = mini();
+    let file = home.path().join("partial.toml");
+    std::fs::write(
+        &file,
+        "pack = \"mini\"\nlang = \"en\"\n[answers]\norg_name = \"Lakeside\"\nfocus = \"build\"\nmonths_left = 500\ntroubled = true\n",
+    )
+    .unwrap();
+    let mut pty = Pty::start(home.path(), &["--rules", rules.to_str().unwrap(), "run", "--answers", file.to_str().unwrap(), "--start", START]);
+    pty.wait("`months_left` = 500 is out of range 0–120");
+    pty.wait("1 problem(s) in");
+    let intro = pty.wait("Months left?");
+    assert!(intro.contains("3 answer(s) already given, 2 question(s) to go."), "{intro}");
+    assert!(!intro.contains("Name of the organization?"), "answered questions are not asked: {intro}");
+    pty.keys(&format!("12{ENTER}"));
+    pty.at("Who depends on us?", &format!(" {ENTER}"));
+    let review = pty.wait("Are these answers right?");
+    assert!(review.contains("Building") && review.contains("12 months"), "{review}");
+    pty.keys(ENTER);
+    pty.wait("Organization: Lakeside");
     pty.at("Save your answers?", &format!("{DOWN}{ENTER}"));
     pty.at("Save the plan as a file too?", ENTER);
     assert_eq!(pty.exit_code(), 0);

@@ -78,15 +78,16 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     let screen = Screen { lang, ..ui_screen };
 
     let answers = match &seed {
-        Some(seed) => seed_answers(context, &catalog, pack, seed, lang),
+        Some(seed) => seed_answers(context, &catalog, pack, seed, interactive),
         None => vec![None; pack.questions.len()],
     };
     let (mut interview, dropped) = Interview::new(pack, answers);
     report_dropped(&screen, pack, &dropped);
 
     if !interactive {
-        if !interview.is_complete() {
-            return Err(missing_without_terminal(pack, &interview, args.answers.as_deref(), lang));
+        let missing = interview.missing_required();
+        if !missing.is_empty() {
+            return Err(missing_without_terminal(pack, &missing, args.answers.as_deref(), lang));
         }
         let plan = plan_for(pack, &interview, lang, start, &catalog);
         return print_plan(&plan, args.width, ui);
@@ -152,7 +153,7 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
 
 /// The answers of a draft or answers file, checked one by one: invalid ones are reported and
 /// left out, so that they are asked again.
-fn seed_answers(context: &Context, catalog: &Catalog, pack: &Pack, seed: &Seed, lang: Lang) -> Answers {
+fn seed_answers(context: &Context, catalog: &Catalog, pack: &Pack, seed: &Seed, interactive: bool) -> Answers {
     let ui = context.ui;
     let mut answers: Answers = vec![None; pack.questions.len()];
     let mut problems: Vec<Diagnostic> = Vec::new();
@@ -160,7 +161,8 @@ fn seed_answers(context: &Context, catalog: &Catalog, pack: &Pack, seed: &Seed, 
         match pack.var(id) {
             Some(Var::Question(q)) => match check_value(&pack.questions[q], value, seed.file.file, ui) {
                 Ok(v) => answers[q] = Some(v),
-                Err(d) => problems.push(d.help(tr!(ui, "这道题会重新问一次", "this question will be asked again"))),
+                Err(d) if interactive => problems.push(d.help(tr!(ui, "这道题会重新问一次", "this question will be asked again"))),
+                Err(d) => problems.push(d),
             },
             _ => problems.push(
                 Diagnostic::warning("A002", tr!(ui, "规则包 `{}` 没有问题 `{id}`，已忽略", "pack `{}` has no question `{id}`; ignored", pack.id))
@@ -170,10 +172,12 @@ fn seed_answers(context: &Context, catalog: &Catalog, pack: &Pack, seed: &Seed, 
     }
     if !problems.is_empty() {
         context.report(&catalog.sources, &problems);
-        eprintln!(
-            "{}",
-            tr!(lang, "`{}` 中有 {} 个回答无效，会重新提问。", "{1} answer(s) in `{0}` are invalid and will be asked again.", seed.path.display(), problems.len())
-        );
+        if interactive {
+            eprintln!(
+                "{}",
+                tr!(ui, "`{}` 中有 {} 个问题，相关的题会重新提问。", "{1} problem(s) in `{0}`; those questions will be asked again.", seed.path.display(), problems.len())
+            );
+        }
     }
     answers
 }
@@ -189,9 +193,8 @@ fn report_dropped(screen: &Screen, pack: &Pack, dropped: &[usize]) {
     }
 }
 
-fn missing_without_terminal(pack: &Pack, interview: &Interview<'_>, path: Option<&Path>, lang: Lang) -> Failure {
-    let list: Vec<String> = interview
-        .missing()
+fn missing_without_terminal(pack: &Pack, missing: &[usize], path: Option<&Path>, lang: Lang) -> Failure {
+    let list: Vec<String> = missing
         .iter()
         .map(|&q| format!("`{}` ({})", pack.questions[q].id, sanitize(pack.questions[q].prompt.get(lang))))
         .collect();

@@ -107,9 +107,16 @@ impl<'p> Interview<'p> {
         self.first_open(0) == At::Review
     }
 
-    /// Asked questions that still need an answer.
+    /// Asked questions not answered yet (the questionnaire will ask them).
     pub fn missing(&self) -> Vec<usize> {
         (0..self.answers.len()).filter(|&i| self.is_open(i)).collect()
+    }
+
+    /// Asked required questions without an answer: a plan cannot be made without them.
+    pub fn missing_required(&self) -> Vec<usize> {
+        (0..self.answers.len())
+            .filter(|&i| self.is_open(i) && self.pack.questions[i].required)
+            .collect()
     }
 
     /// The evaluation of the current answers (for the plan and for showing values).
@@ -467,6 +474,7 @@ mod tests {
         assert_eq!(id_of(&pack, &interview.step()), "org_name");
         let missing: Vec<&str> = interview.missing().iter().map(|&q| pack.questions[q].id.as_str()).collect();
         assert!(missing.contains(&"org_focus") && !missing.contains(&"can_extend"), "{missing:?}");
+        assert_eq!(interview.missing_required().len(), missing.len() - 1, "the name is optional");
         let mut answers = vec![None; pack.questions.len()];
         answers[0] = Some(Value::Text(String::new()));
         for (i, q) in pack.questions.iter().enumerate().skip(1) {

@@ -165,8 +165,8 @@ pub fn intro(screen: &Screen, pack: &Pack, to_answer: usize, answered: usize) {
     } else {
         screen.say(&tr!(
             lang,
-            "接着上次回答：已有 {answered} 个回答，还剩 {to_answer} 题。每答一题都会自动保存草稿。",
-            "Picking up where you left off: {answered} answer(s) given, {to_answer} question(s) to go. Every answer is saved in a draft as you go."
+            "已有 {answered} 个回答，还剩 {to_answer} 题。每答一题都会自动保存草稿。",
+            "{answered} answer(s) already given, {to_answer} question(s) to go. Every answer is saved in a draft as you go."
         ));
     }
     screen.note(&wrap(
