@@ -89,23 +89,50 @@ fn drafts(home: &Path) -> Vec<PathBuf> {
 fn english_run_rejects_bad_answers_and_ends_with_the_plan() {
     let home = tempfile::tempdir().unwrap();
     let rules = mini();
-    let mut pty = Pty::start(home.path(), &["--lang", "en", "--rules", rules.to_str().unwrap(), "run", "mini", "--start", START]);
+    let mut pty = Pty::start(
+        home.path(),
+        &[
+            "--lang",
+            "en",
+            "--rules",
+            rules.to_str().unwrap(),
+            "run",
+            "mini",
+            "--start",
+            START,
+        ],
+    );
     let intro = pty.wait("Name of the organization?");
-    assert!(intro.contains("Esc previous"), "the intro explains the keys: {intro}");
+    assert!(
+        intro.contains("Esc previous"),
+        "the intro explains the keys: {intro}"
+    );
     pty.wait("Printed in the plan header.");
     pty.keys(&format!("Lakeside{ENTER}"));
     pty.at("What is the focus?", ENTER);
     pty.at("Months left?", &format!("abc{ENTER}"));
-    pty.at("Type a whole number", &format!("{BACKSPACE}{BACKSPACE}{BACKSPACE}500{ENTER}"));
-    pty.at("Enter a whole number from 0 to 120.", &format!("{BACKSPACE}{BACKSPACE}{BACKSPACE}1{ENTER}"));
+    pty.at(
+        "Type a whole number",
+        &format!("{BACKSPACE}{BACKSPACE}{BACKSPACE}500{ENTER}"),
+    );
+    pty.at(
+        "Enter a whole number from 0 to 120.",
+        &format!("{BACKSPACE}{BACKSPACE}{BACKSPACE}1{ENTER}"),
+    );
     pty.at("Can it be extended?", &format!("{DOWN}{ENTER}"));
     pty.at("Who depends on us?", &format!(" {DOWN}{DOWN} {ENTER}"));
-    pty.at("“nobody” cannot be combined with other options", &format!(" {ENTER}"));
+    pty.at(
+        "“nobody” cannot be combined with other options",
+        &format!(" {ENTER}"),
+    );
     pty.at("Does this trouble us?", ENTER);
     pty.wait("Check your answers");
     let review = pty.wait("Are these answers right?");
     for row in ["Lakeside", "1 months", "No", "residents", "yes"] {
-        assert!(review.contains(row), "{row:?} missing from the review:\n{review}");
+        assert!(
+            review.contains(row),
+            "{row:?} missing from the review:\n{review}"
+        );
     }
     pty.keys(ENTER);
     pty.wait("Action plan");
@@ -116,16 +143,35 @@ fn english_run_rejects_bad_answers_and_ends_with_the_plan() {
     pty.wait("Your answers are still in the draft");
     assert_eq!(pty.exit_code(), 0);
     let kept = drafts(home.path());
-    assert_eq!(kept.len(), 1, "the draft is kept when the answers were not saved");
+    assert_eq!(
+        kept.len(),
+        1,
+        "the draft is kept when the answers were not saved"
+    );
     let draft = std::fs::read_to_string(&kept[0]).unwrap();
-    assert!(draft.contains("months_left = 1\ncan_extend = \"no\"\nwho = [\"residents\"]"), "{draft}");
+    assert!(
+        draft.contains("months_left = 1\ncan_extend = \"no\"\nwho = [\"residents\"]"),
+        "{draft}"
+    );
 }
 
 #[test]
 fn chinese_run_goes_back_with_esc_and_saves_answers_and_plan() {
     let home = tempfile::tempdir().unwrap();
     let rules = mini();
-    let mut pty = Pty::start(home.path(), &["--lang", "zh", "--rules", rules.to_str().unwrap(), "run", "mini", "--start", START]);
+    let mut pty = Pty::start(
+        home.path(),
+        &[
+            "--lang",
+            "zh",
+            "--rules",
+            rules.to_str().unwrap(),
+            "run",
+            "mini",
+            "--start",
+            START,
+        ],
+    );
     let intro = pty.wait("机构名称？");
     assert!(intro.contains("Esc 回到上一题"), "{intro}");
     pty.keys(&format!("湖畔{ENTER}"));
@@ -150,22 +196,47 @@ fn chinese_run_goes_back_with_esc_and_saves_answers_and_plan() {
     pty.wait("已保存：fulcrum-plan-");
     assert_eq!(pty.exit_code(), 0);
 
-    let saved: Vec<PathBuf> = std::fs::read_dir(home.path()).unwrap().map(|e| e.unwrap().path()).collect();
-    let answers = saved.iter().find(|p| p.to_string_lossy().contains("fulcrum-answers-")).expect("answers file");
+    let saved: Vec<PathBuf> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let answers = saved
+        .iter()
+        .find(|p| p.to_string_lossy().contains("fulcrum-answers-"))
+        .expect("answers file");
     let text = std::fs::read_to_string(answers).unwrap();
     assert!(text.contains("lang = \"zh\""), "{text}");
     assert!(text.contains("org_name = \"湖畔\"\nfocus = \"care\"\nmonths_left = 2\ncan_extend = \"yes\"\nwho = [\"residents\"]\ntroubled = false"), "{text}");
-    let plan = saved.iter().find(|p| p.extension().is_some_and(|e| e == "json")).expect("plan file");
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(plan).unwrap()).unwrap();
+    let plan = saved
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("plan file");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(plan).unwrap()).unwrap();
     assert_eq!(json["organization"], "湖畔");
-    assert!(drafts(home.path()).is_empty(), "the draft is deleted once the answers are saved");
+    assert!(
+        drafts(home.path()).is_empty(),
+        "the draft is deleted once the answers are saved"
+    );
 }
 
 #[test]
 fn changing_an_answer_from_the_review_drops_answers_that_no_longer_apply() {
     let home = tempfile::tempdir().unwrap();
     let rules = mini();
-    let mut pty = Pty::start(home.path(), &["--lang", "en", "--rules", rules.to_str().unwrap(), "run", "mini", "--start", START]);
+    let mut pty = Pty::start(
+        home.path(),
+        &[
+            "--lang",
+            "en",
+            "--rules",
+            rules.to_str().unwrap(),
+            "run",
+            "mini",
+            "--start",
+            START,
+        ],
+    );
     pty.at("Name of the organization?", ENTER);
     pty.at("What is the focus?", ENTER);
     pty.at("Months left?", &format!("3{ENTER}"));
@@ -174,7 +245,10 @@ fn changing_an_answer_from_the_review_drops_answers_that_no_longer_apply() {
     pty.at("Does this trouble us?", ENTER);
     let review = pty.wait("Are these answers right?");
     assert!(review.contains("Can it be extended?"), "{review}");
-    pty.at("Change 3: Months left?", &format!("{DOWN}{DOWN}{DOWN}{ENTER}"));
+    pty.at(
+        "Change 3: Months left?",
+        &format!("{DOWN}{DOWN}{DOWN}{ENTER}"),
+    );
     pty.at("Months left?", &format!("12{ENTER}"));
     pty.wait("“Can it be extended?” no longer applies with these answers");
     pty.wait("Check your answers");
@@ -202,7 +276,12 @@ fn ctrl_c_keeps_a_draft_and_resume_reaches_the_same_plan() {
     let home = tempfile::tempdir().unwrap();
     let rules = mini();
     let rules = rules.to_str().unwrap();
-    let mut pty = Pty::start(home.path(), &["--lang", "en", "--rules", rules, "run", "mini", "--start", START]);
+    let mut pty = Pty::start(
+        home.path(),
+        &[
+            "--lang", "en", "--rules", rules, "run", "mini", "--start", START,
+        ],
+    );
     pty.at("Name of the organization?", &format!("Lakeside{ENTER}"));
     pty.at("What is the focus?", ENTER);
     pty.at("Months left?", &format!("1{ENTER}"));
@@ -213,7 +292,10 @@ fn ctrl_c_keeps_a_draft_and_resume_reaches_the_same_plan() {
     assert_eq!(pty.exit_code(), 130);
     assert_eq!(drafts(home.path()).len(), 1);
 
-    let mut pty = Pty::start(home.path(), &["--rules", rules, "run", "--resume", "--start", START]);
+    let mut pty = Pty::start(
+        home.path(),
+        &["--rules", rules, "run", "--resume", "--start", START],
+    );
     pty.wait("4 answer(s) already given, 2 question(s) to go.");
     pty.at("Who depends on us?", &format!(" {ENTER}"));
     pty.at("Does this trouble us?", ENTER);
@@ -231,22 +313,54 @@ fn ctrl_c_keeps_a_draft_and_resume_reaches_the_same_plan() {
     )
     .unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_fulcrum"))
-        .args(["--rules", rules, "plan", "--answers", file.to_str().unwrap(), "--start", START, "--width", "80"])
+        .args([
+            "--rules",
+            rules,
+            "plan",
+            "--answers",
+            file.to_str().unwrap(),
+            "--start",
+            START,
+            "--width",
+            "80",
+        ])
         .output()
         .unwrap();
     let expected = String::from_utf8(output.stdout).unwrap();
-    for line in expected.lines().filter(|l| l.contains("Only") || l.contains("Lakeside") || l.contains("weeks")) {
+    for line in expected
+        .lines()
+        .filter(|l| l.contains("Only") || l.contains("Lakeside") || l.contains("weeks"))
+    {
         // The terminal draws boxes with Unicode, the piped plan with ASCII: compare the words.
-        let words: String = line.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
-        let seen: String = resumed.chars().filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '\n').collect();
-        assert!(seen.lines().any(|l| l.trim() == words.trim()), "{line:?} is not in the resumed plan:\n{resumed}");
+        let words: String = line
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == ' ')
+            .collect();
+        let seen: String = resumed
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '\n')
+            .collect();
+        assert!(
+            seen.lines().any(|l| l.trim() == words.trim()),
+            "{line:?} is not in the resumed plan:\n{resumed}"
+        );
     }
 }
 
 #[test]
 fn the_built_in_pack_runs_to_the_plan() {
     let home = tempfile::tempdir().unwrap();
-    let mut pty = Pty::start(home.path(), &["--lang", "en", "run", "community-dependence", "--start", START]);
+    let mut pty = Pty::start(
+        home.path(),
+        &[
+            "--lang",
+            "en",
+            "run",
+            "community-dependence",
+            "--start",
+            START,
+        ],
+    );
     let multi = format!(" {ENTER}");
     let steps: [(&str, &str); 16] = [
         ("question 1 ·", "Red Vests\r"),
@@ -288,16 +402,36 @@ fn a_partial_answers_file_asks_only_what_is_missing_or_invalid() {
         "pack = \"mini\"\nlang = \"en\"\n[answers]\norg_name = \"Lakeside\"\nfocus = \"build\"\nmonths_left = 500\ntroubled = true\n",
     )
     .unwrap();
-    let mut pty = Pty::start(home.path(), &["--rules", rules.to_str().unwrap(), "run", "--answers", file.to_str().unwrap(), "--start", START]);
+    let mut pty = Pty::start(
+        home.path(),
+        &[
+            "--rules",
+            rules.to_str().unwrap(),
+            "run",
+            "--answers",
+            file.to_str().unwrap(),
+            "--start",
+            START,
+        ],
+    );
     pty.wait("`months_left` = 500 is out of range 0–120");
     pty.wait("1 problem(s) in");
     let intro = pty.wait("Months left?");
-    assert!(intro.contains("3 answer(s) already given, 2 question(s) to go."), "{intro}");
-    assert!(!intro.contains("Name of the organization?"), "answered questions are not asked: {intro}");
+    assert!(
+        intro.contains("3 answer(s) already given, 2 question(s) to go."),
+        "{intro}"
+    );
+    assert!(
+        !intro.contains("Name of the organization?"),
+        "answered questions are not asked: {intro}"
+    );
     pty.keys(&format!("12{ENTER}"));
     pty.at("Who depends on us?", &format!(" {ENTER}"));
     let review = pty.wait("Are these answers right?");
-    assert!(review.contains("Building") && review.contains("12 months"), "{review}");
+    assert!(
+        review.contains("Building") && review.contains("12 months"),
+        "{review}"
+    );
     pty.keys(ENTER);
     pty.wait("Organization: Lakeside");
     pty.at("Save your answers?", &format!("{DOWN}{ENTER}"));

@@ -24,19 +24,30 @@ fn fulcrum(home: &Path) -> Command {
 }
 
 fn mini() -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/mini").display().to_string()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/packs/mini")
+        .display()
+        .to_string()
 }
 
 fn answers(home: &Path, body: &str) -> String {
     let path = home.join("answers.toml");
-    std::fs::write(&path, format!("pack = \"mini\"\nlang = \"en\"\n[answers]\n{body}")).unwrap();
+    std::fs::write(
+        &path,
+        format!("pack = \"mini\"\nlang = \"en\"\n[answers]\n{body}"),
+    )
+    .unwrap();
     path.display().to_string()
 }
 
 #[test]
 fn without_a_terminal_run_fails_at_once_and_names_answers() {
     let home = tempfile::tempdir().unwrap();
-    for args in [&["run"][..], &[], &["--lang", "zh", "run", "community-dependence"]] {
+    for args in [
+        &["run"][..],
+        &[],
+        &["--lang", "zh", "run", "community-dependence"],
+    ] {
         fulcrum(home.path())
             .args(args)
             .assert()
@@ -76,22 +87,52 @@ fn without_a_terminal_a_complete_answers_file_prints_the_plan_like_plan_does() {
         "org_name = \"Lakeside\"\nfocus = \"care\"\nmonths_left = 1\ncan_extend = \"no\"\nwho = [\"residents\"]\ntroubled = true\n",
     );
     let plan = fulcrum(home.path())
-        .args(["--rules", &mini(), "plan", "--answers", &file, "--start", "2026-01-05", "--width", "80"])
+        .args([
+            "--rules",
+            &mini(),
+            "plan",
+            "--answers",
+            &file,
+            "--start",
+            "2026-01-05",
+            "--width",
+            "80",
+        ])
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
     let run = fulcrum(home.path())
-        .args(["--rules", &mini(), "run", "--answers", &file, "--start", "2026-01-05", "--width", "80"])
+        .args([
+            "--rules",
+            &mini(),
+            "run",
+            "--answers",
+            &file,
+            "--start",
+            "2026-01-05",
+            "--width",
+            "80",
+        ])
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    assert_eq!(String::from_utf8(run).unwrap(), String::from_utf8(plan.clone()).unwrap());
-    assert!(String::from_utf8(plan).unwrap().contains("Only 1 months left: move fast."));
-    assert!(!home.path().join("state").exists(), "no draft without a questionnaire");
+    assert_eq!(
+        String::from_utf8(run).unwrap(),
+        String::from_utf8(plan.clone()).unwrap()
+    );
+    assert!(
+        String::from_utf8(plan)
+            .unwrap()
+            .contains("Only 1 months left: move fast.")
+    );
+    assert!(
+        !home.path().join("state").exists(),
+        "no draft without a questionnaire"
+    );
 }
 
 #[test]

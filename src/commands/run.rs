@@ -50,7 +50,11 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     let start = start_date(args.start.as_deref(), ui)?;
     let mut catalog = context.catalog()?;
     let width = args.width.map_or_else(terminal_width, usize::from).max(40);
-    let ui_screen = Screen { lang: ui, width, color: context.color };
+    let ui_screen = Screen {
+        lang: ui,
+        width,
+        color: context.color,
+    };
     let seed = if args.resume {
         match pick_draft(&ui_screen, &mut catalog)? {
             Reply::Value(seed) => Some(seed),
@@ -61,12 +65,19 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
             context.report(&catalog.sources, &[d]);
             Failure::Reported(Exit::InvalidAnswers)
         })?;
-        Some(Seed { file, path: path.clone(), is_draft: false })
+        Some(Seed {
+            file,
+            path: path.clone(),
+            is_draft: false,
+        })
     } else {
         None
     };
-    let in_file = seed.as_ref().and_then(|s| s.file.pack.as_ref().map(|(p, _)| p.as_str()));
-    let pack = if args.pack.is_none() && in_file.is_none() && catalog.packs.len() > 1 && interactive {
+    let in_file = seed
+        .as_ref()
+        .and_then(|s| s.file.pack.as_ref().map(|(p, _)| p.as_str()));
+    let pack = if args.pack.is_none() && in_file.is_none() && catalog.packs.len() > 1 && interactive
+    {
         match pick_pack(&ui_screen, &catalog)? {
             Reply::Value(i) => &catalog.packs[i],
             Reply::Back | Reply::Stop => return Ok(Exit::Interrupted),
@@ -74,7 +85,12 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     } else {
         select_pack(&catalog, args.pack.as_deref(), in_file, ui)?
     };
-    let lang = plan_lang(pack, context.lang_flag.or(seed.as_ref().and_then(|s| s.file.lang)));
+    let lang = plan_lang(
+        pack,
+        context
+            .lang_flag
+            .or(seed.as_ref().and_then(|s| s.file.lang)),
+    );
     let screen = Screen { lang, ..ui_screen };
 
     let answers = match &seed {
@@ -87,7 +103,12 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     if !interactive {
         let missing = interview.missing_required();
         if !missing.is_empty() {
-            return Err(missing_without_terminal(pack, &missing, args.answers.as_deref(), lang));
+            return Err(missing_without_terminal(
+                pack,
+                &missing,
+                args.answers.as_deref(),
+                lang,
+            ));
         }
         let plan = plan_for(pack, &interview, lang, start, &catalog);
         return print_plan(&plan, args.width, ui);
@@ -95,7 +116,12 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
 
     prompt::configure(lang);
     let mut keeper = DraftKeeper::new(seed.as_ref().filter(|s| s.is_draft).map(|s| s.path.clone()));
-    prompt::intro(&screen, pack, interview.missing().len(), interview.answered());
+    prompt::intro(
+        &screen,
+        pack,
+        interview.missing().len(),
+        interview.answered(),
+    );
     loop {
         match interview.step() {
             Step::Ask(ask) => {
@@ -120,7 +146,11 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
             Step::Review => match prompt::review(&screen, &interview)? {
                 Reply::Value(ReviewChoice::Confirm) => {
                     if !interview.confirm() {
-                        screen.say(&tr!(lang, "还有问题没有回答。", "Some questions still need an answer."));
+                        screen.say(&tr!(
+                            lang,
+                            "还有问题没有回答。",
+                            "Some questions still need an answer."
+                        ));
                     }
                 }
                 Reply::Value(ReviewChoice::Change(q)) => {
@@ -153,20 +183,40 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
 
 /// The answers of a draft or answers file, checked one by one: invalid ones are reported and
 /// left out, so that they are asked again.
-fn seed_answers(context: &Context, catalog: &Catalog, pack: &Pack, seed: &Seed, interactive: bool) -> Answers {
+fn seed_answers(
+    context: &Context,
+    catalog: &Catalog,
+    pack: &Pack,
+    seed: &Seed,
+    interactive: bool,
+) -> Answers {
     let ui = context.ui;
     let mut answers: Answers = vec![None; pack.questions.len()];
     let mut problems: Vec<Diagnostic> = Vec::new();
     for (id, loc, value) in &seed.file.entries {
         match pack.var(id) {
-            Some(Var::Question(q)) => match check_value(&pack.questions[q], value, seed.file.file, ui) {
-                Ok(v) => answers[q] = Some(v),
-                Err(d) if interactive => problems.push(d.help(tr!(ui, "这道题会重新问一次", "this question will be asked again"))),
-                Err(d) => problems.push(d),
-            },
+            Some(Var::Question(q)) => {
+                match check_value(&pack.questions[q], value, seed.file.file, ui) {
+                    Ok(v) => answers[q] = Some(v),
+                    Err(d) if interactive => problems.push(d.help(tr!(
+                        ui,
+                        "这道题会重新问一次",
+                        "this question will be asked again"
+                    ))),
+                    Err(d) => problems.push(d),
+                }
+            }
             _ => problems.push(
-                Diagnostic::warning("A002", tr!(ui, "规则包 `{}` 没有问题 `{id}`，已忽略", "pack `{}` has no question `{id}`; ignored", pack.id))
-                    .at(loc.clone(), tr!(ui, "未知的问题", "unknown question")),
+                Diagnostic::warning(
+                    "A002",
+                    tr!(
+                        ui,
+                        "规则包 `{}` 没有问题 `{id}`，已忽略",
+                        "pack `{}` has no question `{id}`; ignored",
+                        pack.id
+                    ),
+                )
+                .at(loc.clone(), tr!(ui, "未知的问题", "unknown question")),
             ),
         }
     }
@@ -175,7 +225,13 @@ fn seed_answers(context: &Context, catalog: &Catalog, pack: &Pack, seed: &Seed, 
         if interactive {
             eprintln!(
                 "{}",
-                tr!(ui, "`{}` 中有 {} 个问题，相关的题会重新提问。", "{1} problem(s) in `{0}`; those questions will be asked again.", seed.path.display(), problems.len())
+                tr!(
+                    ui,
+                    "`{}` 中有 {} 个问题，相关的题会重新提问。",
+                    "{1} problem(s) in `{0}`; those questions will be asked again.",
+                    seed.path.display(),
+                    problems.len()
+                )
             );
         }
     }
@@ -193,10 +249,21 @@ fn report_dropped(screen: &Screen, pack: &Pack, dropped: &[usize]) {
     }
 }
 
-fn missing_without_terminal(pack: &Pack, missing: &[usize], path: Option<&Path>, lang: Lang) -> Failure {
+fn missing_without_terminal(
+    pack: &Pack,
+    missing: &[usize],
+    path: Option<&Path>,
+    lang: Lang,
+) -> Failure {
     let list: Vec<String> = missing
         .iter()
-        .map(|&q| format!("`{}` ({})", pack.questions[q].id, sanitize(pack.questions[q].prompt.get(lang))))
+        .map(|&q| {
+            format!(
+                "`{}` ({})",
+                pack.questions[q].id,
+                sanitize(pack.questions[q].prompt.get(lang))
+            )
+        })
         .collect();
     let file = path.map_or_else(String::new, |p| p.display().to_string());
     Failure::message(
@@ -211,7 +278,13 @@ fn missing_without_terminal(pack: &Pack, missing: &[usize], path: Option<&Path>,
     )
 }
 
-fn plan_for(pack: &Pack, interview: &Interview<'_>, lang: Lang, start: Date, catalog: &Catalog) -> Plan {
+fn plan_for(
+    pack: &Pack,
+    interview: &Interview<'_>,
+    lang: Lang,
+    start: Date,
+    catalog: &Catalog,
+) -> Plan {
     let evaluation = interview.evaluation();
     engine::plan::build(pack, &evaluation, lang, start, &catalog.sources)
 }
@@ -224,20 +297,37 @@ fn print_plan(plan: &Plan, width: Option<u16>, ui: Lang) -> Result<Exit, Failure
     };
     let text = render::render(plan, Format::Table, options);
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::message(Exit::Output, tr!(ui, "无法写出计划：{e}", "cannot write the plan: {e}")))
-        }
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::message(
+            Exit::Output,
+            tr!(ui, "无法写出计划：{e}", "cannot write the plan: {e}"),
+        )),
         _ => Ok(Exit::Success),
     }
 }
 
 /// Offers to save the answers file and the plan. The reply says whether the answers were saved.
-fn offer_saving(screen: &Screen, pack: &Pack, interview: &Interview<'_>, plan: &Plan) -> Result<Reply<bool>, Failure> {
+fn offer_saving(
+    screen: &Screen,
+    pack: &Pack,
+    interview: &Interview<'_>,
+    plan: &Plan,
+) -> Result<Reply<bool>, Failure> {
     let lang = screen.lang;
     let today = jiff::ZonedDateTime::now().date();
     eprintln!();
-    let saved = match prompt::yes_no(screen, &tr!(lang, "保存答案文件吗？之后可以用它重新生成计划。", "Save your answers? You can make the plan again from them."), true)? {
+    let saved = match prompt::yes_no(
+        screen,
+        &tr!(
+            lang,
+            "保存答案文件吗？之后可以用它重新生成计划。",
+            "Save your answers? You can make the plan again from them."
+        ),
+        true,
+    )? {
         Reply::Value(true) => {
             let comment = tr!(
                 lang,
@@ -245,7 +335,13 @@ fn offer_saving(screen: &Screen, pack: &Pack, interview: &Interview<'_>, plan: &
                 "fulcrum answers, saved by fulcrum run on {today}.\nMake the plan again: fulcrum plan --answers THIS-FILE"
             );
             let text = answers_toml(pack, lang, interview.answers(), &comment);
-            match save_file(screen, &tr!(lang, "答案文件名：", "File name for the answers:"), &format!("fulcrum-answers-{today}"), "toml", &text)? {
+            match save_file(
+                screen,
+                &tr!(lang, "答案文件名：", "File name for the answers:"),
+                &format!("fulcrum-answers-{today}"),
+                "toml",
+                &text,
+            )? {
                 Reply::Value(saved) => saved,
                 Reply::Back => false,
                 Reply::Stop => return Ok(Reply::Stop),
@@ -255,13 +351,41 @@ fn offer_saving(screen: &Screen, pack: &Pack, interview: &Interview<'_>, plan: &
         Reply::Stop => return Ok(Reply::Stop),
     };
     let mut labels = vec![tr!(lang, "不用了", "No, thanks")];
-    labels.extend(SAVE_FORMATS.iter().map(|(_, ext)| tr!(lang, "保存为 {} 文件", "Save it as a {} file", ext.to_uppercase())));
-    match prompt::pick(screen, &tr!(lang, "也把计划保存为文件吗？", "Save the plan as a file too?"), labels)? {
+    labels.extend(SAVE_FORMATS.iter().map(|(_, ext)| {
+        tr!(
+            lang,
+            "保存为 {} 文件",
+            "Save it as a {} file",
+            ext.to_uppercase()
+        )
+    }));
+    match prompt::pick(
+        screen,
+        &tr!(
+            lang,
+            "也把计划保存为文件吗？",
+            "Save the plan as a file too?"
+        ),
+        labels,
+    )? {
         Reply::Value(0) | Reply::Back => {}
         Reply::Value(n) => {
             let (format, ext) = SAVE_FORMATS[n - 1];
-            let text = render::render(plan, format, RenderOptions { width: 100, unicode: false });
-            if let Reply::Stop = save_file(screen, &tr!(lang, "计划文件名：", "File name for the plan:"), &format!("fulcrum-plan-{today}"), ext, &text)? {
+            let text = render::render(
+                plan,
+                format,
+                RenderOptions {
+                    width: 100,
+                    unicode: false,
+                },
+            );
+            if let Reply::Stop = save_file(
+                screen,
+                &tr!(lang, "计划文件名：", "File name for the plan:"),
+                &format!("fulcrum-plan-{today}"),
+                ext,
+                &text,
+            )? {
                 return Ok(Reply::Stop);
             }
         }
@@ -272,11 +396,20 @@ fn offer_saving(screen: &Screen, pack: &Pack, interview: &Interview<'_>, plan: &
 
 /// Asks for a file name (offering one that does not exist yet), asks before overwriting, and
 /// writes atomically. The reply says whether the file was written.
-fn save_file(screen: &Screen, message: &str, stem: &str, ext: &str, text: &str) -> Result<Reply<bool>, Failure> {
+fn save_file(
+    screen: &Screen,
+    message: &str,
+    stem: &str,
+    ext: &str,
+    text: &str,
+) -> Result<Reply<bool>, Failure> {
     let lang = screen.lang;
     let mut default = free_path(Path::new("."), stem, ext)
         .file_name()
-        .map_or_else(|| format!("{stem}.{ext}"), |n| n.to_string_lossy().into_owned());
+        .map_or_else(
+            || format!("{stem}.{ext}"),
+            |n| n.to_string_lossy().into_owned(),
+        );
     loop {
         let name = match prompt::file_name(screen, message, &default)? {
             Reply::Value(name) => name,
@@ -285,7 +418,11 @@ fn save_file(screen: &Screen, message: &str, stem: &str, ext: &str, text: &str) 
         };
         let path = PathBuf::from(&name);
         if path.exists() {
-            let question = tr!(lang, "`{name}` 已经存在，覆盖它吗？", "`{name}` already exists. Overwrite it?");
+            let question = tr!(
+                lang,
+                "`{name}` 已经存在，覆盖它吗？",
+                "`{name}` already exists. Overwrite it?"
+            );
             match prompt::yes_no(screen, &question, false)? {
                 Reply::Value(true) => {}
                 Reply::Value(false) | Reply::Back => {
@@ -301,7 +438,11 @@ fn save_file(screen: &Screen, message: &str, stem: &str, ext: &str, text: &str) 
                 true
             }
             Err(e) => {
-                screen.say(&tr!(lang, "无法写入 `{name}`：{e}", "cannot write `{name}`: {e}"));
+                screen.say(&tr!(
+                    lang,
+                    "无法写入 `{name}`：{e}",
+                    "cannot write `{name}`: {e}"
+                ));
                 false
             }
         }));
@@ -330,17 +471,31 @@ impl DraftKeeper {
         if self.path.is_none() {
             self.path = draft::drafts_dir().map(|dir| draft::new_draft_path(&dir, &pack.id));
         }
-        let comment = tr!(lang, "fulcrum 草稿：用 `fulcrum run --resume` 继续回答。", "fulcrum draft: continue with `fulcrum run --resume`.");
+        let comment = tr!(
+            lang,
+            "fulcrum 草稿：用 `fulcrum run --resume` 继续回答。",
+            "fulcrum draft: continue with `fulcrum run --resume`."
+        );
         let result = match &self.path {
-            Some(path) => write_atomic(path, &answers_toml(pack, lang, interview.answers(), &comment)).map_err(|e| e.to_string()),
-            None => Err(tr!(lang, "没有 HOME 或 XDG_STATE_HOME", "neither HOME nor XDG_STATE_HOME is set")),
+            Some(path) => write_atomic(
+                path,
+                &answers_toml(pack, lang, interview.answers(), &comment),
+            )
+            .map_err(|e| e.to_string()),
+            None => Err(tr!(
+                lang,
+                "没有 HOME 或 XDG_STATE_HOME",
+                "neither HOME nor XDG_STATE_HOME is set"
+            )),
         };
         self.saved = result.is_ok();
-        if let Err(e) = result {
-            if !self.warned {
-                self.warned = true;
-                screen.say(&tr!(lang, "注意：无法保存草稿（{e}），停止后回答会丢失。", "note: the draft cannot be saved ({e}); answers will be lost if you stop."));
-            }
+        if let (Err(e), false) = (result, self.warned) {
+            self.warned = true;
+            screen.say(&tr!(
+                lang,
+                "注意：无法保存草稿（{e}），停止后回答会丢失。",
+                "note: the draft cannot be saved ({e}); answers will be lost if you stop."
+            ));
         }
     }
 
@@ -350,11 +505,23 @@ impl DraftKeeper {
         eprintln!();
         match (&self.path, self.saved) {
             (Some(path), true) => {
-                screen.say(&tr!(lang, "已停止。{answered} 个回答保存在草稿中：", "Stopped. {answered} answer(s) are kept in the draft:"));
+                screen.say(&tr!(
+                    lang,
+                    "已停止。{answered} 个回答保存在草稿中：",
+                    "Stopped. {answered} answer(s) are kept in the draft:"
+                ));
                 eprintln!("  {}", path.display());
-                screen.say(&tr!(lang, "继续回答：fulcrum run --resume", "To continue: fulcrum run --resume"));
+                screen.say(&tr!(
+                    lang,
+                    "继续回答：fulcrum run --resume",
+                    "To continue: fulcrum run --resume"
+                ));
             }
-            _ => screen.say(&tr!(lang, "已停止，没有需要保存的回答。", "Stopped; there were no answers to keep.")),
+            _ => screen.say(&tr!(
+                lang,
+                "已停止，没有需要保存的回答。",
+                "Stopped; there were no answers to keep."
+            )),
         }
         Exit::Interrupted
     }
@@ -369,7 +536,12 @@ impl DraftKeeper {
     /// After the answers were not saved: says where they still are.
     fn kept(&self, screen: &Screen) {
         if let (Some(path), true) = (&self.path, self.saved) {
-            screen.say(&tr!(screen.lang, "回答仍保存在草稿 {} 中。", "Your answers are still in the draft {}.", path.display()));
+            screen.say(&tr!(
+                screen.lang,
+                "回答仍保存在草稿 {} 中。",
+                "Your answers are still in the draft {}.",
+                path.display()
+            ));
         }
     }
 }
@@ -378,33 +550,70 @@ impl DraftKeeper {
 fn pick_draft(screen: &Screen, catalog: &mut Catalog) -> Result<Reply<Seed>, Failure> {
     let lang = screen.lang;
     let Some(dir) = draft::drafts_dir() else {
-        return Err(Failure::message(Exit::Usage, tr!(lang, "找不到草稿文件夹：HOME 和 XDG_STATE_HOME 都没有设置", "no drafts folder: neither HOME nor XDG_STATE_HOME is set")));
+        return Err(Failure::message(
+            Exit::Usage,
+            tr!(
+                lang,
+                "找不到草稿文件夹：HOME 和 XDG_STATE_HOME 都没有设置",
+                "no drafts folder: neither HOME nor XDG_STATE_HOME is set"
+            ),
+        ));
     };
     let mut drafts = Vec::new();
     for (path, modified) in draft::list(&dir) {
         if let Ok(file) = file::read(&path, &mut catalog.sources, lang) {
-            drafts.push((Seed { file, path, is_draft: true }, modified));
+            drafts.push((
+                Seed {
+                    file,
+                    path,
+                    is_draft: true,
+                },
+                modified,
+            ));
         }
     }
     if drafts.is_empty() {
         return Err(Failure::message(
             Exit::Usage,
-            tr!(lang, "{} 中没有草稿；运行 `fulcrum run` 开始回答", "no drafts in {}; start with `fulcrum run`", dir.display()),
+            tr!(
+                lang,
+                "{} 中没有草稿；运行 `fulcrum run` 开始回答",
+                "no drafts in {}; start with `fulcrum run`",
+                dir.display()
+            ),
         ));
     }
     if drafts.len() == 1 {
         return Ok(Reply::Value(drafts.remove(0).0));
     }
-    let labels: Vec<String> = drafts.iter().map(|(seed, modified)| draft_label(catalog, seed, *modified, lang)).collect();
-    Ok(match prompt::pick(screen, &tr!(lang, "继续哪一份草稿？", "Which draft do you want to continue?"), labels)? {
-        Reply::Value(i) => Reply::Value(drafts.swap_remove(i).0),
-        Reply::Back => Reply::Back,
-        Reply::Stop => Reply::Stop,
-    })
+    let labels: Vec<String> = drafts
+        .iter()
+        .map(|(seed, modified)| draft_label(catalog, seed, *modified, lang))
+        .collect();
+    Ok(
+        match prompt::pick(
+            screen,
+            &tr!(
+                lang,
+                "继续哪一份草稿？",
+                "Which draft do you want to continue?"
+            ),
+            labels,
+        )? {
+            Reply::Value(i) => Reply::Value(drafts.swap_remove(i).0),
+            Reply::Back => Reply::Back,
+            Reply::Stop => Reply::Stop,
+        },
+    )
 }
 
 /// "2026-01-05 14:30 · Lakeside Care · mini · 4 answers"
-fn draft_label(catalog: &Catalog, seed: &Seed, modified: std::time::SystemTime, lang: Lang) -> String {
+fn draft_label(
+    catalog: &Catalog,
+    seed: &Seed,
+    modified: std::time::SystemTime,
+    lang: Lang,
+) -> String {
     let pack_id = seed.file.pack.as_ref().map_or("?", |(p, _)| p.as_str());
     let organization_id = catalog
         .pack(pack_id)
@@ -415,7 +624,9 @@ fn draft_label(catalog: &Catalog, seed: &Seed, modified: std::time::SystemTime, 
         .iter()
         .find(|(id, _, _)| Some(id.as_str()) == organization_id)
         .and_then(|(_, _, v)| match v.get_ref() {
-            crate::answers::raw::RawAnswer::Str(s) if !s.trim().is_empty() => Some(sanitize(s.trim())),
+            crate::answers::raw::RawAnswer::Str(s) if !s.trim().is_empty() => {
+                Some(sanitize(s.trim()))
+            }
             _ => None,
         })
         .unwrap_or_else(|| tr!(lang, "（未填机构名）", "(no organization name)"));
@@ -434,7 +645,22 @@ fn pick_pack(screen: &Screen, catalog: &Catalog) -> Result<Reply<usize>, Failure
     let labels = catalog
         .packs
         .iter()
-        .map(|p| format!("{} ({}, {})", sanitize(p.title.get(lang)), p.id, p.origin.description))
+        .map(|p| {
+            format!(
+                "{} ({}, {})",
+                sanitize(p.title.get(lang)),
+                p.id,
+                p.origin.description
+            )
+        })
         .collect();
-    prompt::pick(screen, &tr!(lang, "回答哪个规则包的问卷？", "Which pack's questionnaire?"), labels)
+    prompt::pick(
+        screen,
+        &tr!(
+            lang,
+            "回答哪个规则包的问卷？",
+            "Which pack's questionnaire?"
+        ),
+        labels,
+    )
 }

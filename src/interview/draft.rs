@@ -15,7 +15,11 @@ use crate::pack::Pack;
 
 /// The folder drafts are kept in, if a home or state folder is known.
 pub fn drafts_dir() -> Option<PathBuf> {
-    let absolute = |var: &str| std::env::var_os(var).map(PathBuf::from).filter(|p| p.is_absolute());
+    let absolute = |var: &str| {
+        std::env::var_os(var)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
     absolute("XDG_STATE_HOME")
         .or_else(|| absolute("HOME").map(|home| home.join(".local").join("state")))
         .map(|state| state.join("fulcrum").join("drafts"))
@@ -40,7 +44,11 @@ pub fn answers_toml(pack: &Pack, lang: Lang, answers: &Answers, comment: &str) -
 
 /// A TOML key: bare when it can be, quoted otherwise.
 fn key(id: &str) -> String {
-    if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+    if !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
         id.to_string()
     } else {
         toml::Value::String(id.to_string()).to_string()
@@ -55,7 +63,9 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir)?;
-    let name = path.file_name().map_or_else(|| "fulcrum".into(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(|| "fulcrum".into(), |n| n.to_string_lossy().into_owned());
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
@@ -84,7 +94,9 @@ pub fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
 
 /// The path for a new draft of `pack`, named after the pack and the time.
 pub fn new_draft_path(dir: &Path, pack: &str) -> PathBuf {
-    let now = jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let now = jiff::ZonedDateTime::now()
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
     free_path(dir, &format!("{pack}-{now}"), "toml")
 }
 
@@ -98,7 +110,9 @@ pub fn list(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
         .map(|e| e.path())
         .filter(|p| {
             p.extension().is_some_and(|e| e == "toml")
-                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .filter_map(|p| {
             let modified = p.metadata().and_then(|m| m.modified()).ok()?;
@@ -112,7 +126,11 @@ pub fn list(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
 /// A time as people read it in lists: `2026-01-05 14:30`, in the local time zone.
 pub fn local_time(time: SystemTime) -> String {
     jiff::Timestamp::try_from(time)
-        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string())
+        .map(|t| {
+            t.to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
         .unwrap_or_default()
 }
 
@@ -133,8 +151,14 @@ mod tests {
         answers[4] = Some(Value::Choices(0b11));
         answers[5] = Some(Value::Bool(true));
         let text = answers_toml(&pack, Lang::Zh, &answers, "a draft\nsecond line");
-        assert!(text.starts_with("# a draft\n# second line\npack = \"mini\"\nlang = \"zh\"\n"), "{text}");
-        assert!(text.contains("who = [\"residents\", \"committee\"]"), "{text}");
+        assert!(
+            text.starts_with("# a draft\n# second line\npack = \"mini\"\nlang = \"zh\"\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("who = [\"residents\", \"committee\"]"),
+            "{text}"
+        );
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub").join("a.toml");
         write_atomic(&path, &text).unwrap();
@@ -153,12 +177,21 @@ mod tests {
     fn free_paths_never_overwrite() {
         let dir = tempfile::tempdir().unwrap();
         let first = free_path(dir.path(), "fulcrum-answers-2026-01-05", "toml");
-        assert_eq!(first.file_name().unwrap(), "fulcrum-answers-2026-01-05.toml");
+        assert_eq!(
+            first.file_name().unwrap(),
+            "fulcrum-answers-2026-01-05.toml"
+        );
         std::fs::write(&first, "").unwrap();
         let second = free_path(dir.path(), "fulcrum-answers-2026-01-05", "toml");
-        assert_eq!(second.file_name().unwrap(), "fulcrum-answers-2026-01-05-2.toml");
+        assert_eq!(
+            second.file_name().unwrap(),
+            "fulcrum-answers-2026-01-05-2.toml"
+        );
         std::fs::write(&second, "").unwrap();
-        assert!(free_path(dir.path(), "fulcrum-answers-2026-01-05", "toml").ends_with("fulcrum-answers-2026-01-05-3.toml"));
+        assert!(
+            free_path(dir.path(), "fulcrum-answers-2026-01-05", "toml")
+                .ends_with("fulcrum-answers-2026-01-05-3.toml")
+        );
         assert_eq!(list(dir.path()).len(), 2);
         assert!(list(&dir.path().join("missing")).is_empty());
     }

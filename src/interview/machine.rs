@@ -109,7 +109,9 @@ impl<'p> Interview<'p> {
 
     /// Asked questions not answered yet (the questionnaire will ask them).
     pub fn missing(&self) -> Vec<usize> {
-        (0..self.answers.len()).filter(|&i| self.is_open(i)).collect()
+        (0..self.answers.len())
+            .filter(|&i| self.is_open(i))
+            .collect()
     }
 
     /// Asked required questions without an answer: a plan cannot be made without them.
@@ -214,9 +216,12 @@ impl<'p> Interview<'p> {
         Ask {
             question: q,
             number: (0..=q).filter(|&i| self.asked[i]).count(),
-            remaining: (0..self.answers.len()).filter(|&i| i != q && self.is_open(i)).count(),
+            remaining: (0..self.answers.len())
+                .filter(|&i| i != q && self.is_open(i))
+                .count(),
             preset: self.answers[q].clone().or_else(|| question.default.clone()),
-            section_start: previous_asked.is_none_or(|p| self.pack.questions[p].section != question.section),
+            section_start: previous_asked
+                .is_none_or(|p| self.pack.questions[p].section != question.section),
         }
     }
 
@@ -332,17 +337,29 @@ mod tests {
     fn progress_counts_the_questions_still_to_come() {
         let pack = mini();
         let (mut interview, _) = Interview::new(&pack, Vec::new());
-        let Step::Ask(first) = interview.step() else { panic!() };
-        assert_eq!((first.number, first.remaining, first.section_start), (1, 4, true));
+        let Step::Ask(first) = interview.step() else {
+            panic!()
+        };
+        assert_eq!(
+            (first.number, first.remaining, first.section_start),
+            (1, 4, true)
+        );
         assert_eq!(first.preset, None);
         interview.answer(Some(Value::Text(String::new()))).unwrap();
-        let Step::Ask(second) = interview.step() else { panic!() };
-        assert_eq!((second.number, second.remaining, second.section_start), (2, 3, false));
+        let Step::Ask(second) = interview.step() else {
+            panic!()
+        };
+        assert_eq!(
+            (second.number, second.remaining, second.section_start),
+            (2, 3, false)
+        );
         assert_eq!(second.preset, Some(Value::Choice(0)), "the pack's default");
         interview.answer(Some(Value::Choice(1))).unwrap();
         interview.answer(Some(Value::Number(2))).unwrap();
         // `can_extend` is now asked, so one more is to come.
-        let Step::Ask(third) = interview.step() else { panic!() };
+        let Step::Ask(third) = interview.step() else {
+            panic!()
+        };
         assert_eq!(pack.questions[third.question].id, "can_extend");
         assert_eq!((third.number, third.remaining), (4, 2));
     }
@@ -365,13 +382,22 @@ mod tests {
                 (Back, "months_left"),
             ],
         );
-        let Step::Ask(ask) = interview.step() else { panic!() };
-        assert_eq!(ask.preset, Some(Value::Number(3)), "the previous answer is preselected");
+        let Step::Ask(ask) = interview.step() else {
+            panic!()
+        };
+        assert_eq!(
+            ask.preset,
+            Some(Value::Number(3)),
+            "the previous answer is preselected"
+        );
         let dropped = interview.answer(Some(Value::Number(12))).unwrap();
         assert_eq!(dropped, vec![pack.question("can_extend").unwrap().0]);
         // Later answers that still apply are kept: the next open question is `troubled`.
         assert_eq!(id_of(&pack, &interview.step()), "troubled");
-        assert_eq!(interview.answers()[pack.question("who").unwrap().0], Some(Value::Choices(0b11)));
+        assert_eq!(
+            interview.answers()[pack.question("who").unwrap().0],
+            Some(Value::Choices(0b11))
+        );
         // Going back below 6 months asks `can_extend` again.
         interview.back();
         interview.back();
@@ -407,8 +433,14 @@ mod tests {
         }
         assert_eq!(interview.answer(None), Err(Invalid::Required));
         interview.answer(Some(Value::Number(10))).unwrap();
-        assert_eq!(interview.answer(Some(Value::Choices(0b101))), Err(Invalid::NotAlone { option: 2 }));
-        assert_eq!(interview.answer(Some(Value::Choices(0))), Err(Invalid::TooFew { min: 1 }));
+        assert_eq!(
+            interview.answer(Some(Value::Choices(0b101))),
+            Err(Invalid::NotAlone { option: 2 })
+        );
+        assert_eq!(
+            interview.answer(Some(Value::Choices(0))),
+            Err(Invalid::TooFew { min: 1 })
+        );
         assert_eq!(id_of(&pack, &interview.step()), "who");
     }
 
@@ -436,9 +468,27 @@ mod tests {
                 (Back, "who"),
             ],
         );
-        let ids: Vec<&str> = interview.review().iter().map(|r| pack.questions[r.question].id.as_str()).collect();
-        assert_eq!(ids, ["org_name", "focus", "months_left", "can_extend", "who", "troubled"]);
-        assert_eq!(interview.review()[0].value, None, "the optional name was passed over");
+        let ids: Vec<&str> = interview
+            .review()
+            .iter()
+            .map(|r| pack.questions[r.question].id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "org_name",
+                "focus",
+                "months_left",
+                "can_extend",
+                "who",
+                "troubled"
+            ]
+        );
+        assert_eq!(
+            interview.review()[0].value,
+            None,
+            "the optional name was passed over"
+        );
         assert!(!interview.change(0), "changes start from the review");
         interview.answer(Some(Value::Choices(2))).unwrap();
         assert_eq!(id_of(&pack, &interview.step()), "review");
@@ -456,9 +506,15 @@ mod tests {
         answers[idx("can_extend")] = Some(Value::Choice(0));
         answers[idx("troubled")] = Some(Value::Bool(true));
         let (mut interview, dropped) = Interview::new(&pack, answers);
-        assert_eq!(dropped, vec![idx("can_extend")], "not asked with 12 months left");
+        assert_eq!(
+            dropped,
+            vec![idx("can_extend")],
+            "not asked with 12 months left"
+        );
         assert_eq!(id_of(&pack, &interview.step()), "focus");
-        let Step::Ask(ask) = interview.step() else { panic!() };
+        let Step::Ask(ask) = interview.step() else {
+            panic!()
+        };
         assert_eq!((ask.number, ask.remaining), (2, 1));
         interview.answer(Some(Value::Choice(0))).unwrap();
         assert_eq!(id_of(&pack, &interview.step()), "who");
@@ -472,9 +528,20 @@ mod tests {
         let pack = builtin();
         let (interview, _) = Interview::new(&pack, Vec::new());
         assert_eq!(id_of(&pack, &interview.step()), "org_name");
-        let missing: Vec<&str> = interview.missing().iter().map(|&q| pack.questions[q].id.as_str()).collect();
-        assert!(missing.contains(&"org_focus") && !missing.contains(&"can_extend"), "{missing:?}");
-        assert_eq!(interview.missing_required().len(), missing.len() - 1, "the name is optional");
+        let missing: Vec<&str> = interview
+            .missing()
+            .iter()
+            .map(|&q| pack.questions[q].id.as_str())
+            .collect();
+        assert!(
+            missing.contains(&"org_focus") && !missing.contains(&"can_extend"),
+            "{missing:?}"
+        );
+        assert_eq!(
+            interview.missing_required().len(),
+            missing.len() - 1,
+            "the name is optional"
+        );
         let mut answers = vec![None; pack.questions.len()];
         answers[0] = Some(Value::Text(String::new()));
         for (i, q) in pack.questions.iter().enumerate().skip(1) {
@@ -487,7 +554,10 @@ mod tests {
             });
         }
         let (mut interview, dropped) = Interview::new(&pack, answers);
-        assert!(!dropped.is_empty(), "can_extend is not asked with 24 months");
+        assert!(
+            !dropped.is_empty(),
+            "can_extend is not asked with 24 months"
+        );
         assert!(interview.is_complete());
         assert_eq!(interview.step(), Step::Review);
         assert!(interview.confirm());

@@ -7,8 +7,8 @@ use std::fmt;
 
 use comfy_table::{ContentArrangement, Table, presets};
 use inquire::error::InquireError;
-use inquire::validator::Validation;
 use inquire::ui::{Color, RenderConfig, Styled};
+use inquire::validator::Validation;
 use inquire::{MultiSelect, Select, Text};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -77,7 +77,11 @@ impl Screen {
 
     /// A help text wrapped inside inquire's brackets, with the keys on the last line.
     fn help(&self, text: &str, keys: &str) -> String {
-        let mut lines = if text.trim().is_empty() { Vec::new() } else { wrap(&sanitize(text), self.width.saturating_sub(2)) };
+        let mut lines = if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            wrap(&sanitize(text), self.width.saturating_sub(2))
+        };
         lines.push(keys.to_string());
         lines.join("\n")
     }
@@ -94,7 +98,13 @@ impl fmt::Display for Item {
 
 fn items<'a>(screen: &Screen, labels: impl Iterator<Item = &'a str>, indent: &str) -> Vec<Item> {
     labels
-        .map(|label| Item(wrap_indented(&sanitize(label), screen.width.saturating_sub(1), indent)))
+        .map(|label| {
+            Item(wrap_indented(
+                &sanitize(label),
+                screen.width.saturating_sub(1),
+                indent,
+            ))
+        })
         .collect()
 }
 
@@ -125,11 +135,19 @@ pub fn no_terminal(lang: Lang) -> Failure {
 }
 
 fn keys_choose(lang: Lang) -> String {
-    tr!(lang, "↑↓ 移动 · 回车 确认 · Esc 上一题", "↑↓ move · Enter choose · Esc back")
+    tr!(
+        lang,
+        "↑↓ 移动 · 回车 确认 · Esc 上一题",
+        "↑↓ move · Enter choose · Esc back"
+    )
 }
 
 fn keys_multi(lang: Lang) -> String {
-    tr!(lang, "↑↓ 移动 · 空格 勾选 · 回车 确认 · Esc 上一题", "↑↓ move · Space tick · Enter confirm · Esc back")
+    tr!(
+        lang,
+        "↑↓ 移动 · 空格 勾选 · 回车 确认 · Esc 上一题",
+        "↑↓ move · Space tick · Enter confirm · Esc back"
+    )
 }
 
 fn keys_type(lang: Lang) -> String {
@@ -143,7 +161,8 @@ pub fn configure(lang: Lang) {
         Lang::En => "← back",
     };
     inquire::set_global_render_config(
-        RenderConfig::default().with_canceled_prompt_indicator(Styled::new(back).with_fg(Color::DarkGrey)),
+        RenderConfig::default()
+            .with_canceled_prompt_indicator(Styled::new(back).with_fg(Color::DarkGrey)),
     );
 }
 
@@ -187,8 +206,18 @@ pub fn progress(screen: &Screen, pack: &Pack, ask: &Ask) {
     let section = question.section.map(|s| &pack.sections[s]);
     eprintln!();
     let place = match ask.remaining {
-        0 => tr!(lang, "第 {} 题 · 最后一题", "question {} · the last one", ask.number),
-        n => tr!(lang, "第 {} 题 · 之后还有 {n} 题", "question {} · {n} more to come", ask.number),
+        0 => tr!(
+            lang,
+            "第 {} 题 · 最后一题",
+            "question {} · the last one",
+            ask.number
+        ),
+        n => tr!(
+            lang,
+            "第 {} 题 · 之后还有 {n} 题",
+            "question {} · {n} more to come",
+            ask.number
+        ),
     };
     match section {
         Some(section) if ask.section_start => {
@@ -204,7 +233,11 @@ pub fn progress(screen: &Screen, pack: &Pack, ask: &Ask) {
 }
 
 /// Asks one question. `None` in the reply passes over an optional question.
-pub fn question(screen: &Screen, question: &Question, preset: Option<&Value>) -> Result<Reply<Option<Value>>, Failure> {
+pub fn question(
+    screen: &Screen,
+    question: &Question,
+    preset: Option<&Value>,
+) -> Result<Reply<Option<Value>>, Failure> {
     let lang = screen.lang;
     let message = screen.message(question.prompt.get(lang));
     let help_text = question.help.get(lang);
@@ -227,7 +260,9 @@ pub fn question(screen: &Screen, question: &Question, preset: Option<&Value>) ->
                 .with_starting_cursor(start)
                 .with_page_size(page)
                 .raw_prompt();
-            Ok(map(reply(chosen, lang)?, |o| (o.index < options.len()).then_some(Value::Choice(o.index))))
+            Ok(map(reply(chosen, lang)?, |o| {
+                (o.index < options.len()).then_some(Value::Choice(o.index))
+            }))
         }
         QuestionKind::Bool => {
             let yes = tr!(lang, "是", "Yes");
@@ -246,11 +281,15 @@ pub fn question(screen: &Screen, question: &Question, preset: Option<&Value>) ->
                 .with_help_message(&help)
                 .with_starting_cursor(start)
                 .raw_prompt();
-            Ok(map(reply(chosen, lang)?, |o| (o.index < 2).then_some(Value::Bool(o.index == 0))))
+            Ok(map(reply(chosen, lang)?, |o| {
+                (o.index < 2).then_some(Value::Bool(o.index == 0))
+            }))
         }
         QuestionKind::Multi { options, .. } => {
             let defaults: Vec<usize> = match preset {
-                Some(Value::Choices(mask)) => (0..options.len()).filter(|i| mask >> i & 1 == 1).collect(),
+                Some(Value::Choices(mask)) => {
+                    (0..options.len()).filter(|i| mask >> i & 1 == 1).collect()
+                }
                 _ => Vec::new(),
             };
             let help = screen.help(help_text, &keys_multi(lang));
@@ -261,13 +300,17 @@ pub fn question(screen: &Screen, question: &Question, preset: Option<&Value>) ->
                 .with_help_message(&help)
                 .with_default(&defaults)
                 .with_page_size(page)
-                .with_validator(move |selected: &[inquire::list_option::ListOption<&Item>]| {
-                    let mask = selected.iter().fold(0u64, |m, o| m | 1 << o.index);
-                    Ok(verdict(&checked, &Value::Choices(mask), lang))
-                })
+                .with_validator(
+                    move |selected: &[inquire::list_option::ListOption<&Item>]| {
+                        let mask = selected.iter().fold(0u64, |m, o| m | 1 << o.index);
+                        Ok(verdict(&checked, &Value::Choices(mask), lang))
+                    },
+                )
                 .raw_prompt();
             Ok(map(reply(chosen, lang)?, |selected| {
-                Some(Value::Choices(selected.iter().fold(0u64, |m, o| m | 1 << o.index)))
+                Some(Value::Choices(
+                    selected.iter().fold(0u64, |m, o| m | 1 << o.index),
+                ))
             }))
         }
         QuestionKind::Number { min, max, unit } => {
@@ -282,32 +325,58 @@ pub fn question(screen: &Screen, question: &Question, preset: Option<&Value>) ->
                 _ => String::new(),
             };
             let checked = question.clone();
-            let mut prompt = Text::new(&message)
-                .with_help_message(&help)
-                .with_validator(move |input: &str| Ok(match parse_number(&checked, input) {
-                    Ok(value) => value.map_or(Validation::Valid, |v| verdict(&checked, &v, lang)),
-                    Err(()) => Validation::Invalid(tr!(lang, "请输入整数，例如 12。", "Type a whole number, such as 12.").into()),
-                }));
+            let mut prompt =
+                Text::new(&message)
+                    .with_help_message(&help)
+                    .with_validator(move |input: &str| {
+                        Ok(match parse_number(&checked, input) {
+                            Ok(value) => {
+                                value.map_or(Validation::Valid, |v| verdict(&checked, &v, lang))
+                            }
+                            Err(()) => Validation::Invalid(
+                                tr!(
+                                    lang,
+                                    "请输入整数，例如 12。",
+                                    "Type a whole number, such as 12."
+                                )
+                                .into(),
+                            ),
+                        })
+                    });
             if !default.is_empty() {
                 prompt = prompt.with_default(&default);
             }
             let typed = reply(prompt.prompt(), lang)?;
-            Ok(map(typed, |input| parse_number(question, &input).ok().flatten()))
+            Ok(map(typed, |input| {
+                parse_number(question, &input).ok().flatten()
+            }))
         }
         QuestionKind::Text { .. } => {
             let initial = match preset {
                 Some(Value::Text(t)) => t.clone(),
                 _ => String::new(),
             };
-            let note = if question.required { keys_type(lang) } else { tr!(lang, "可不填 · {}", "optional · {}", keys_type(lang)) };
+            let note = if question.required {
+                keys_type(lang)
+            } else {
+                tr!(lang, "可不填 · {}", "optional · {}", keys_type(lang))
+            };
             let help = screen.help(help_text, &note);
             let checked = question.clone();
             let typed = Text::new(&message)
                 .with_help_message(&help)
                 .with_initial_value(&initial)
-                .with_validator(move |input: &str| Ok(verdict(&checked, &Value::Text(input.trim().to_string()), lang)))
+                .with_validator(move |input: &str| {
+                    Ok(verdict(
+                        &checked,
+                        &Value::Text(input.trim().to_string()),
+                        lang,
+                    ))
+                })
                 .prompt();
-            Ok(map(reply(typed, lang)?, |input| Some(Value::Text(input.trim().to_string()))))
+            Ok(map(reply(typed, lang)?, |input| {
+                Some(Value::Text(input.trim().to_string()))
+            }))
         }
     }
 }
@@ -318,7 +387,10 @@ fn parse_number(question: &Question, input: &str) -> Result<Option<Value>, ()> {
     if input.is_empty() && !question.required {
         return Ok(None);
     }
-    input.parse::<i64>().map(|n| Some(Value::Number(n))).map_err(|_| ())
+    input
+        .parse::<i64>()
+        .map(|n| Some(Value::Number(n)))
+        .map_err(|_| ())
 }
 
 /// The validator's verdict on a value, with the machine's message.
@@ -338,11 +410,22 @@ fn map<T, U>(reply: Reply<T>, f: impl FnOnce(T) -> U) -> Reply<U> {
 }
 
 /// An answer as people read it: option labels, yes/no, the number with its unit.
-pub fn shown(pack: &Pack, interview: &Interview<'_>, evaluation: &crate::engine::Evaluation<'_>, q: usize, lang: Lang) -> String {
+pub fn shown(
+    pack: &Pack,
+    interview: &Interview<'_>,
+    evaluation: &crate::engine::Evaluation<'_>,
+    q: usize,
+    lang: Lang,
+) -> String {
     let question = &pack.questions[q];
     let text = display_var(pack, evaluation, Var::Question(q), lang);
     match (&question.kind, &interview.answers()[q]) {
-        (QuestionKind::Number { unit: Some(unit), .. }, Some(_)) => format!("{text} {}", sanitize(unit.get(lang))),
+        (
+            QuestionKind::Number {
+                unit: Some(unit), ..
+            },
+            Some(_),
+        ) => format!("{text} {}", sanitize(unit.get(lang))),
         _ => text,
     }
 }
@@ -363,12 +446,22 @@ pub fn review(screen: &Screen, interview: &Interview<'_>) -> Result<Reply<Review
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(vec![String::from("#"), tr!(lang, "问题", "Question"), tr!(lang, "你的回答", "Your answer")]);
+        .set_header(vec![
+            String::from("#"),
+            tr!(lang, "问题", "Question"),
+            tr!(lang, "你的回答", "Your answer"),
+        ]);
     for (n, row) in rows.iter().enumerate() {
         table.add_row(vec![
             (n + 1).to_string(),
-            cell(&sanitize(pack.questions[row.question].prompt.get(lang)), question_width),
-            cell(&shown(pack, interview, &evaluation, row.question, lang), answer_width),
+            cell(
+                &sanitize(pack.questions[row.question].prompt.get(lang)),
+                question_width,
+            ),
+            cell(
+                &shown(pack, interview, &evaluation, row.question, lang),
+                answer_width,
+            ),
         ]);
     }
     eprintln!();
@@ -380,12 +473,19 @@ pub fn review(screen: &Screen, interview: &Interview<'_>) -> Result<Reply<Review
         let label = tr!(lang, "修改 {}：{prompt}", "Change {}: {prompt}", n + 1);
         labels.push(truncate(&label, screen.width.saturating_sub(4)));
     }
-    let help = tr!(lang, "↑↓ 移动 · 回车 选择 · Esc 回到最后一题", "↑↓ move · Enter choose · Esc back to the last question");
-    let chosen = Select::new(&tr!(lang, "回答都对吗？", "Are these answers right?"), labels)
-        .with_help_message(&help)
-        .with_page_size(10)
-        .without_filtering()
-        .raw_prompt();
+    let help = tr!(
+        lang,
+        "↑↓ 移动 · 回车 选择 · Esc 回到最后一题",
+        "↑↓ move · Enter choose · Esc back to the last question"
+    );
+    let chosen = Select::new(
+        &tr!(lang, "回答都对吗？", "Are these answers right?"),
+        labels,
+    )
+    .with_help_message(&help)
+    .with_page_size(10)
+    .without_filtering()
+    .raw_prompt();
     Ok(map(reply(chosen, lang)?, |o| match o.index {
         0 => ReviewChoice::Confirm,
         n => ReviewChoice::Change(rows[n - 1].question),

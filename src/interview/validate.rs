@@ -57,7 +57,11 @@ impl Invalid {
         match self {
             Invalid::Required => tr!(lang, "这道题需要回答。", "This question needs an answer."),
             Invalid::OutOfRange { min, max } => {
-                tr!(lang, "请输入 {min} 到 {max} 之间的整数。", "Enter a whole number from {min} to {max}.")
+                tr!(
+                    lang,
+                    "请输入 {min} 到 {max} 之间的整数。",
+                    "Enter a whole number from {min} to {max}."
+                )
             }
             Invalid::TooFew { min } => tr!(
                 lang,
@@ -78,10 +82,18 @@ impl Invalid {
                 )
             }
             Invalid::TooLong { max, len } => {
-                tr!(lang, "最多 {max} 个字，现在有 {len} 个。", "At most {max} characters; this has {len}.")
+                tr!(
+                    lang,
+                    "最多 {max} 个字，现在有 {len} 个。",
+                    "At most {max} characters; this has {len}."
+                )
             }
             Invalid::ControlCharacters => {
-                tr!(lang, "不能包含控制字符。", "Control characters are not allowed.")
+                tr!(
+                    lang,
+                    "不能包含控制字符。",
+                    "Control characters are not allowed."
+                )
             }
             Invalid::WrongKind => tr!(
                 lang,
@@ -95,25 +107,40 @@ impl Invalid {
 /// Checks an answer to `question`; `None` means the question was left unanswered.
 pub fn validate(question: &Question, value: Option<&Value>) -> Result<(), Invalid> {
     let Some(value) = value else {
-        return if question.required { Err(Invalid::Required) } else { Ok(()) };
+        return if question.required {
+            Err(Invalid::Required)
+        } else {
+            Ok(())
+        };
     };
     match (&question.kind, value) {
         (QuestionKind::Single { options }, Value::Choice(i)) if *i < options.len() => Ok(()),
         (QuestionKind::Bool, Value::Bool(_)) => Ok(()),
         (QuestionKind::Number { min, max, .. }, Value::Number(n)) => {
             if n < min || n > max {
-                Err(Invalid::OutOfRange { min: *min, max: *max })
+                Err(Invalid::OutOfRange {
+                    min: *min,
+                    max: *max,
+                })
             } else {
                 Ok(())
             }
         }
-        (QuestionKind::Multi { options, min_selected, max_selected }, Value::Choices(mask)) => {
-            selection(options, *mask, *min_selected, *max_selected)
-        }
+        (
+            QuestionKind::Multi {
+                options,
+                min_selected,
+                max_selected,
+            },
+            Value::Choices(mask),
+        ) => selection(options, *mask, *min_selected, *max_selected),
         (QuestionKind::Text { max_length }, Value::Text(text)) => {
             let len = text.chars().count();
             if len > *max_length {
-                Err(Invalid::TooLong { max: *max_length, len })
+                Err(Invalid::TooLong {
+                    max: *max_length,
+                    len,
+                })
             } else if text.chars().any(is_unsafe) {
                 Err(Invalid::ControlCharacters)
             } else if question.required && text.trim().is_empty() {
@@ -127,15 +154,19 @@ pub fn validate(question: &Question, value: Option<&Value>) -> Result<(), Invali
 }
 
 /// Checks a multiple-choice selection, in the order [`crate::answers::check_selection`] does.
-fn selection(options: &[crate::pack::Choice], mask: u64, min: usize, max: usize) -> Result<(), Invalid> {
+fn selection(
+    options: &[crate::pack::Choice],
+    mask: u64,
+    min: usize,
+    max: usize,
+) -> Result<(), Invalid> {
     if options.len() < 64 && mask >> options.len() != 0 {
         return Err(Invalid::WrongKind);
     }
     let count = mask.count_ones() as usize;
-    if count > 1 {
-        if let Some(option) = (0..options.len()).find(|&i| options[i].exclusive && mask >> i & 1 == 1) {
-            return Err(Invalid::NotAlone { option });
-        }
+    let exclusive = (0..options.len()).find(|&i| options[i].exclusive && mask >> i & 1 == 1);
+    if let (true, Some(option)) = (count > 1, exclusive) {
+        return Err(Invalid::NotAlone { option });
     }
     if count < min {
         return Err(Invalid::TooFew { min });
@@ -157,24 +188,75 @@ mod tests {
     fn refuses_what_answers_files_refuse_with_readable_messages() {
         let pack = mini();
         let q = |id: &str| pack.question(id).unwrap().1;
-        let cases: Vec<(&str, Option<Value>, Result<(), Invalid>, &str)> = vec![
+        type Case = (
+            &'static str,
+            Option<Value>,
+            Result<(), Invalid>,
+            &'static str,
+        );
+        let cases: Vec<Case> = vec![
             ("months_left", Some(Value::Number(0)), Ok(()), ""),
             ("months_left", Some(Value::Number(120)), Ok(()), ""),
-            ("months_left", Some(Value::Number(121)), Err(Invalid::OutOfRange { min: 0, max: 120 }), "from 0 to 120"),
-            ("months_left", Some(Value::Number(-1)), Err(Invalid::OutOfRange { min: 0, max: 120 }), "from 0 to 120"),
-            ("months_left", None, Err(Invalid::Required), "needs an answer"),
+            (
+                "months_left",
+                Some(Value::Number(121)),
+                Err(Invalid::OutOfRange { min: 0, max: 120 }),
+                "from 0 to 120",
+            ),
+            (
+                "months_left",
+                Some(Value::Number(-1)),
+                Err(Invalid::OutOfRange { min: 0, max: 120 }),
+                "from 0 to 120",
+            ),
+            (
+                "months_left",
+                None,
+                Err(Invalid::Required),
+                "needs an answer",
+            ),
             ("who", Some(Value::Choices(0b001)), Ok(()), ""),
             ("who", Some(Value::Choices(0b011)), Ok(()), ""),
             ("who", Some(Value::Choices(0b100)), Ok(()), ""),
-            ("who", Some(Value::Choices(0b101)), Err(Invalid::NotAlone { option: 2 }), "“nobody” cannot be combined"),
-            ("who", Some(Value::Choices(0)), Err(Invalid::TooFew { min: 1 }), "at least 1"),
+            (
+                "who",
+                Some(Value::Choices(0b101)),
+                Err(Invalid::NotAlone { option: 2 }),
+                "“nobody” cannot be combined",
+            ),
+            (
+                "who",
+                Some(Value::Choices(0)),
+                Err(Invalid::TooFew { min: 1 }),
+                "at least 1",
+            ),
             ("org_name", Some(Value::Text(String::new())), Ok(()), ""),
             ("org_name", None, Ok(()), ""),
-            ("org_name", Some(Value::Text("x".repeat(81))), Err(Invalid::TooLong { max: 80, len: 81 }), "At most 80"),
-            ("org_name", Some(Value::Text("a\u{1b}[2J".into())), Err(Invalid::ControlCharacters), "Control"),
+            (
+                "org_name",
+                Some(Value::Text("x".repeat(81))),
+                Err(Invalid::TooLong { max: 80, len: 81 }),
+                "At most 80",
+            ),
+            (
+                "org_name",
+                Some(Value::Text("a\u{1b}[2J".into())),
+                Err(Invalid::ControlCharacters),
+                "Control",
+            ),
             ("focus", Some(Value::Choice(1)), Ok(()), ""),
-            ("focus", Some(Value::Choice(2)), Err(Invalid::WrongKind), "bug"),
-            ("focus", Some(Value::Bool(true)), Err(Invalid::WrongKind), "bug"),
+            (
+                "focus",
+                Some(Value::Choice(2)),
+                Err(Invalid::WrongKind),
+                "bug",
+            ),
+            (
+                "focus",
+                Some(Value::Bool(true)),
+                Err(Invalid::WrongKind),
+                "bug",
+            ),
             ("troubled", Some(Value::Bool(false)), Ok(()), ""),
         ];
         for (id, value, expected, message) in cases {
@@ -190,7 +272,11 @@ mod tests {
             if let (Some(value), false) = (&value, matches!(expected, Err(Invalid::WrongKind))) {
                 let raw = toml::Spanned::new(0..0, toml_raw(&value.to_toml(question)));
                 let file = check_value(question, &raw, FileId(0), Lang::En);
-                assert_eq!(file.is_ok(), got.is_ok(), "{id} = {value:?}: files and questionnaire disagree");
+                assert_eq!(
+                    file.is_ok(),
+                    got.is_ok(),
+                    "{id} = {value:?}: files and questionnaire disagree"
+                );
             }
         }
     }
@@ -201,9 +287,12 @@ mod tests {
             toml::Value::String(s) => RawAnswer::Str(s.clone()),
             toml::Value::Integer(n) => RawAnswer::Int(*n),
             toml::Value::Boolean(b) => RawAnswer::Bool(*b),
-            toml::Value::Array(items) => {
-                RawAnswer::List(items.iter().map(|i| toml::Spanned::new(0..0, toml_raw(i))).collect())
-            }
+            toml::Value::Array(items) => RawAnswer::List(
+                items
+                    .iter()
+                    .map(|i| toml::Spanned::new(0..0, toml_raw(i)))
+                    .collect(),
+            ),
             _ => RawAnswer::Other("other"),
         }
     }

@@ -9,7 +9,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Wraps `text` into lines of at most `width` columns (existing newlines are kept).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(8);
-    text.split('\n').flat_map(|line| fill(&tokens(line), width)).collect()
+    text.split('\n')
+        .flat_map(|line| fill(&tokens(line), width))
+        .collect()
 }
 
 /// Wraps `text` to `width` columns and joins the lines, indenting all but the first with
@@ -32,7 +34,26 @@ struct Token {
 fn closing(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '」' | '』' | '》' | '”' | '’' | '…' | ',' | '.' | ';' | ':' | '?' | '!' | ')'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '」'
+            | '』'
+            | '》'
+            | '”'
+            | '’'
+            | '…'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
     )
 }
 
@@ -69,7 +90,9 @@ fn tokens(line: &str) -> Vec<Token> {
         let last = current.chars().last();
         let glued = closing(c) || last.is_some_and(opening);
         let starts_new = !glued
-            && last.is_some_and(|l| breakable(c) || breakable(l) || (closing(l) && l.width() == Some(2)));
+            && last.is_some_and(|l| {
+                breakable(c) || breakable(l) || (closing(l) && l.width() == Some(2))
+            });
         if starts_new {
             flush(&mut current, current_space, &mut out);
         }
@@ -125,7 +148,11 @@ mod tests {
         let cases: &[(&str, usize, &[&str])] = &[
             ("short", 20, &["short"]),
             ("one two three four", 9, &["one two", "three", "four"]),
-            ("谭红波强调化解依赖需要时间：不足", 10, &["谭红波强调", "化解依赖需", "要时间：不", "足"]),
+            (
+                "谭红波强调化解依赖需要时间：不足",
+                10,
+                &["谭红波强调", "化解依赖需", "要时间：不", "足"],
+            ),
             ("一二三四。五", 8, &["一二三", "四。五"]),
             ("一二（三四）五", 8, &["一二（三", "四）五"]),
             ("mixed 中文 text", 8, &["mixed 中", "文 text"]),
@@ -150,7 +177,10 @@ mod tests {
             assert_eq!(lines.concat(), text);
             for line in &lines {
                 assert!(line.width() <= width);
-                assert!(!line.starts_with(['，', '。', '、', '：']), "{line:?} at {width}");
+                assert!(
+                    !line.starts_with(['，', '。', '、', '：']),
+                    "{line:?} at {width}"
+                );
             }
         }
     }
