@@ -7,6 +7,7 @@ use std::fmt;
 
 use comfy_table::{ContentArrangement, Table, presets};
 use inquire::error::InquireError;
+use inquire::list_option::ListOption;
 use inquire::ui::{Color, RenderConfig, Styled};
 use inquire::validator::Validation;
 use inquire::{MultiSelect, Select, Text};
@@ -17,7 +18,7 @@ use super::validate::validate;
 use super::wrap::{wrap, wrap_indented};
 use crate::answers::Value;
 use crate::condition::Var;
-use crate::engine::plan::display_var;
+use crate::engine::plan::{display_var, join_labels};
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::pack::{Pack, Question, QuestionKind};
@@ -75,6 +76,17 @@ impl Screen {
         wrap_indented(&sanitize(text), self.width.saturating_sub(12), "  ")
     }
 
+    /// An answer as inquire leaves it after the prompt: on the prompt's last line when it
+    /// fits, else wrapped on the lines below.
+    fn answered(&self, message: &str, answer: &str) -> String {
+        let last = message.rsplit('\n').next().unwrap_or_default().width();
+        if last + answer.width() + 4 <= self.width {
+            answer.to_string()
+        } else {
+            format!("\n  {}", wrap_indented(answer, self.width, "  "))
+        }
+    }
+
     /// A help text wrapped inside inquire's brackets, with the keys on the last line.
     fn help(&self, text: &str, keys: &str) -> String {
         let mut lines = if text.trim().is_empty() {
@@ -87,23 +99,26 @@ impl Screen {
     }
 }
 
-/// An option in a list, with its label wrapped under the cursor column.
-struct Item(String);
+/// An option in a list: its label, and the label wrapped under the cursor column.
+struct Item {
+    label: String,
+    shown: String,
+}
 
 impl fmt::Display for Item {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.shown)
     }
 }
 
 fn items<'a>(screen: &Screen, labels: impl Iterator<Item = &'a str>, indent: &str) -> Vec<Item> {
     labels
         .map(|label| {
-            Item(wrap_indented(
-                &sanitize(label),
-                screen.width.saturating_sub(1),
-                indent,
-            ))
+            let label = sanitize(label);
+            Item {
+                shown: wrap_indented(&label, screen.width.saturating_sub(1), indent),
+                label,
+            }
         })
         .collect()
 }
@@ -255,10 +270,12 @@ pub fn question(
             let help = screen.help(help_text, &keys_choose(lang));
             let list = items(screen, labels.into_iter(), "  ");
             let page = list.len().min(12);
+            let format = |o: ListOption<&Item>| screen.answered(&message, &o.value.label);
             let chosen = Select::new(&message, list)
                 .with_help_message(&help)
                 .with_starting_cursor(start)
                 .with_page_size(page)
+                .with_formatter(&format)
                 .raw_prompt();
             Ok(map(reply(chosen, lang)?, |o| {
                 (o.index < options.len()).then_some(Value::Choice(o.index))
@@ -296,16 +313,19 @@ pub fn question(
             let list = items(screen, options.iter().map(|o| o.label.get(lang)), "      ");
             let page = list.len().min(12);
             let checked = question.clone();
+            let format = |selected: &[ListOption<&Item>]| {
+                let labels: Vec<&str> = selected.iter().map(|o| o.value.label.as_str()).collect();
+                screen.answered(&message, &join_labels(labels, lang))
+            };
             let chosen = MultiSelect::new(&message, list)
                 .with_help_message(&help)
                 .with_default(&defaults)
                 .with_page_size(page)
-                .with_validator(
-                    move |selected: &[inquire::list_option::ListOption<&Item>]| {
-                        let mask = selected.iter().fold(0u64, |m, o| m | 1 << o.index);
-                        Ok(verdict(&checked, &Value::Choices(mask), lang))
-                    },
-                )
+                .with_formatter(&format)
+                .with_validator(move |selected: &[ListOption<&Item>]| {
+                    let mask = selected.iter().fold(0u64, |m, o| m | 1 << o.index);
+                    Ok(verdict(&checked, &Value::Choices(mask), lang))
+                })
                 .raw_prompt();
             Ok(map(reply(chosen, lang)?, |selected| {
                 Some(Value::Choices(
@@ -363,9 +383,11 @@ pub fn question(
             };
             let help = screen.help(help_text, &note);
             let checked = question.clone();
+            let format = |input: &str| screen.answered(&message, input.trim());
             let typed = Text::new(&message)
                 .with_help_message(&help)
                 .with_initial_value(&initial)
+                .with_formatter(&format)
                 .with_validator(move |input: &str| {
                     Ok(verdict(
                         &checked,
@@ -409,7 +431,8 @@ fn map<T, U>(reply: Reply<T>, f: impl FnOnce(T) -> U) -> Reply<U> {
     }
 }
 
-/// An answer as people read it: option labels, yes/no, the number with its unit.
+/// An answer as people read it: option labels, yes/no, the number with its unit, or "not
+/// given".
 pub fn shown(
     pack: &Pack,
     interview: &Interview<'_>,
@@ -420,6 +443,8 @@ pub fn shown(
     let question = &pack.questions[q];
     let text = display_var(pack, evaluation, Var::Question(q), lang);
     match (&question.kind, &interview.answers()[q]) {
+        (_, None) => tr!(lang, "（未填）", "(not given)"),
+        (_, Some(Value::Text(t))) if t.trim().is_empty() => tr!(lang, "（未填）", "(not given)"),
         (
             QuestionKind::Number {
                 unit: Some(unit), ..
