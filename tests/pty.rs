@@ -244,7 +244,10 @@ fn changing_an_answer_from_the_review_drops_answers_that_no_longer_apply() {
     pty.at("Who depends on us?", &format!(" {ENTER}"));
     pty.at("Does this trouble us?", ENTER);
     let review = pty.wait("Are these answers right?");
-    assert!(review.contains("Can it be extended?") && review.contains("(not given)"), "{review}");
+    assert!(
+        review.contains("Can it be extended?") && review.contains("(not given)"),
+        "{review}"
+    );
     pty.at(
         "Change 3: Months left?",
         &format!("{DOWN}{DOWN}{DOWN}{ENTER}"),
@@ -437,4 +440,64 @@ fn a_partial_answers_file_asks_only_what_is_missing_or_invalid() {
     pty.at("Save your answers?", &format!("{DOWN}{ENTER}"));
     pty.at("Save the plan as a file too?", ENTER);
     assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn resume_lists_drafts_most_recent_first_and_a_picker_chooses_the_pack() {
+    let home = tempfile::tempdir().unwrap();
+    let rules = mini();
+    let rules = rules.to_str().unwrap();
+    let dir = home.path().join("state/fulcrum/drafts");
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = dir.join("mini-old.toml");
+    let new = dir.join("mini-new.toml");
+    std::fs::write(
+        &old,
+        "pack = \"mini\"\nlang = \"en\"\n[answers]\norg_name = \"Old Org\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "pack = \"mini\"\nlang = \"en\"\n[answers]\norg_name = \"New Org\"\nfocus = \"care\"\n",
+    )
+    .unwrap();
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+
+    let mut pty = Pty::start(
+        home.path(),
+        &["--lang", "en", "--rules", rules, "run", "--resume"],
+    );
+    pty.wait("Which draft do you want to continue?");
+    let listed = pty.wait("Enter choose");
+    let (first, second) = (
+        listed.find("New Org").unwrap(),
+        listed.find("Old Org").unwrap(),
+    );
+    assert!(first < second, "most recent first:\n{listed}");
+    assert!(listed.contains("mini · 2 answer(s)"), "{listed}");
+    pty.keys(ENTER);
+    pty.at("Months left?", CTRL_C);
+    assert_eq!(pty.exit_code(), 130);
+
+    // Two packs are loaded and nothing names one: a list offers them.
+    let mut pty = Pty::start(home.path(), &["--lang", "en", "--rules", rules, "run"]);
+    pty.wait("Which pack's questionnaire?");
+    let listed = pty.wait("Enter choose");
+    assert!(listed.contains("Mini test pack (mini,"), "{listed}");
+    let down =
+        if listed.find("Mini test pack").unwrap() > listed.find("community-dependence").unwrap() {
+            DOWN
+        } else {
+            ""
+        };
+    pty.keys(&format!("{down}{ENTER}"));
+    pty.at("Name of the organization?", CTRL_C);
+    pty.wait("Stopped; there were no answers to keep.");
+    assert_eq!(pty.exit_code(), 130);
 }
