@@ -96,14 +96,8 @@ pub fn run() -> ExitCode {
         }
         Some(Command::Rules(RulesCommand::Lint(args))) => commands::lint::run(&context, &args),
         Some(Command::Rules(RulesCommand::Test(args))) => commands::pack_test::run(&context, &args),
-        None => Err(Failure::message(
-            Exit::Usage,
-            tr!(
-                ui,
-                "请指定命令，例如 `fulcrum plan --answers 答案.toml`；`fulcrum --help` 查看全部命令",
-                "name a command, for example `fulcrum plan --answers answers.toml`; see `fulcrum --help`"
-            ),
-        )),
+        Some(Command::Run(args)) => commands::run::run(&context, &args),
+        None => commands::run::run(&context, &crate::cli::RunArgs::default()),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -56,6 +56,8 @@ pub enum Command {
     /// Tools for trainers running a workshop. 工作坊工具。
     #[command(subcommand)]
     Workshop(WorkshopCommand),
+    /// Answer the questionnaire in the terminal and get the plan (the default). 在终端回答问卷并生成计划（默认命令）。
+    Run(RunArgs),
 }
 
 /// `fulcrum plan`
@@ -157,6 +159,32 @@ pub enum SummaryFormat {
     Csv,
     /// JSON (`fulcrum.summary/1`).
     Json,
+}
+
+/// `fulcrum run`
+#[derive(Debug, Default, Args)]
+pub struct RunArgs {
+    /// The pack to answer. Default: the answers file's or draft's pack, the only pack loaded,
+    /// or a choice.
+    #[arg(value_name = "PACK")]
+    pub pack: Option<String>,
+
+    /// Continue a draft (answers are saved as you go; Ctrl-C keeps them).
+    #[arg(long, conflicts_with = "answers")]
+    pub resume: bool,
+
+    /// Start from an answers file: only missing or invalid answers are asked. Without a
+    /// terminal, every answer must be in it.
+    #[arg(long, short = 'a', value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// First day of the schedule (YYYY-MM-DD). Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+
+    /// Width of the plan and prompts in columns. Default: the terminal's width.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
 }
 
 /// `fulcrum rules …`

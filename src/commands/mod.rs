@@ -6,4 +6,5 @@ pub mod lint;
 pub mod pack_test;
 pub mod plan;
 pub mod rules;
+pub mod run;
 pub mod workshop;

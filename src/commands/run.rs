@@ -1,0 +1,666 @@
+//! `fulcrum run` (and `fulcrum` alone): the questionnaire in the terminal, then the plan.
+//!
+//! The decisions live in [`crate::interview::machine`]; this file wires the machine to the
+//! prompts, keeps the draft up to date and offers to save the results.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::answers::file::{self, AnswersFile};
+use crate::answers::{Answers, check_value};
+use crate::app::Context;
+use crate::cli::RunArgs;
+use crate::commands::plan::{output_width, plan_lang, select_pack, start_date};
+use crate::condition::Var;
+use crate::diagnostic::Diagnostic;
+use crate::engine;
+use crate::error::{Exit, Failure};
+use crate::interview::draft::{self, answers_toml, free_path, write_atomic};
+use crate::interview::machine::{Interview, Step};
+use crate::interview::prompt::{self, Reply, ReviewChoice, Screen};
+use crate::interview::wrap::terminal_width;
+use crate::lang::Lang;
+use crate::pack::Pack;
+use crate::pack::load::Catalog;
+use crate::plan::Plan;
+use crate::render::{self, Format, RenderOptions};
+use crate::terminal::sanitize;
+use crate::tr;
+
+/// Formats the plan can be saved in after a run, with their file extension. Add a format
+/// here when a renderer for it exists.
+const SAVE_FORMATS: &[(Format, &str)] = &[(Format::Json, "json")];
+
+/// Answers a run starts from: a draft or an `--answers` file.
+struct Seed {
+    file: AnswersFile,
+    path: PathBuf,
+    is_draft: bool,
+}
+
+/// Runs `fulcrum run`.
+pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
+    let ui = context.ui;
+    let interactive = std::io::stdin().is_terminal();
+    if !interactive && args.answers.is_none() {
+        return Err(prompt::no_terminal(ui));
+    }
+    let start = start_date(args.start.as_deref(), ui)?;
+    let mut catalog = context.catalog()?;
+    let width = args.width.map_or_else(terminal_width, usize::from).max(40);
+    let ui_screen = Screen {
+        lang: ui,
+        width,
+        color: context.color,
+    };
+    let seed = if args.resume {
+        match pick_draft(&ui_screen, &mut catalog)? {
+            Reply::Value(seed) => Some(seed),
+            Reply::Back | Reply::Stop => return Ok(Exit::Interrupted),
+        }
+    } else if let Some(path) = &args.answers {
+        let file = file::read(path, &mut catalog.sources, ui).map_err(|d| {
+            context.report(&catalog.sources, &[d]);
+            Failure::Reported(Exit::InvalidAnswers)
+        })?;
+        Some(Seed {
+            file,
+            path: path.clone(),
+            is_draft: false,
+        })
+    } else {
+        None
+    };
+    let in_file = seed
+        .as_ref()
+        .and_then(|s| s.file.pack.as_ref().map(|(p, _)| p.as_str()));
+    let pack = if args.pack.is_none() && in_file.is_none() && catalog.packs.len() > 1 && interactive
+    {
+        match pick_pack(&ui_screen, &catalog)? {
+            Reply::Value(i) => &catalog.packs[i],
+            Reply::Back | Reply::Stop => return Ok(Exit::Interrupted),
+        }
+    } else {
+        select_pack(&catalog, args.pack.as_deref(), in_file, ui)?
+    };
+    let lang = plan_lang(
+        pack,
+        context
+            .lang_flag
+            .or(seed.as_ref().and_then(|s| s.file.lang)),
+    );
+    let screen = Screen { lang, ..ui_screen };
+
+    let answers = match &seed {
+        Some(seed) => seed_answers(context, &catalog, pack, seed, interactive),
+        None => vec![None; pack.questions.len()],
+    };
+    let (mut interview, dropped) = Interview::new(pack, answers);
+    report_dropped(&screen, pack, &dropped);
+
+    if !interactive {
+        let missing = interview.missing_required();
+        if !missing.is_empty() {
+            return Err(missing_without_terminal(
+                pack,
+                &missing,
+                args.answers.as_deref(),
+                lang,
+            ));
+        }
+        let plan = plan_for(pack, &interview, lang, start, &catalog);
+        return print_plan(&plan, args.width, ui);
+    }
+
+    prompt::configure(lang);
+    let mut keeper = DraftKeeper::new(seed.as_ref().filter(|s| s.is_draft).map(|s| s.path.clone()));
+    prompt::intro(
+        &screen,
+        pack,
+        interview.missing().len(),
+        interview.answered(),
+    );
+    loop {
+        match interview.step() {
+            Step::Ask(ask) => {
+                prompt::progress(&screen, pack, &ask);
+                let question = &pack.questions[ask.question];
+                match prompt::question(&screen, question, ask.preset.as_ref())? {
+                    Reply::Value(value) => match interview.answer(value) {
+                        Ok(dropped) => {
+                            report_dropped(&screen, pack, &dropped);
+                            keeper.save(&screen, pack, &interview);
+                        }
+                        Err(invalid) => screen.say(&invalid.message(question, lang)),
+                    },
+                    Reply::Back => {
+                        if !interview.back() {
+                            screen.note(&tr!(lang, "这是第一题。", "This is the first question."));
+                        }
+                    }
+                    Reply::Stop => return Ok(keeper.stopped(&screen, interview.answered())),
+                }
+            }
+            Step::Review => match prompt::review(&screen, &interview)? {
+                Reply::Value(ReviewChoice::Confirm) => {
+                    if !interview.confirm() {
+                        screen.say(&tr!(
+                            lang,
+                            "还有问题没有回答。",
+                            "Some questions still need an answer."
+                        ));
+                    }
+                }
+                Reply::Value(ReviewChoice::Change(q)) => {
+                    interview.change(q);
+                }
+                Reply::Back => {
+                    interview.back();
+                }
+                Reply::Stop => return Ok(keeper.stopped(&screen, interview.answered())),
+            },
+            Step::Done => break,
+        }
+    }
+
+    let plan = plan_for(pack, &interview, lang, start, &catalog);
+    eprintln!();
+    let printed = print_plan(&plan, args.width, ui)?;
+    match offer_saving(&screen, pack, &interview, &plan)? {
+        Reply::Value(saved) => {
+            if saved {
+                keeper.discard();
+            } else {
+                keeper.kept(&screen);
+            }
+            Ok(printed)
+        }
+        Reply::Back | Reply::Stop => Ok(keeper.stopped(&screen, interview.answered())),
+    }
+}
+
+/// The answers of a draft or answers file, checked one by one: invalid ones are reported and
+/// left out, so that they are asked again.
+fn seed_answers(
+    context: &Context,
+    catalog: &Catalog,
+    pack: &Pack,
+    seed: &Seed,
+    interactive: bool,
+) -> Answers {
+    let ui = context.ui;
+    let mut answers: Answers = vec![None; pack.questions.len()];
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for (id, loc, value) in &seed.file.entries {
+        match pack.var(id) {
+            Some(Var::Question(q)) => {
+                match check_value(&pack.questions[q], value, seed.file.file, ui) {
+                    Ok(v) => answers[q] = Some(v),
+                    Err(d) if interactive => problems.push(d.help(tr!(
+                        ui,
+                        "这道题会重新问一次",
+                        "this question will be asked again"
+                    ))),
+                    Err(d) => problems.push(d),
+                }
+            }
+            _ => problems.push(
+                Diagnostic::warning(
+                    "A002",
+                    tr!(
+                        ui,
+                        "规则包 `{}` 没有问题 `{id}`，已忽略",
+                        "pack `{}` has no question `{id}`; ignored",
+                        pack.id
+                    ),
+                )
+                .at(loc.clone(), tr!(ui, "未知的问题", "unknown question")),
+            ),
+        }
+    }
+    if !problems.is_empty() {
+        context.report(&catalog.sources, &problems);
+        if interactive {
+            eprintln!(
+                "{}",
+                tr!(
+                    ui,
+                    "`{}` 中有 {} 个问题，相关的题会重新提问。",
+                    "{1} problem(s) in `{0}`; those questions will be asked again.",
+                    seed.path.display(),
+                    problems.len()
+                )
+            );
+        }
+    }
+    answers
+}
+
+fn report_dropped(screen: &Screen, pack: &Pack, dropped: &[usize]) {
+    for &q in dropped {
+        let prompt = sanitize(pack.questions[q].prompt.get(screen.lang));
+        screen.say(&tr!(
+            screen.lang,
+            "“{prompt}”按现在的回答不再需要回答，它的答案已删除。",
+            "“{prompt}” no longer applies with these answers; its answer was removed."
+        ));
+    }
+}
+
+fn missing_without_terminal(
+    pack: &Pack,
+    missing: &[usize],
+    path: Option<&Path>,
+    lang: Lang,
+) -> Failure {
+    let list: Vec<String> = missing
+        .iter()
+        .map(|&q| {
+            format!(
+                "`{}` ({})",
+                pack.questions[q].id,
+                sanitize(pack.questions[q].prompt.get(lang))
+            )
+        })
+        .collect();
+    let file = path.map_or_else(String::new, |p| p.display().to_string());
+    Failure::message(
+        Exit::Usage,
+        tr!(
+            lang,
+            "`{file}` 缺少 {} 个回答，而且没有终端可以提问：{}。请在 --answers 给出的文件中补上，或在终端里运行",
+            "`{file}` lacks {} answer(s) and there is no terminal to ask them: {}. Add them to the file given with --answers, or run in a terminal",
+            list.len(),
+            list.join(", ")
+        ),
+    )
+}
+
+fn plan_for(
+    pack: &Pack,
+    interview: &Interview<'_>,
+    lang: Lang,
+    start: Date,
+    catalog: &Catalog,
+) -> Plan {
+    let evaluation = interview.evaluation();
+    engine::plan::build(pack, &evaluation, lang, start, &catalog.sources)
+}
+
+/// Prints the plan on stdout as `fulcrum plan` does.
+fn print_plan(plan: &Plan, width: Option<u16>, ui: Lang) -> Result<Exit, Failure> {
+    let options = RenderOptions {
+        width: output_width(width),
+        unicode: std::io::stdout().is_terminal(),
+    };
+    let text = render::render(plan, Format::Table, options);
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::message(
+            Exit::Output,
+            tr!(ui, "无法写出计划：{e}", "cannot write the plan: {e}"),
+        )),
+        _ => Ok(Exit::Success),
+    }
+}
+
+/// Offers to save the answers file and the plan. The reply says whether the answers were saved.
+fn offer_saving(
+    screen: &Screen,
+    pack: &Pack,
+    interview: &Interview<'_>,
+    plan: &Plan,
+) -> Result<Reply<bool>, Failure> {
+    let lang = screen.lang;
+    let today = jiff::ZonedDateTime::now().date();
+    eprintln!();
+    let saved = match prompt::yes_no(
+        screen,
+        &tr!(
+            lang,
+            "保存答案文件吗？之后可以用它重新生成计划。",
+            "Save your answers? You can make the plan again from them."
+        ),
+        true,
+    )? {
+        Reply::Value(true) => {
+            let comment = tr!(
+                lang,
+                "fulcrum 答案文件，{today} 由 fulcrum run 保存。\n重新生成计划：fulcrum plan --answers 本文件",
+                "fulcrum answers, saved by fulcrum run on {today}.\nMake the plan again: fulcrum plan --answers THIS-FILE"
+            );
+            let text = answers_toml(pack, lang, interview.answers(), &comment);
+            match save_file(
+                screen,
+                &tr!(lang, "答案文件名：", "File name for the answers:"),
+                &format!("fulcrum-answers-{today}"),
+                "toml",
+                &text,
+            )? {
+                Reply::Value(saved) => saved,
+                Reply::Back => false,
+                Reply::Stop => return Ok(Reply::Stop),
+            }
+        }
+        Reply::Value(false) | Reply::Back => false,
+        Reply::Stop => return Ok(Reply::Stop),
+    };
+    let mut labels = vec![tr!(lang, "不用了", "No, thanks")];
+    labels.extend(SAVE_FORMATS.iter().map(|(_, ext)| {
+        tr!(
+            lang,
+            "保存为 {} 文件",
+            "Save it as a {} file",
+            ext.to_uppercase()
+        )
+    }));
+    match prompt::pick(
+        screen,
+        &tr!(
+            lang,
+            "也把计划保存为文件吗？",
+            "Save the plan as a file too?"
+        ),
+        labels,
+    )? {
+        Reply::Value(0) | Reply::Back => {}
+        Reply::Value(n) => {
+            let (format, ext) = SAVE_FORMATS[n - 1];
+            let text = render::render(
+                plan,
+                format,
+                RenderOptions {
+                    width: 100,
+                    unicode: false,
+                },
+            );
+            if let Reply::Stop = save_file(
+                screen,
+                &tr!(lang, "计划文件名：", "File name for the plan:"),
+                &format!("fulcrum-plan-{today}"),
+                ext,
+                &text,
+            )? {
+                return Ok(Reply::Stop);
+            }
+        }
+        Reply::Stop => return Ok(Reply::Stop),
+    }
+    Ok(Reply::Value(saved))
+}
+
+/// Asks for a file name (offering one that does not exist yet), asks before overwriting, and
+/// writes atomically. The reply says whether the file was written.
+fn save_file(
+    screen: &Screen,
+    message: &str,
+    stem: &str,
+    ext: &str,
+    text: &str,
+) -> Result<Reply<bool>, Failure> {
+    let lang = screen.lang;
+    let mut default = free_path(Path::new("."), stem, ext)
+        .file_name()
+        .map_or_else(
+            || format!("{stem}.{ext}"),
+            |n| n.to_string_lossy().into_owned(),
+        );
+    loop {
+        let name = match prompt::file_name(screen, message, &default)? {
+            Reply::Value(name) => name,
+            Reply::Back => return Ok(Reply::Value(false)),
+            Reply::Stop => return Ok(Reply::Stop),
+        };
+        let path = PathBuf::from(&name);
+        if path.exists() {
+            let question = tr!(
+                lang,
+                "`{name}` 已经存在，覆盖它吗？",
+                "`{name}` already exists. Overwrite it?"
+            );
+            match prompt::yes_no(screen, &question, false)? {
+                Reply::Value(true) => {}
+                Reply::Value(false) | Reply::Back => {
+                    default = name;
+                    continue;
+                }
+                Reply::Stop => return Ok(Reply::Stop),
+            }
+        }
+        return Ok(Reply::Value(match write_atomic(&path, text) {
+            Ok(()) => {
+                screen.say(&tr!(lang, "已保存：{name}", "Saved: {name}"));
+                true
+            }
+            Err(e) => {
+                screen.say(&tr!(
+                    lang,
+                    "无法写入 `{name}`：{e}",
+                    "cannot write `{name}`: {e}"
+                ));
+                false
+            }
+        }));
+    }
+}
+
+/// Keeps the draft of this run on disk after every answer.
+struct DraftKeeper {
+    path: Option<PathBuf>,
+    /// Whether the draft on disk holds the latest answers.
+    saved: bool,
+    warned: bool,
+}
+
+impl DraftKeeper {
+    fn new(resumed: Option<PathBuf>) -> Self {
+        DraftKeeper {
+            saved: resumed.is_some(),
+            path: resumed,
+            warned: false,
+        }
+    }
+
+    fn save(&mut self, screen: &Screen, pack: &Pack, interview: &Interview<'_>) {
+        let lang = screen.lang;
+        if self.path.is_none() {
+            self.path = draft::drafts_dir().map(|dir| draft::new_draft_path(&dir, &pack.id));
+        }
+        let comment = tr!(
+            lang,
+            "fulcrum 草稿：用 `fulcrum run --resume` 继续回答。",
+            "fulcrum draft: continue with `fulcrum run --resume`."
+        );
+        let result = match &self.path {
+            Some(path) => write_atomic(
+                path,
+                &answers_toml(pack, lang, interview.answers(), &comment),
+            )
+            .map_err(|e| e.to_string()),
+            None => Err(tr!(
+                lang,
+                "没有 HOME 或 XDG_STATE_HOME",
+                "neither HOME nor XDG_STATE_HOME is set"
+            )),
+        };
+        self.saved = result.is_ok();
+        if let (Err(e), false) = (result, self.warned) {
+            self.warned = true;
+            screen.say(&tr!(
+                lang,
+                "注意：无法保存草稿（{e}），停止后回答会丢失。",
+                "note: the draft cannot be saved ({e}); answers will be lost if you stop."
+            ));
+        }
+    }
+
+    /// After Ctrl-C: says where the answers are and how to continue.
+    fn stopped(&self, screen: &Screen, answered: usize) -> Exit {
+        let lang = screen.lang;
+        eprintln!();
+        match (&self.path, self.saved) {
+            (Some(path), true) => {
+                screen.say(&tr!(
+                    lang,
+                    "已停止。{answered} 个回答保存在草稿中：",
+                    "Stopped. {answered} answer(s) are kept in the draft:"
+                ));
+                eprintln!("  {}", path.display());
+                screen.say(&tr!(
+                    lang,
+                    "继续回答：fulcrum run --resume",
+                    "To continue: fulcrum run --resume"
+                ));
+            }
+            _ => screen.say(&tr!(
+                lang,
+                "已停止，没有需要保存的回答。",
+                "Stopped; there were no answers to keep."
+            )),
+        }
+        Exit::Interrupted
+    }
+
+    /// After the answers were saved: the draft is no longer needed.
+    fn discard(&self) {
+        if let Some(path) = &self.path {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    /// After the answers were not saved: says where they still are.
+    fn kept(&self, screen: &Screen) {
+        if let (Some(path), true) = (&self.path, self.saved) {
+            screen.say(&tr!(
+                screen.lang,
+                "回答仍保存在草稿 {} 中。",
+                "Your answers are still in the draft {}.",
+                path.display()
+            ));
+        }
+    }
+}
+
+/// Lets the person pick a draft (the only one is taken directly).
+fn pick_draft(screen: &Screen, catalog: &mut Catalog) -> Result<Reply<Seed>, Failure> {
+    let lang = screen.lang;
+    let Some(dir) = draft::drafts_dir() else {
+        return Err(Failure::message(
+            Exit::Usage,
+            tr!(
+                lang,
+                "找不到草稿文件夹：HOME 和 XDG_STATE_HOME 都没有设置",
+                "no drafts folder: neither HOME nor XDG_STATE_HOME is set"
+            ),
+        ));
+    };
+    let mut drafts = Vec::new();
+    for (path, modified) in draft::list(&dir) {
+        if let Ok(file) = file::read(&path, &mut catalog.sources, lang) {
+            drafts.push((
+                Seed {
+                    file,
+                    path,
+                    is_draft: true,
+                },
+                modified,
+            ));
+        }
+    }
+    if drafts.is_empty() {
+        return Err(Failure::message(
+            Exit::Usage,
+            tr!(
+                lang,
+                "{} 中没有草稿；运行 `fulcrum run` 开始回答",
+                "no drafts in {}; start with `fulcrum run`",
+                dir.display()
+            ),
+        ));
+    }
+    if drafts.len() == 1 {
+        return Ok(Reply::Value(drafts.remove(0).0));
+    }
+    let labels: Vec<String> = drafts
+        .iter()
+        .map(|(seed, modified)| draft_label(catalog, seed, *modified, lang))
+        .collect();
+    Ok(
+        match prompt::pick(
+            screen,
+            &tr!(
+                lang,
+                "继续哪一份草稿？",
+                "Which draft do you want to continue?"
+            ),
+            labels,
+        )? {
+            Reply::Value(i) => Reply::Value(drafts.swap_remove(i).0),
+            Reply::Back => Reply::Back,
+            Reply::Stop => Reply::Stop,
+        },
+    )
+}
+
+/// "2026-01-05 14:30 · Lakeside Care · mini · 4 answers"
+fn draft_label(
+    catalog: &Catalog,
+    seed: &Seed,
+    modified: std::time::SystemTime,
+    lang: Lang,
+) -> String {
+    let pack_id = seed.file.pack.as_ref().map_or("?", |(p, _)| p.as_str());
+    let organization_id = catalog
+        .pack(pack_id)
+        .and_then(|pack| pack.organization.map(|q| pack.questions[q].id.as_str()));
+    let organization = seed
+        .file
+        .entries
+        .iter()
+        .find(|(id, _, _)| Some(id.as_str()) == organization_id)
+        .and_then(|(_, _, v)| match v.get_ref() {
+            crate::answers::raw::RawAnswer::Str(s) if !s.trim().is_empty() => {
+                Some(sanitize(s.trim()))
+            }
+            _ => None,
+        })
+        .unwrap_or_else(|| tr!(lang, "（未填机构名）", "(no organization name)"));
+    let count = seed.file.entries.len();
+    tr!(
+        lang,
+        "{} · {organization} · {pack_id} · 已答 {count} 题",
+        "{} · {organization} · {pack_id} · {count} answer(s)",
+        draft::local_time(modified)
+    )
+}
+
+/// Lets the person pick one of several loaded packs.
+fn pick_pack(screen: &Screen, catalog: &Catalog) -> Result<Reply<usize>, Failure> {
+    let lang = screen.lang;
+    let labels = catalog
+        .packs
+        .iter()
+        .map(|p| {
+            format!(
+                "{} ({}, {})",
+                sanitize(p.title.get(lang)),
+                p.id,
+                p.origin.description
+            )
+        })
+        .collect();
+    prompt::pick(
+        screen,
+        &tr!(
+            lang,
+            "回答哪个规则包的问卷？",
+            "Which pack's questionnaire?"
+        ),
+        labels,
+    )
+}

@@ -1,0 +1,204 @@
+//! Keeping answers on disk: answers files written atomically, and drafts in the user's state
+//! folder (`$XDG_STATE_HOME/fulcrum/drafts`, else `~/.local/state/fulcrum/drafts`).
+//!
+//! A draft is an ordinary answers file, so it can also be given to `fulcrum plan` or
+//! `fulcrum run --answers`.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::answers::Answers;
+use crate::lang::Lang;
+use crate::pack::Pack;
+
+/// The folder drafts are kept in, if a home or state folder is known.
+pub fn drafts_dir() -> Option<PathBuf> {
+    let absolute = |var: &str| {
+        std::env::var_os(var)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    absolute("XDG_STATE_HOME")
+        .or_else(|| absolute("HOME").map(|home| home.join(".local").join("state")))
+        .map(|state| state.join("fulcrum").join("drafts"))
+}
+
+/// An answers file as text: `pack`, `lang` and `[answers]` in question order, after a
+/// comment saying what the file is.
+pub fn answers_toml(pack: &Pack, lang: Lang, answers: &Answers, comment: &str) -> String {
+    let mut out = String::new();
+    for line in comment.lines() {
+        let _ = writeln!(out, "# {line}");
+    }
+    let _ = writeln!(out, "pack = {}", toml::Value::String(pack.id.clone()));
+    let _ = writeln!(out, "lang = \"{}\"\n\n[answers]", lang.code());
+    for (question, value) in pack.questions.iter().zip(answers) {
+        if let Some(value) = value {
+            let _ = writeln!(out, "{} = {}", key(&question.id), value.to_toml(question));
+        }
+    }
+    out
+}
+
+/// A TOML key: bare when it can be, quoted otherwise.
+fn key(id: &str) -> String {
+    if !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        id.to_string()
+    } else {
+        toml::Value::String(id.to_string()).to_string()
+    }
+}
+
+/// Writes `text` to `path` atomically: into a temporary file in the same folder, then renamed
+/// over the target, so a crash leaves the old file or the new one, never half of one.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "fulcrum".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// A path in `dir` named `{stem}.{ext}`, or `{stem}-2.{ext}`, `{stem}-3.{ext}`… so that no
+/// existing file is overwritten.
+pub fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.{ext}"));
+    if !first.exists() {
+        return first;
+    }
+    (2u32..)
+        .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// The path for a new draft of `pack`, named after the pack and the time.
+pub fn new_draft_path(dir: &Path, pack: &str) -> PathBuf {
+    let now = jiff::ZonedDateTime::now()
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
+    free_path(dir, &format!("{pack}-{now}"), "toml")
+}
+
+/// The drafts in `dir`, most recent first.
+pub fn list(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut drafts: Vec<(PathBuf, SystemTime)> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "toml")
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .filter_map(|p| {
+            let modified = p.metadata().and_then(|m| m.modified()).ok()?;
+            Some((p, modified))
+        })
+        .collect();
+    drafts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
+    drafts
+}
+
+/// A time as people read it in lists: `2026-01-05 14:30`, in the local time zone.
+pub fn local_time(time: SystemTime) -> String {
+    jiff::Timestamp::try_from(time)
+        .map(|t| {
+            t.to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Value;
+    use crate::answers::file;
+    use crate::interview::testing::mini;
+    use crate::source::SourceMap;
+
+    #[test]
+    fn answers_files_read_back_to_the_same_answers() {
+        let pack = mini();
+        let mut answers = vec![None; pack.questions.len()];
+        answers[0] = Some(Value::Text("湖畔 \"Care\"".into()));
+        answers[2] = Some(Value::Number(3));
+        answers[4] = Some(Value::Choices(0b11));
+        answers[5] = Some(Value::Bool(true));
+        let text = answers_toml(&pack, Lang::Zh, &answers, "a draft\nsecond line");
+        assert!(
+            text.starts_with("# a draft\n# second line\npack = \"mini\"\nlang = \"zh\"\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("who = [\"residents\", \"committee\"]"),
+            "{text}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("a.toml");
+        write_atomic(&path, &text).unwrap();
+        write_atomic(&path, &text).unwrap();
+        let mut sources = SourceMap::default();
+        let read = file::read(&path, &mut sources, Lang::En).unwrap();
+        assert_eq!(read.pack.unwrap().0, "mini");
+        assert_eq!(read.lang, Some(Lang::Zh));
+        let ids: Vec<&str> = read.entries.iter().map(|(id, _, _)| id.as_str()).collect();
+        assert_eq!(ids, ["org_name", "months_left", "who", "troubled"]);
+        let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn free_paths_never_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = free_path(dir.path(), "fulcrum-answers-2026-01-05", "toml");
+        assert_eq!(
+            first.file_name().unwrap(),
+            "fulcrum-answers-2026-01-05.toml"
+        );
+        std::fs::write(&first, "").unwrap();
+        let second = free_path(dir.path(), "fulcrum-answers-2026-01-05", "toml");
+        assert_eq!(
+            second.file_name().unwrap(),
+            "fulcrum-answers-2026-01-05-2.toml"
+        );
+        std::fs::write(&second, "").unwrap();
+        assert!(
+            free_path(dir.path(), "fulcrum-answers-2026-01-05", "toml")
+                .ends_with("fulcrum-answers-2026-01-05-3.toml")
+        );
+        assert_eq!(list(dir.path()).len(), 2);
+        assert!(list(&dir.path().join("missing")).is_empty());
+    }
+
+    #[test]
+    fn keys_are_quoted_only_when_needed() {
+        assert_eq!(key("months_left"), "months_left");
+        assert_eq!(key("a b"), "\"a b\"");
+    }
+}

@@ -1,0 +1,565 @@
+//! The questionnaire as a pure state machine: the answers so far decide what to ask next.
+//!
+//! The machine knows nothing of terminals. It is at a question, at the review ("check your
+//! answers") or done. Answering moves on to the next asked question still without an answer
+//! (so partial answers and drafts ask only what is missing); going back moves to the previous
+//! asked question with its answer preselected; changing an answer re-applies the skip logic and
+//! drops, and reports, the answers of questions that are no longer asked.
+
+use crate::answers::{Answers, Value};
+use crate::engine::{self, Evaluation};
+use crate::pack::Pack;
+
+use super::validate::{Invalid, validate};
+
+/// Where the questionnaire is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum At {
+    Question(usize),
+    Review,
+    Done,
+}
+
+/// What the front end should do now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Ask a question.
+    Ask(Ask),
+    /// Show every answer and let the person change one or confirm.
+    Review,
+    /// Every answer is confirmed: show the plan.
+    Done,
+}
+
+/// A question to ask, with what the front end shows around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ask {
+    /// Index of the question in the pack.
+    pub question: usize,
+    /// Its position among the questions asked with the current answers (1-based).
+    pub number: usize,
+    /// Asked questions other than this one still without an answer.
+    pub remaining: usize,
+    /// The answer to preselect: the previous answer, else the pack's default.
+    pub preset: Option<Value>,
+    /// Whether this is the first asked question of its section (show the section's title).
+    pub section_start: bool,
+}
+
+/// One line of the review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewRow {
+    /// Index of the question.
+    pub question: usize,
+    /// Its answer, if any.
+    pub value: Option<Value>,
+}
+
+/// The state of one questionnaire.
+#[derive(Debug, Clone)]
+pub struct Interview<'p> {
+    pack: &'p Pack,
+    answers: Answers,
+    /// Optional questions passed over without an answer.
+    declined: Vec<bool>,
+    /// Whether each question is asked with the current answers.
+    asked: Vec<bool>,
+    at: At,
+    /// Whether the current question was picked from the review (back returns there).
+    from_review: bool,
+}
+
+impl<'p> Interview<'p> {
+    /// Starts a questionnaire from answers already given (none, a draft or a partial answers
+    /// file). Returns it with the questions whose answers were dropped by skip logic.
+    pub fn new(pack: &'p Pack, mut answers: Answers) -> (Self, Vec<usize>) {
+        answers.resize(pack.questions.len(), None);
+        let mut interview = Interview {
+            pack,
+            answers,
+            declined: vec![false; pack.questions.len()],
+            asked: Vec::new(),
+            at: At::Review,
+            from_review: false,
+        };
+        let dropped = interview.apply_skip_logic();
+        interview.at = interview.first_open(0);
+        (interview, dropped)
+    }
+
+    /// The pack being answered.
+    pub fn pack(&self) -> &'p Pack {
+        self.pack
+    }
+
+    /// The answers so far, one slot per question.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// How many questions have an answer.
+    pub fn answered(&self) -> usize {
+        self.answers.iter().filter(|a| a.is_some()).count()
+    }
+
+    /// Whether every asked question is answered (or passed over when optional).
+    pub fn is_complete(&self) -> bool {
+        self.first_open(0) == At::Review
+    }
+
+    /// Asked questions not answered yet (the questionnaire will ask them).
+    pub fn missing(&self) -> Vec<usize> {
+        (0..self.answers.len())
+            .filter(|&i| self.is_open(i))
+            .collect()
+    }
+
+    /// Asked required questions without an answer: a plan cannot be made without them.
+    pub fn missing_required(&self) -> Vec<usize> {
+        (0..self.answers.len())
+            .filter(|&i| self.is_open(i) && self.pack.questions[i].required)
+            .collect()
+    }
+
+    /// The evaluation of the current answers (for the plan and for showing values).
+    pub fn evaluation(&self) -> Evaluation<'p> {
+        engine::evaluate(self.pack, self.answers.clone())
+    }
+
+    /// What to do now.
+    pub fn step(&self) -> Step {
+        match self.at {
+            At::Question(q) => Step::Ask(self.ask(q)),
+            At::Review => Step::Review,
+            At::Done => Step::Done,
+        }
+    }
+
+    /// Answers the current question (`None` passes over an optional one). On success returns
+    /// the questions whose answers were dropped because they are no longer asked, and moves on.
+    pub fn answer(&mut self, value: Option<Value>) -> Result<Vec<usize>, Invalid> {
+        let At::Question(q) = self.at else {
+            return Err(Invalid::WrongKind);
+        };
+        validate(&self.pack.questions[q], value.as_ref())?;
+        self.declined[q] = value.is_none();
+        self.answers[q] = value;
+        let dropped = self.apply_skip_logic();
+        self.at = match self.next_open_after(q) {
+            At::Review if self.from_review => At::Review,
+            next => next,
+        };
+        if self.at == At::Review {
+            self.from_review = false;
+        }
+        Ok(dropped)
+    }
+
+    /// Goes back to the previous asked question (or, for a question picked from the review,
+    /// to the review). Returns false when there is nothing before.
+    pub fn back(&mut self) -> bool {
+        let before = match self.at {
+            At::Question(_) if self.from_review => {
+                self.from_review = false;
+                self.at = At::Review;
+                return true;
+            }
+            At::Question(q) => q,
+            At::Review | At::Done => self.asked.len(),
+        };
+        match (0..before).rev().find(|&i| self.asked[i]) {
+            Some(previous) => {
+                self.at = At::Question(previous);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Every asked question and its answer, in pack order.
+    pub fn review(&self) -> Vec<ReviewRow> {
+        (0..self.answers.len())
+            .filter(|&i| self.asked[i])
+            .map(|i| ReviewRow {
+                question: i,
+                value: self.answers[i].clone(),
+            })
+            .collect()
+    }
+
+    /// From the review, asks question `q` again. Returns false if it is not asked.
+    pub fn change(&mut self, q: usize) -> bool {
+        if self.at != At::Review || !self.asked.get(q).copied().unwrap_or(false) {
+            return false;
+        }
+        self.at = At::Question(q);
+        self.from_review = true;
+        true
+    }
+
+    /// From the review, confirms the answers. Returns false if some are still missing (the
+    /// machine then moves to the first of them).
+    pub fn confirm(&mut self) -> bool {
+        if self.at != At::Review {
+            return false;
+        }
+        self.at = match self.first_open(0) {
+            At::Review => At::Done,
+            open => open,
+        };
+        self.at == At::Done
+    }
+
+    fn ask(&self, q: usize) -> Ask {
+        let question = &self.pack.questions[q];
+        let previous_asked = (0..q).rev().find(|&i| self.asked[i]);
+        Ask {
+            question: q,
+            number: (0..=q).filter(|&i| self.asked[i]).count(),
+            remaining: (0..self.answers.len())
+                .filter(|&i| i != q && self.is_open(i))
+                .count(),
+            preset: self.answers[q].clone().or_else(|| question.default.clone()),
+            section_start: previous_asked
+                .is_none_or(|p| self.pack.questions[p].section != question.section),
+        }
+    }
+
+    /// Re-applies skip logic: answers to questions no longer asked are dropped.
+    fn apply_skip_logic(&mut self) -> Vec<usize> {
+        let evaluation = engine::evaluate(self.pack, self.answers.clone());
+        self.asked = evaluation.asked;
+        for &q in &evaluation.dropped {
+            self.answers[q] = None;
+            self.declined[q] = false;
+        }
+        evaluation.dropped
+    }
+
+    fn is_open(&self, q: usize) -> bool {
+        self.asked[q] && self.answers[q].is_none() && !self.declined[q]
+    }
+
+    /// The first open question from `from` on, else the review.
+    fn first_open(&self, from: usize) -> At {
+        (from..self.answers.len())
+            .find(|&i| self.is_open(i))
+            .map_or(At::Review, At::Question)
+    }
+
+    /// The next open question after `q`, else the first open one before it, else the review.
+    fn next_open_after(&self, q: usize) -> At {
+        match self.first_open(q + 1) {
+            At::Review => self.first_open(0),
+            next => next,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::testing::{builtin, mini};
+
+    fn id_of(pack: &Pack, step: &Step) -> String {
+        match step {
+            Step::Ask(ask) => pack.questions[ask.question].id.clone(),
+            Step::Review => "review".into(),
+            Step::Done => "done".into(),
+        }
+    }
+
+    /// A scripted action and the step expected after it.
+    enum Do {
+        Answer(Value),
+        Skip,
+        Back,
+        Change(&'static str),
+        Confirm,
+    }
+
+    fn run<'p>(pack: &'p Pack, start: Answers, script: &[(Do, &str)]) -> Interview<'p> {
+        let (mut interview, _) = Interview::new(pack, start);
+        for (n, (action, expected)) in script.iter().enumerate() {
+            match action {
+                Do::Answer(v) => {
+                    interview.answer(Some(v.clone())).unwrap();
+                }
+                Do::Skip => {
+                    interview.answer(None).unwrap();
+                }
+                Do::Back => {
+                    interview.back();
+                }
+                Do::Change(id) => assert!(interview.change(pack.question(id).unwrap().0)),
+                Do::Confirm => {
+                    interview.confirm();
+                }
+            }
+            assert_eq!(id_of(pack, &interview.step()), *expected, "after step {n}");
+        }
+        interview
+    }
+
+    #[test]
+    fn walks_the_questions_in_order_with_skip_logic() {
+        let pack = mini();
+        use Do::*;
+        let interview = run(
+            &pack,
+            Vec::new(),
+            &[
+                (Skip, "focus"),
+                (Answer(Value::Choice(0)), "months_left"),
+                (Answer(Value::Number(12)), "who"),
+                (Answer(Value::Choices(1)), "troubled"),
+                (Answer(Value::Bool(true)), "review"),
+                (Confirm, "done"),
+            ],
+        );
+        assert_eq!(interview.answered(), 4);
+        assert!(interview.is_complete());
+
+        let short = run(
+            &pack,
+            Vec::new(),
+            &[
+                (Answer(Value::Text("Lakeside".into())), "focus"),
+                (Answer(Value::Choice(0)), "months_left"),
+                (Answer(Value::Number(3)), "can_extend"),
+                (Answer(Value::Choice(1)), "who"),
+            ],
+        );
+        assert_eq!(short.answered(), 4);
+    }
+
+    #[test]
+    fn progress_counts_the_questions_still_to_come() {
+        let pack = mini();
+        let (mut interview, _) = Interview::new(&pack, Vec::new());
+        let Step::Ask(first) = interview.step() else {
+            panic!()
+        };
+        assert_eq!(
+            (first.number, first.remaining, first.section_start),
+            (1, 4, true)
+        );
+        assert_eq!(first.preset, None);
+        interview.answer(Some(Value::Text(String::new()))).unwrap();
+        let Step::Ask(second) = interview.step() else {
+            panic!()
+        };
+        assert_eq!(
+            (second.number, second.remaining, second.section_start),
+            (2, 3, false)
+        );
+        assert_eq!(second.preset, Some(Value::Choice(0)), "the pack's default");
+        interview.answer(Some(Value::Choice(1))).unwrap();
+        interview.answer(Some(Value::Number(2))).unwrap();
+        // `can_extend` is now asked, so one more is to come.
+        let Step::Ask(third) = interview.step() else {
+            panic!()
+        };
+        assert_eq!(pack.questions[third.question].id, "can_extend");
+        assert_eq!((third.number, third.remaining), (4, 2));
+    }
+
+    #[test]
+    fn back_preselects_and_a_change_drops_answers_no_longer_asked() {
+        let pack = mini();
+        use Do::*;
+        let mut interview = run(
+            &pack,
+            Vec::new(),
+            &[
+                (Skip, "focus"),
+                (Answer(Value::Choice(0)), "months_left"),
+                (Answer(Value::Number(3)), "can_extend"),
+                (Answer(Value::Choice(1)), "who"),
+                (Answer(Value::Choices(0b11)), "troubled"),
+                (Back, "who"),
+                (Back, "can_extend"),
+                (Back, "months_left"),
+            ],
+        );
+        let Step::Ask(ask) = interview.step() else {
+            panic!()
+        };
+        assert_eq!(
+            ask.preset,
+            Some(Value::Number(3)),
+            "the previous answer is preselected"
+        );
+        let dropped = interview.answer(Some(Value::Number(12))).unwrap();
+        assert_eq!(dropped, vec![pack.question("can_extend").unwrap().0]);
+        // Later answers that still apply are kept: the next open question is `troubled`.
+        assert_eq!(id_of(&pack, &interview.step()), "troubled");
+        assert_eq!(
+            interview.answers()[pack.question("who").unwrap().0],
+            Some(Value::Choices(0b11))
+        );
+        // Going back below 6 months asks `can_extend` again.
+        interview.back();
+        interview.back();
+        assert_eq!(id_of(&pack, &interview.step()), "months_left");
+        assert!(interview.answer(Some(Value::Number(1))).unwrap().is_empty());
+        assert_eq!(id_of(&pack, &interview.step()), "can_extend");
+    }
+
+    #[test]
+    fn back_at_the_first_question_stays() {
+        let pack = mini();
+        let (mut interview, _) = Interview::new(&pack, Vec::new());
+        assert!(!interview.back());
+        assert_eq!(id_of(&pack, &interview.step()), "org_name");
+    }
+
+    #[test]
+    fn invalid_answers_are_refused_and_nothing_moves() {
+        let pack = mini();
+        use Do::*;
+        let mut interview = run(
+            &pack,
+            Vec::new(),
+            &[(Skip, "focus"), (Answer(Value::Choice(0)), "months_left")],
+        );
+        let cases = [
+            (Value::Number(500), Invalid::OutOfRange { min: 0, max: 120 }),
+            (Value::Text("x".into()), Invalid::WrongKind),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(interview.answer(Some(value)), Err(expected));
+            assert_eq!(id_of(&pack, &interview.step()), "months_left");
+        }
+        assert_eq!(interview.answer(None), Err(Invalid::Required));
+        interview.answer(Some(Value::Number(10))).unwrap();
+        assert_eq!(
+            interview.answer(Some(Value::Choices(0b101))),
+            Err(Invalid::NotAlone { option: 2 })
+        );
+        assert_eq!(
+            interview.answer(Some(Value::Choices(0))),
+            Err(Invalid::TooFew { min: 1 })
+        );
+        assert_eq!(id_of(&pack, &interview.step()), "who");
+    }
+
+    #[test]
+    fn review_changes_return_to_the_review_unless_new_questions_open() {
+        let pack = mini();
+        use Do::*;
+        let mut interview = run(
+            &pack,
+            Vec::new(),
+            &[
+                (Skip, "focus"),
+                (Answer(Value::Choice(0)), "months_left"),
+                (Answer(Value::Number(12)), "who"),
+                (Answer(Value::Choices(1)), "troubled"),
+                (Answer(Value::Bool(false)), "review"),
+                (Change("focus"), "focus"),
+                (Answer(Value::Choice(1)), "review"),
+                (Change("troubled"), "troubled"),
+                (Back, "review"),
+                (Change("months_left"), "months_left"),
+                (Answer(Value::Number(2)), "can_extend"),
+                (Answer(Value::Choice(0)), "review"),
+                (Back, "troubled"),
+                (Back, "who"),
+            ],
+        );
+        let ids: Vec<&str> = interview
+            .review()
+            .iter()
+            .map(|r| pack.questions[r.question].id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "org_name",
+                "focus",
+                "months_left",
+                "can_extend",
+                "who",
+                "troubled"
+            ]
+        );
+        assert_eq!(
+            interview.review()[0].value,
+            None,
+            "the optional name was passed over"
+        );
+        assert!(!interview.change(0), "changes start from the review");
+        interview.answer(Some(Value::Choices(2))).unwrap();
+        assert_eq!(id_of(&pack, &interview.step()), "review");
+        assert!(interview.confirm());
+        assert_eq!(interview.step(), Step::Done);
+    }
+
+    #[test]
+    fn partial_answers_ask_only_what_is_missing() {
+        let pack = mini();
+        let mut answers: Answers = vec![None; pack.questions.len()];
+        let idx = |id: &str| pack.question(id).unwrap().0;
+        answers[idx("org_name")] = Some(Value::Text("Lakeside".into()));
+        answers[idx("months_left")] = Some(Value::Number(12));
+        answers[idx("can_extend")] = Some(Value::Choice(0));
+        answers[idx("troubled")] = Some(Value::Bool(true));
+        let (mut interview, dropped) = Interview::new(&pack, answers);
+        assert_eq!(
+            dropped,
+            vec![idx("can_extend")],
+            "not asked with 12 months left"
+        );
+        assert_eq!(id_of(&pack, &interview.step()), "focus");
+        let Step::Ask(ask) = interview.step() else {
+            panic!()
+        };
+        assert_eq!((ask.number, ask.remaining), (2, 1));
+        interview.answer(Some(Value::Choice(0))).unwrap();
+        assert_eq!(id_of(&pack, &interview.step()), "who");
+        interview.answer(Some(Value::Choices(1))).unwrap();
+        assert_eq!(interview.step(), Step::Review);
+        assert!(interview.missing().is_empty());
+    }
+
+    #[test]
+    fn a_complete_set_of_answers_goes_straight_to_the_review() {
+        let pack = builtin();
+        let (interview, _) = Interview::new(&pack, Vec::new());
+        assert_eq!(id_of(&pack, &interview.step()), "org_name");
+        let missing: Vec<&str> = interview
+            .missing()
+            .iter()
+            .map(|&q| pack.questions[q].id.as_str())
+            .collect();
+        assert!(
+            missing.contains(&"org_focus") && !missing.contains(&"can_extend"),
+            "{missing:?}"
+        );
+        assert_eq!(
+            interview.missing_required().len(),
+            missing.len() - 1,
+            "the name is optional"
+        );
+        let mut answers = vec![None; pack.questions.len()];
+        answers[0] = Some(Value::Text(String::new()));
+        for (i, q) in pack.questions.iter().enumerate().skip(1) {
+            answers[i] = Some(match &q.kind {
+                crate::pack::QuestionKind::Single { .. } => Value::Choice(0),
+                crate::pack::QuestionKind::Multi { .. } => Value::Choices(1),
+                crate::pack::QuestionKind::Bool => Value::Bool(false),
+                crate::pack::QuestionKind::Number { .. } => Value::Number(24),
+                crate::pack::QuestionKind::Text { .. } => Value::Text(String::new()),
+            });
+        }
+        let (mut interview, dropped) = Interview::new(&pack, answers);
+        assert!(
+            !dropped.is_empty(),
+            "can_extend is not asked with 24 months"
+        );
+        assert!(interview.is_complete());
+        assert_eq!(interview.step(), Step::Review);
+        assert!(interview.confirm());
+    }
+}
