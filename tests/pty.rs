@@ -191,7 +191,11 @@ fn chinese_run_goes_back_with_esc_and_saves_answers_and_plan() {
     pty.at("保存答案文件吗？", ENTER);
     pty.at("答案文件名：", ENTER);
     pty.wait("已保存：fulcrum-answers-");
-    pty.at("也把计划保存为文件吗？", &format!("{DOWN}{ENTER}"));
+    // Offered as HTML, Markdown and JSON: pick JSON, the third.
+    pty.at(
+        "也把计划保存为文件吗？",
+        &format!("{DOWN}{DOWN}{DOWN}{ENTER}"),
+    );
     pty.at("计划文件名：", ENTER);
     pty.wait("已保存：fulcrum-plan-");
     assert_eq!(pty.exit_code(), 0);

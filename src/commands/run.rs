@@ -20,18 +20,22 @@ use crate::error::{Exit, Failure};
 use crate::interview::draft::{self, answers_toml, free_path, write_atomic};
 use crate::interview::machine::{Interview, Step};
 use crate::interview::prompt::{self, Reply, ReviewChoice, Screen};
-use crate::interview::wrap::terminal_width;
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::pack::load::Catalog;
 use crate::plan::Plan;
 use crate::render::{self, Format, RenderOptions};
 use crate::terminal::sanitize;
+use crate::terminal::terminal_width;
 use crate::tr;
 
 /// Formats the plan can be saved in after a run, with their file extension. Add a format
 /// here when a renderer for it exists.
-const SAVE_FORMATS: &[(Format, &str)] = &[(Format::Json, "json")];
+const SAVE_FORMATS: &[(Format, &str)] = &[
+    (Format::Html, "html"),
+    (Format::Markdown, "md"),
+    (Format::Json, "json"),
+];
 
 /// Answers a run starts from: a draft or an `--answers` file.
 struct Seed {

@@ -6,7 +6,6 @@ pub mod draft;
 pub mod machine;
 pub mod prompt;
 pub mod validate;
-pub mod wrap;
 
 #[cfg(test)]
 pub(crate) mod testing {

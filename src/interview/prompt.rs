@@ -15,13 +15,13 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::machine::{Ask, Interview};
 use super::validate::validate;
-use super::wrap::{wrap, wrap_indented};
 use crate::answers::Value;
 use crate::condition::Var;
 use crate::engine::plan::{display_var, join_labels};
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::pack::{Pack, Question, QuestionKind};
+use crate::render::wrap::{lines as wrap, wrap_indented};
 use crate::terminal::sanitize;
 use crate::tr;
 
@@ -73,7 +73,7 @@ impl Screen {
 
     /// A prompt's message, wrapped after the `? ` inquire puts before it.
     fn message(&self, text: &str) -> String {
-        wrap_indented(&sanitize(text), self.width.saturating_sub(12), "  ")
+        wrap_indented(&sanitize(text), self.width.saturating_sub(12), "", "  ")
     }
 
     /// An answer as inquire leaves it after the prompt: on the prompt's last line when it
@@ -83,7 +83,7 @@ impl Screen {
         if last + answer.width() + 4 <= self.width {
             answer.to_string()
         } else {
-            format!("\n  {}", wrap_indented(answer, self.width, "  "))
+            format!("\n  {}", wrap_indented(answer, self.width, "", "  "))
         }
     }
 
@@ -116,7 +116,7 @@ fn items<'a>(screen: &Screen, labels: impl Iterator<Item = &'a str>, indent: &st
         .map(|label| {
             let label = sanitize(label);
             Item {
-                shown: wrap_indented(&label, screen.width.saturating_sub(1), indent),
+                shown: wrap_indented(&label, screen.width.saturating_sub(1), "", indent),
                 label,
             }
         })

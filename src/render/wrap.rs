@@ -106,12 +106,16 @@ fn wrap_paragraph(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Breaks text into lines of at most `width` columns, keeping its own line breaks.
-pub fn wrap(text: &str, width: usize) -> String {
+pub fn lines(text: &str, width: usize) -> Vec<String> {
     let width = width.max(4);
     text.split('\n')
         .flat_map(|p| wrap_paragraph(p, width))
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect()
+}
+
+/// Breaks text into lines of at most `width` columns, joined with newlines.
+pub fn wrap(text: &str, width: usize) -> String {
+    lines(text, width).join("\n")
 }
 
 /// Wraps text with a prefix on the first line and an indent on the others.
@@ -172,6 +176,24 @@ mod tests {
     fn long_words_are_split_and_newlines_kept() {
         assert_eq!(wrap("abcdefghij", 4), "abcd\nefgh\nij");
         assert_eq!(wrap("a\nb", 10), "a\nb");
+    }
+
+    #[test]
+    fn lines_fit_and_break_at_the_right_places() {
+        let cases: &[(&str, usize, &[&str])] = &[
+            ("short", 20, &["short"]),
+            ("one two three four", 9, &["one two", "three", "four"]),
+            (
+                "谭红波强调化解依赖需要时间：不足",
+                10,
+                &["谭红波强调", "化解依赖需", "要时间：不", "足"],
+            ),
+            ("一二三四。五", 8, &["一二三", "四。五"]),
+            ("一二（三四）五", 8, &["一二（三", "四）五"]),
+        ];
+        for (text, width, expected) in cases {
+            assert_eq!(lines(text, *width), *expected, "{text} at {width}");
+        }
     }
 
     #[test]
