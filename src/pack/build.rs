@@ -75,26 +75,7 @@ struct Names<'p> {
 impl Scope for Names<'_> {
     fn resolve(&self, name: &str) -> Option<(Var, Domain<'_>)> {
         let var = *self.map.get(name)?;
-        let domain = match var {
-            Var::Question(i) => match &self.questions[i].kind {
-                QuestionKind::Single { options } => {
-                    Domain::Choice(options.iter().map(|o| o.id.as_str()).collect())
-                }
-                QuestionKind::Multi { options, .. } => {
-                    Domain::Multi(options.iter().map(|o| o.id.as_str()).collect())
-                }
-                QuestionKind::Bool => Domain::Bool,
-                QuestionKind::Number { .. } => Domain::Number,
-                QuestionKind::Text { .. } => Domain::Text,
-            },
-            Var::Derived(i) => match &self.derived[i].kind {
-                DerivedKind::Classify { values, .. } => {
-                    Domain::Choice(values.iter().map(|v| v.id.as_str()).collect())
-                }
-                DerivedKind::Sum { .. } => Domain::Number,
-            },
-        };
-        Some((var, domain))
+        Some((var, super::domain_of(self.questions, self.derived, var)))
     }
 
     fn names(&self) -> Vec<&str> {

@@ -402,24 +402,29 @@ impl Pack {
 
     /// The domain of a variable, as conditions see it.
     pub fn domain(&self, var: Var) -> Domain<'_> {
-        match var {
-            Var::Question(i) => match &self.questions[i].kind {
-                QuestionKind::Single { options } => {
-                    Domain::Choice(options.iter().map(|o| o.id.as_str()).collect())
-                }
-                QuestionKind::Multi { options, .. } => {
-                    Domain::Multi(options.iter().map(|o| o.id.as_str()).collect())
-                }
-                QuestionKind::Bool => Domain::Bool,
-                QuestionKind::Number { .. } => Domain::Number,
-                QuestionKind::Text { .. } => Domain::Text,
-            },
-            Var::Derived(i) => match &self.derived[i].kind {
-                DerivedKind::Classify { values, .. } => {
-                    Domain::Choice(values.iter().map(|v| v.id.as_str()).collect())
-                }
-                DerivedKind::Sum { .. } => Domain::Number,
-            },
-        }
+        domain_of(&self.questions, &self.derived, var)
+    }
+}
+
+/// The domain of a variable among these questions and derived facts, as conditions see it.
+pub fn domain_of<'a>(questions: &'a [Question], derived: &'a [Derived], var: Var) -> Domain<'a> {
+    match var {
+        Var::Question(i) => match &questions[i].kind {
+            QuestionKind::Single { options } => {
+                Domain::Choice(options.iter().map(|o| o.id.as_str()).collect())
+            }
+            QuestionKind::Multi { options, .. } => {
+                Domain::Multi(options.iter().map(|o| o.id.as_str()).collect())
+            }
+            QuestionKind::Bool => Domain::Bool,
+            QuestionKind::Number { .. } => Domain::Number,
+            QuestionKind::Text { .. } => Domain::Text,
+        },
+        Var::Derived(i) => match &derived[i].kind {
+            DerivedKind::Classify { values, .. } => {
+                Domain::Choice(values.iter().map(|v| v.id.as_str()).collect())
+            }
+            DerivedKind::Sum { .. } => Domain::Number,
+        },
     }
 }
