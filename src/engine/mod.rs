@@ -172,3 +172,175 @@ pub fn evaluate(pack: &Pack, answers: Answers) -> Evaluation<'_> {
         blocked,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::lang::Lang;
+    use crate::pack::build::{PackFiles, build};
+    use crate::source::SourceMap;
+
+    /// The mini fixture pack: focus, months_left, can_extend (when months_left < 6), who
+    /// (scores 2/1/0, `nobody` exclusive), troubled; derived `load` = sum of who, `urgency` =
+    /// high when months_left < 3 and can_extend is no.
+    fn mini() -> Pack {
+        let text = include_str!("../../tests/fixtures/packs/mini/pack.toml");
+        let mut sources = SourceMap::new();
+        let file = sources.add("mini.toml", None, Arc::from(text));
+        let raw = toml::from_str(text).unwrap();
+        let (pack, diags) = build(
+            PackFiles {
+                id: "mini".into(),
+                files: vec![(file, raw)],
+                origin: "test".into(),
+            },
+            &sources,
+            Lang::En,
+        );
+        assert!(!diags.has_errors(), "{:?}", diags.items());
+        pack.unwrap()
+    }
+
+    /// Answers by question id: focus, months_left, can_extend, who (mask), troubled.
+    fn answers(
+        pack: &Pack,
+        focus: usize,
+        months: i64,
+        extend: Option<usize>,
+        who: u64,
+        troubled: bool,
+    ) -> Answers {
+        let mut a = vec![None; pack.questions.len()];
+        let mut set = |id: &str, v: Value| a[pack.question(id).unwrap().0] = Some(v);
+        set("focus", Value::Choice(focus));
+        set("months_left", Value::Number(months));
+        if let Some(e) = extend {
+            set("can_extend", Value::Choice(e));
+        }
+        set("who", Value::Choices(who));
+        set("troubled", Value::Bool(troubled));
+        a
+    }
+
+    fn rule_ids<'p>(pack: &'p Pack, eval: &Evaluation<'_>) -> Vec<&'p str> {
+        eval.fired
+            .iter()
+            .map(|&r| pack.rules[r].id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn skip_logic_asks_drops_and_reports_missing() {
+        let pack = mini();
+        let can_extend = pack.question("can_extend").unwrap().0;
+        // (months_left, can_extend given, asked?, dropped?, missing?)
+        let table = [
+            (1, Some(1), true, false, false),
+            (5, None, true, false, true),
+            (6, Some(0), false, true, false),
+            (12, None, false, false, false),
+        ];
+        for (months, extend, asked, dropped, missing) in table {
+            let eval = evaluate(&pack, answers(&pack, 0, months, extend, 0b01, false));
+            assert_eq!(eval.asked[can_extend], asked, "months {months}");
+            assert_eq!(
+                eval.dropped.contains(&can_extend),
+                dropped,
+                "months {months}"
+            );
+            assert_eq!(
+                eval.missing.contains(&can_extend),
+                missing,
+                "months {months}"
+            );
+            if dropped {
+                assert_eq!(eval.state.answers()[can_extend], None);
+            }
+        }
+    }
+
+    #[test]
+    fn derived_facts_follow_their_definitions() {
+        let pack = mini();
+        let load = pack.derived.iter().position(|d| d.id == "load").unwrap();
+        let urgency = pack.derived.iter().position(|d| d.id == "urgency").unwrap();
+        // (months, can_extend, who mask, expected load, expected urgency value index)
+        let table = [
+            (1, Some(1), 0b011, 3, 0), // < 3 months and no extension: high
+            (1, Some(0), 0b001, 2, 1), // extension possible: low
+            (2, Some(1), 0b100, 0, 0), // nobody: score 0
+            (9, None, 0b010, 1, 1),    // can_extend skipped: its test is false
+        ];
+        for (months, extend, who, expected_load, expected_urgency) in table {
+            let eval = evaluate(&pack, answers(&pack, 0, months, extend, who, false));
+            assert_eq!(
+                eval.state.derived(load),
+                Some(DerivedValue::Number(expected_load))
+            );
+            assert_eq!(
+                eval.state.derived(urgency),
+                Some(DerivedValue::Class(expected_urgency))
+            );
+        }
+    }
+
+    #[test]
+    fn rules_fire_when_their_conditions_hold() {
+        let pack = mini();
+        let table: [(i64, Option<usize>, u64, bool, &[&str]); 4] = [
+            (
+                1,
+                Some(1),
+                0b001,
+                false,
+                &["always-start", "urgent", "always-finish"],
+            ),
+            (
+                9,
+                None,
+                0b001,
+                true,
+                &["always-start", "urgent", "always-finish"],
+            ),
+            (9, None, 0b010, true, &["always-start", "always-finish"]),
+            (9, None, 0b001, false, &["always-start", "always-finish"]),
+        ];
+        for (months, extend, who, troubled, expected) in table {
+            let eval = evaluate(&pack, answers(&pack, 1, months, extend, who, troubled));
+            assert_eq!(
+                rule_ids(&pack, &eval),
+                expected,
+                "{months} {who:b} {troubled}"
+            );
+            assert!(eval.missing.is_empty() && eval.dropped.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_plan_orders_actions_by_phase_then_priority() {
+        let pack = mini();
+        let eval = evaluate(&pack, answers(&pack, 0, 1, Some(1), 0b011, true));
+        let start = jiff::civil::Date::new(2026, 1, 5).unwrap();
+        let mut sources = SourceMap::new();
+        let text = include_str!("../../tests/fixtures/packs/mini/pack.toml");
+        sources.add("mini.toml", None, Arc::from(text));
+        let plan = plan::build(&pack, &eval, Lang::En, start, &sources);
+        assert_eq!(
+            plan.concepts(),
+            vec!["start.hurry", "start.look", "finish.review"]
+        );
+        assert_eq!(
+            plan.phases[0].actions[1].text,
+            "our organization: look at who depends on you: residents and the committee."
+        );
+        assert_eq!(plan.phases[1].actions[0].text, "Review: urgency was high.");
+        assert_eq!(plan.cautions.len(), 1);
+        let zh = plan::build(&pack, &eval, Lang::Zh, start, &sources);
+        assert_eq!(
+            zh.phases[0].actions[1].text,
+            "本机构先看清谁在依赖：居民和居委会。"
+        );
+    }
+}
