@@ -289,7 +289,9 @@ mod tests {
     #[test]
     fn rules_fire_when_their_conditions_hold() {
         let pack = mini();
-        let table: [(i64, Option<usize>, u64, bool, &[&str]); 4] = [
+        // (months, can_extend, who mask, troubled, rules expected to fire)
+        type Row = (i64, Option<usize>, u64, bool, &'static [&'static str]);
+        let table: [Row; 4] = [
             (
                 1,
                 Some(1),
