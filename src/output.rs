@@ -68,19 +68,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> Result<
             ),
         ));
     }
-    let (temp_path, file) = temp_file(path).map_err(|e| {
-        Failure::message(
-            Exit::Output,
-            tr!(
-                lang,
-                "无法在 `{shown}` 所在的文件夹创建文件：{e}",
-                "cannot create a file in the folder of `{shown}`: {e}"
-            ),
-        )
-    })?;
-    let written = fill(file, bytes).and_then(|()| fs::rename(&temp_path, path));
-    written.map_err(|e| {
-        let _ = fs::remove_file(&temp_path);
+    replace_atomically(path, bytes).map_err(|e| {
         Failure::message(
             Exit::Output,
             tr!(
@@ -90,6 +78,18 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> Result<
             ),
         )
     })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
+/// reader or a crash sees the old file or the new one, never half of one. On failure the
+/// temporary file is removed and the old file is untouched.
+pub fn replace_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let (temp_path, file) = temp_file(path)?;
+    let written = fill(file, bytes).and_then(|()| fs::rename(&temp_path, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp_path);
+    }
+    written
 }
 
 fn fill(mut file: File, bytes: &[u8]) -> io::Result<()> {

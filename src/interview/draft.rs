@@ -5,7 +5,6 @@
 //! `fulcrum run --answers`.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -55,28 +54,13 @@ fn key(id: &str) -> String {
     }
 }
 
-/// Writes `text` to `path` atomically: into a temporary file in the same folder, then renamed
-/// over the target, so a crash leaves the old file or the new one, never half of one.
+/// Writes `text` to `path` atomically (see [`crate::output::replace_atomically`]), creating
+/// the folder first.
 pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "fulcrum".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
     }
-    result
+    crate::output::replace_atomically(path, text.as_bytes())
 }
 
 /// A path in `dir` named `{stem}.{ext}`, or `{stem}-2.{ext}`, `{stem}-3.{ext}`… so that no
