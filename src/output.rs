@@ -68,6 +68,20 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> Result<
             ),
         ));
     }
+    if let Some(folder) = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && !p.is_dir())
+    {
+        let folder = folder.display();
+        return Err(Failure::message(
+            Exit::Output,
+            tr!(
+                lang,
+                "文件夹 `{folder}` 不存在；请先创建它",
+                "the folder `{folder}` does not exist; create it first"
+            ),
+        ));
+    }
     replace_atomically(path, bytes).map_err(|e| {
         Failure::message(
             Exit::Output,

@@ -291,7 +291,8 @@ fn output_dash_is_stdout_and_a_missing_folder_fails_cleanly() {
         .arg(dir.path().join("missing").join("plan.txt")));
     assert_eq!(out.code, 5);
     assert!(
-        out.stderr.contains("cannot create a file in the folder of"),
+        out.stderr
+            .contains("missing` does not exist; create it first"),
         "{}",
         out.stderr
     );
