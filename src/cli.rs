@@ -209,6 +209,8 @@ pub enum RulesCommand {
     Lint(LintArgs),
     /// Run the [[test]] tables of packs. 运行规则包中的测试。
     Test(PackTestArgs),
+    /// Print the JSON Schema of pack files (for editors). 输出规则包文件的 JSON Schema。
+    Schema,
 }
 
 /// `fulcrum rules test`
