@@ -60,6 +60,21 @@ fn every_pack_file_in_the_repository_validates() {
 }
 
 #[test]
+fn the_scaffolded_pack_validates() {
+    let schema: Value = serde_json::from_str(&committed()).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = common::fulcrum()
+        .args(["rules", "new", "fresh", "--dir"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(tmp.path().join("fresh/pack.toml")).unwrap();
+    let errors = validate(&schema, &toml::from_str(&text).unwrap());
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
 fn the_schema_rejects_typos_wrong_kinds_and_wrong_types() {
     let schema: Value = serde_json::from_str(&committed()).unwrap();
     let bad = [
