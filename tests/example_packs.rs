@@ -228,3 +228,97 @@ fn a_safety_concern_blocks_the_plan_and_shows_only_cautions_and_the_reason() {
             .all(|p| p["actions"].as_array().unwrap().is_empty())
     );
 }
+
+#[test]
+fn a_file_in_examples_extend_adds_a_question_a_rule_and_a_test_to_the_built_in_pack() {
+    const EXTEND: &str = "examples/extend";
+    let lint = fulcrum()
+        .args(["--lang", "en", "--rules", EXTEND, "rules", "lint", EXTEND])
+        .output()
+        .unwrap();
+    assert_eq!(
+        (
+            lint.status.code(),
+            stderr_of(&lint).as_str(),
+            stdout_of(&lint).as_str()
+        ),
+        (Some(0), "0 error(s), 0 warning(s)\n", "")
+    );
+
+    let test = fulcrum()
+        .args([
+            "--lang",
+            "en",
+            "--rules",
+            EXTEND,
+            "rules",
+            "test",
+            "community-dependence",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(test.status.code(), Some(0), "{}", stdout_of(&test));
+    let report = stdout_of(&test);
+    assert!(
+        report.starts_with("pack `community-dependence`: 22 test(s)\n"),
+        "{report}"
+    );
+    assert!(
+        report
+            .ends_with("  ok    community-fund-handover\n  ok    community-fund-needs-residents\n"),
+        "{report}"
+    );
+    assert_eq!(stderr_of(&test), "22 passed, 0 failed\n");
+
+    let list = fulcrum()
+        .args(["--rules", EXTEND, "rules", "list"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&list).contains("examples/extend"),
+        "{}",
+        stdout_of(&list)
+    );
+
+    let answers = "examples/answers/community-fund.toml";
+    let plan = fulcrum()
+        .args([
+            "--rules",
+            EXTEND,
+            "plan",
+            "-f",
+            "json",
+            "--start",
+            "2026-01-05",
+            "--answers",
+            answers,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(plan.status.code(), Some(0), "{}", stderr_of(&plan));
+    let plan: serde_json::Value = serde_json::from_slice(&plan.stdout).unwrap();
+    let handover: Vec<&serde_json::Value> = plan["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["actions"].as_array().unwrap())
+        .filter(|a| a["concept"] == "resolve.community_fund_handover")
+        .collect();
+    assert_eq!(handover.len(), 1);
+    assert_eq!(handover[0]["phase"], "resolve");
+    assert_eq!(handover[0]["speaker"], "local-trainer");
+    assert_eq!(
+        handover[0]["text"],
+        "陪居民骨干申请社区基金，把花园社区营造中心现在做的服务交给他们的自组织接着做。"
+    );
+
+    // Without the extension the same answers name a question the pack does not have.
+    let plain = fulcrum()
+        .args(["--lang", "en", "plan", "--answers", answers])
+        .output()
+        .unwrap();
+    assert_eq!(plain.status.code(), Some(4));
+    assert!(
+        stderr_of(&plain).contains("pack `community-dependence` has no question `community_fund`")
+    );
+}

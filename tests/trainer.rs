@@ -179,3 +179,57 @@ fn rules_show_prints_questions_derived_facts_and_rules() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr_of(&missing).contains("no pack `nope` is loaded; loaded packs: "));
 }
+
+/// The lint walk-through of the authoring guides shows the real output of the real steps.
+#[test]
+fn the_guides_lint_example_is_what_lint_prints() {
+    for (doc, lang) in [("docs/authoring.md", "en"), ("docs/authoring.zh.md", "zh")] {
+        let guide = std::fs::read_to_string(common::path(doc)).unwrap();
+        let start = guide
+            .find("```\nerror[L005]")
+            .or_else(|| guide.find("```\n错误[L005]"))
+            .unwrap()
+            + 4;
+        let shown = &guide[start..start + guide[start..].find("```").unwrap()];
+
+        let tmp = tempfile::tempdir().unwrap();
+        let new = fulcrum()
+            .current_dir(tmp.path())
+            .args([
+                "--lang",
+                lang,
+                "rules",
+                "new",
+                "burnout-check",
+                "--dir",
+                "my-packs",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(new.status.code(), Some(0));
+        let file = tmp.path().join("my-packs/burnout-check/pack.toml");
+        let pack = std::fs::read_to_string(&file).unwrap();
+        let narrowed = pack.replace(
+            "when = \"pressure is normal\"",
+            "when = \"pressure is normal and team_size > 10\"",
+        );
+        assert_ne!(pack, narrowed);
+        std::fs::write(&file, narrowed).unwrap();
+
+        let lint = fulcrum()
+            .current_dir(tmp.path())
+            .args([
+                "--lang",
+                lang,
+                "--rules",
+                "my-packs/burnout-check",
+                "rules",
+                "lint",
+            ])
+            .arg("my-packs/burnout-check")
+            .output()
+            .unwrap();
+        assert_eq!(lint.status.code(), Some(3));
+        assert_eq!(stdout_of(&lint).trim_end(), shown.trim_end(), "{doc}");
+    }
+}

@@ -48,7 +48,7 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<Exit, Failure> {
             questions(pack, ui, lang),
         ),
         (
-            tr!(ui, "推导事实", "Derived facts"),
+            tr!(ui, "派生事实", "Derived facts"),
             pack.derived.len(),
             derived(pack, ui, lang),
         ),

@@ -191,7 +191,7 @@ pub fn pack_toml(id: &str, languages: &[Lang], ui: Lang, schema: &str) -> String
     w.blank();
 
     w.comment(
-        "推导事实：按顺序检查 case，第一个成立的给出取值；没有 when 的 case 是“其他情况”。",
+        "派生事实：按顺序检查 case，第一个成立的给出取值；没有 when 的 case 是“其他情况”。",
         "A derived fact: cases are tried in order and the first that holds gives the value; a case without `when` is \"otherwise\".",
     );
     w.raw("[[derived]]");
@@ -356,7 +356,7 @@ pub fn pack_toml(id: &str, languages: &[Lang], ui: Lang, schema: &str) -> String
     w.blank();
 
     w.comment(
-        "测试：给出一组答案，写明计划里必须有、必须没有的概念，以及推导事实的取值。fulcrum rules test 运行它们。",
+        "测试：给出一组答案，写明计划里必须有、必须没有的概念，以及派生事实的取值。fulcrum rules test 运行它们。",
         "Tests: a set of answers, the concepts the plan must and must not hold, and derived values. fulcrum rules test runs them.",
     );
     w.raw("[[test]]");
