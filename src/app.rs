@@ -96,6 +96,9 @@ pub fn run() -> ExitCode {
         }
         Some(Command::Rules(RulesCommand::Lint(args))) => commands::lint::run(&context, &args),
         Some(Command::Rules(RulesCommand::Test(args))) => commands::pack_test::run(&context, &args),
+        Some(Command::Rules(RulesCommand::Schema)) => commands::rules::schema(),
+        Some(Command::Rules(RulesCommand::New(args))) => commands::scaffold::run(&context, &args),
+        Some(Command::Rules(RulesCommand::Show(args))) => commands::show::run(&context, &args),
         Some(Command::Run(args)) => commands::run::run(&context, &args),
         None => commands::run::run(&context, &crate::cli::RunArgs::default()),
     };

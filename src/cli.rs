@@ -209,6 +209,41 @@ pub enum RulesCommand {
     Lint(LintArgs),
     /// Run the [[test]] tables of packs. 运行规则包中的测试。
     Test(PackTestArgs),
+    /// Print the JSON Schema of pack files (for editors). 输出规则包文件的 JSON Schema。
+    Schema,
+    /// Create a starter pack that passes lint and its own tests. 新建一个起步规则包。
+    New(NewArgs),
+    /// Print a pack's questions, derived facts and rules as tables. 以表格列出规则包的内容。
+    Show(ShowArgs),
+}
+
+/// `fulcrum rules new`
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The new pack's id, also the folder's name (lowercase letters, digits, - and _).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Languages of the pack's texts, the first being its default (the global --lang sets
+    /// the language of messages and comments).
+    #[arg(long, value_delimiter = ',', value_parser = parse_lang, value_name = "zh,en", default_value = "zh,en")]
+    pub languages: Vec<Lang>,
+
+    /// The folder to create the pack's folder in.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// `fulcrum rules show`
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The pack to show.
+    #[arg(value_name = "PACK")]
+    pub pack: String,
+
+    /// Width of the tables in columns. Default: the terminal's width; unwrapped when piped.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
 }
 
 /// `fulcrum rules test`

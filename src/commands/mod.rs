@@ -7,4 +7,6 @@ pub mod pack_test;
 pub mod plan;
 pub mod rules;
 pub mod run;
+pub mod scaffold;
+pub mod show;
 pub mod workshop;

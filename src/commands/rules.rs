@@ -79,3 +79,9 @@ pub fn synth(
     )?;
     Ok(Exit::Success)
 }
+
+/// `fulcrum rules schema`: the JSON Schema of pack files, on stdout.
+pub fn schema() -> Result<Exit, Failure> {
+    print!("{}", crate::pack::schema::json());
+    Ok(Exit::Success)
+}

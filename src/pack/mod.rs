@@ -7,6 +7,8 @@ pub mod build;
 pub mod builtin;
 pub mod load;
 pub mod raw;
+pub mod scaffold;
+pub mod schema;
 pub mod template;
 
 use std::collections::BTreeMap;
