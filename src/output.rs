@@ -10,6 +10,23 @@ use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::tr;
 
+/// Prints to standard output like `println!`, but a reader that went away (`| head`) is not
+/// an error: the rest of the output is simply dropped instead of panicking.
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::output::print_text(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// Writes text to standard output, ignoring a closed pipe (see [`outln!`](crate::outln)).
+pub fn print_text(text: &str) {
+    let mut stdout = io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
 /// Where an output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {

@@ -44,14 +44,14 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
                     tr!(ui, "无法生成 JSON：{e}", "cannot write JSON: {e}"),
                 )
             })?;
-            println!("{text}");
+            crate::outln!("{text}");
         }
         LintFormat::Text => {
             let color = context.color && std::io::stdout().is_terminal();
             for f in &findings {
-                println!("{}", f.diagnostic.render(&catalog.sources, ui, color));
+                crate::outln!("{}", f.diagnostic.render(&catalog.sources, ui, color));
                 if let Some(example) = &f.counterexample {
-                    println!(
+                    crate::outln!(
                         "{}",
                         tr!(
                             ui,
@@ -59,7 +59,7 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
                             "counterexample (save as an answers file and run `fulcrum plan --answers FILE`):"
                         )
                     );
-                    println!("{example}");
+                    crate::outln!("{example}");
                 }
             }
         }

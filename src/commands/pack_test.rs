@@ -30,7 +30,7 @@ pub fn run(context: &Context, args: &PackTestArgs) -> Result<Exit, Failure> {
     let (mut passed, mut failed) = (0usize, 0usize);
     for pack in packs {
         let report = pack_tests::run(pack, &catalog.sources, ui);
-        println!(
+        crate::outln!(
             "{}",
             tr!(
                 ui,
@@ -43,16 +43,16 @@ pub fn run(context: &Context, args: &PackTestArgs) -> Result<Exit, Failure> {
         for result in &report.results {
             if result.failures.is_empty() {
                 passed += 1;
-                println!("  ok    {}", result.test.id);
+                crate::outln!("  ok    {}", result.test.id);
             } else {
                 failed += 1;
-                println!("  FAIL  {}", result.test.id);
+                crate::outln!("  FAIL  {}", result.test.id);
                 context.report(&catalog.sources, &result.failures);
             }
         }
         if !report.unfired.is_empty() {
             let names = report.unfired.iter().map(|&r| pack.rules[r].id.as_str());
-            println!(
+            crate::outln!(
                 "  {}",
                 tr!(
                     ui,

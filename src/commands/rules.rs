@@ -41,7 +41,7 @@ pub fn list(context: &Context) -> Result<Exit, Failure> {
             pack.origin.description.clone(),
         ]);
     }
-    println!("{table}");
+    crate::outln!("{table}");
     Ok(Exit::Success)
 }
 
@@ -82,6 +82,6 @@ pub fn synth(
 
 /// `fulcrum rules schema`: the JSON Schema of pack files, on stdout.
 pub fn schema() -> Result<Exit, Failure> {
-    print!("{}", crate::pack::schema::json());
+    crate::output::print_text(&crate::pack::schema::json());
     Ok(Exit::Success)
 }
