@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, ColorChoice, Command, RulesCommand, WorkshopCommand};
 use crate::commands;
@@ -63,7 +63,13 @@ impl Context {
 
 /// Runs fulcrum with the process's arguments and returns the exit code.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The message language is needed before parsing, for the help texts.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let command = crate::help_zh::localize(Cli::command(), Lang::for_messages(lang_in_args(&args)));
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -111,6 +117,16 @@ pub fn run() -> ExitCode {
             exit.into()
         }
     }
+}
+
+/// The value of `--lang` among the raw arguments, if any and valid.
+fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .or_else(|| (*a == "--lang").then(|| args.get(i + 1).copied()).flatten())
+            .and_then(|v| v.parse().ok())
+    })
 }
 
 fn use_color(choice: ColorChoice) -> bool {

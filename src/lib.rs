@@ -20,6 +20,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod error;
 pub mod explain;
+pub mod help_zh;
 pub mod interview;
 pub mod lang;
 pub mod lint;

@@ -237,3 +237,27 @@ fn unknown_packs_and_mismatches_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("--pack is `nope` but the answers file says `mini`"));
 }
+
+#[test]
+fn help_is_in_chinese_when_the_language_is_chinese() {
+    let out = common::fulcrum()
+        .args(["--lang", "zh", "plan", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout_of(&out);
+    assert!(text.contains("用法：fulcrum plan"), "{text}");
+    assert!(
+        text.contains("时间表的第一天（YYYY-MM-DD），默认今天"),
+        "{text}"
+    );
+    assert!(text.contains("显示帮助"), "{text}");
+    let out = common::fulcrum()
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).contains("根据答案文件输出行动计划"));
+    let out = common::fulcrum().args(["--help"]).output().unwrap();
+    assert!(stdout_of(&out).contains("Print the plan for an answers file"));
+}

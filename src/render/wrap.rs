@@ -101,7 +101,17 @@ fn wrap_paragraph(text: &str, width: usize) -> Vec<String> {
     }
     lines
         .into_iter()
-        .map(|l| l.concat().trim_end().to_string())
+        .enumerate()
+        .map(|(i, l)| {
+            let line = l.concat();
+            // A space that separated two words is not carried to the start of the next line.
+            let line = if i == 0 {
+                line.as_str()
+            } else {
+                line.trim_start()
+            };
+            line.trim_end().to_string()
+        })
         .collect()
 }
 
@@ -170,6 +180,11 @@ mod tests {
         for line in wrapped.lines() {
             assert!(!line.ends_with('（'), "{wrapped}");
         }
+    }
+
+    #[test]
+    fn a_space_after_chinese_does_not_start_the_next_line() {
+        assert_eq!(wrap("一二三四 .toml", 8), "一二三四\n.toml");
     }
 
     #[test]

@@ -1,0 +1,264 @@
+//! Chinese help: the texts of `--help` in Chinese, applied to the clap command when the
+//! message language is Chinese. The English texts are the doc comments in [`crate::cli`].
+
+use clap::{Arg, ArgAction, Command};
+
+use crate::lang::Lang;
+
+/// (subcommand path, argument id or "" for the command's own description, Chinese text).
+const TEXTS: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "为社区依赖困境中的社会组织生成分阶段的行动计划。不带命令时在终端运行问卷。",
+    ),
+    (
+        "",
+        "lang",
+        "提示、计划和消息的语言（zh 或 en）。默认依次取 FULCRUM_LANG、系统区域设置、规则包的默认语言",
+    ),
+    (
+        "",
+        "rules",
+        "额外的规则包：规则包文件夹、放着多个规则包的文件夹或一个 .toml 文件。可重复；也读取 FULCRUM_RULES（路径列表）",
+    ),
+    ("", "color", "何时给消息着色"),
+    ("plan", "", "根据答案文件输出行动计划"),
+    (
+        "plan",
+        "answers",
+        "答案文件（TOML）；配合 --out-dir 时可以是一个文件夹（每个文件一份计划）",
+    ),
+    (
+        "plan",
+        "pack",
+        "使用哪个规则包（加载了多个、答案文件又没写明时）",
+    ),
+    ("plan", "format", "输出格式，默认 table"),
+    (
+        "plan",
+        "width",
+        "表格宽度（列数）。默认取终端宽度，管道输出时为 100",
+    ),
+    ("plan", "start", "时间表的第一天（YYYY-MM-DD），默认今天"),
+    (
+        "plan",
+        "output",
+        "把计划写入文件（`-` 表示标准输出）；已有文件不会被覆盖，除非加 --force",
+    ),
+    ("plan", "out_dir", "为每个答案文件各写一份计划到这个文件夹"),
+    ("plan", "force", "覆盖已经存在的输出文件"),
+    (
+        "plan",
+        "template",
+        "用自己的 minijinja 模板输出（markdown 或 html），见 docs/outputs.md",
+    ),
+    (
+        "plan",
+        "explain",
+        "同时在标准错误中解释：每条行动来自哪条规则，每个问题为什么被问或被跳过",
+    ),
+    (
+        "explain",
+        "",
+        "解释计划：每条行动、每个问题和缺少的概念从何而来",
+    ),
+    ("explain", "answers", "答案文件（TOML）"),
+    (
+        "explain",
+        "pack",
+        "使用哪个规则包（加载了多个、答案文件又没写明时）",
+    ),
+    (
+        "explain",
+        "concept",
+        "只解释一个概念：哪些规则会给出它，条件的哪一部分没有满足",
+    ),
+    ("workshop", "", "工作坊工具"),
+    (
+        "workshop summary",
+        "",
+        "汇总全组：每位参与者一行，并统计各概念出现的次数",
+    ),
+    (
+        "workshop summary",
+        "paths",
+        "答案文件，或放着答案文件的文件夹",
+    ),
+    (
+        "workshop summary",
+        "pack",
+        "使用哪个规则包（加载了多个、答案文件又没写明时）",
+    ),
+    ("workshop summary", "format", "输出格式"),
+    (
+        "workshop summary",
+        "width",
+        "表格宽度（列数）。默认取终端宽度，管道输出时为 100",
+    ),
+    ("run", "", "在终端回答问卷并生成计划（默认命令）"),
+    (
+        "run",
+        "pack",
+        "要回答的规则包。默认取答案文件或草稿里的规则包、唯一加载的规则包，或让你选择",
+    ),
+    (
+        "run",
+        "resume",
+        "继续一份草稿（答案随答随存，按 Ctrl-C 也会保留）",
+    ),
+    (
+        "run",
+        "answers",
+        "从答案文件开始：只问缺少或无效的答案。没有终端时，所有答案都必须在文件里",
+    ),
+    ("run", "start", "时间表的第一天（YYYY-MM-DD），默认今天"),
+    ("run", "width", "计划和提示的宽度（列数），默认取终端宽度"),
+    ("rules", "", "管理规则包"),
+    ("rules list", "", "列出所有规则包及其来源"),
+    ("rules lint", "", "检查规则包：一次列出所有问题，并给出反例"),
+    (
+        "rules lint",
+        "paths",
+        "要检查的规则包文件夹或文件，默认检查所有已加载的规则包",
+    ),
+    ("rules lint", "format", "输出格式"),
+    (
+        "rules lint",
+        "budget",
+        "每个规则包的分析时限（秒），超时则报告“未完全检查”",
+    ),
+    ("rules test", "", "运行规则包里的 [[test]] 测试"),
+    ("rules test", "pack", "要运行测试的规则包，默认全部"),
+    (
+        "rules schema",
+        "",
+        "输出规则包文件的 JSON Schema（供编辑器校验和补全）",
+    ),
+    (
+        "rules new",
+        "",
+        "新建一个能通过 lint 和自身测试的起步规则包",
+    ),
+    (
+        "rules new",
+        "id",
+        "新规则包的 id，也是文件夹名（小写字母、数字、- 和 _）",
+    ),
+    (
+        "rules new",
+        "languages",
+        "规则包文本使用的语言，第一个是默认语言（全局的 --lang 决定消息和注释的语言）",
+    ),
+    ("rules new", "dir", "在哪个文件夹里创建规则包"),
+    ("rules show", "", "以表格列出规则包的问题、派生事实和规则"),
+    ("rules show", "pack", "要显示的规则包"),
+    (
+        "rules show",
+        "width",
+        "表格宽度（列数）。默认取终端宽度；管道输出时不换行",
+    ),
+];
+
+/// Columns of Chinese help text per line, so it fits beside or below the option names.
+const HELP_WIDTH: usize = 60;
+
+/// Applies the help texts of `lang` to the command (English is the command as declared).
+pub fn localize(command: Command, lang: Lang) -> Command {
+    if lang != Lang::Zh {
+        return command;
+    }
+    let mut command = command
+        .help_template("{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("命令")
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("显示版本"),
+        );
+    for (path, arg, text) in TEXTS {
+        command = at(command, path, &|c: Command| {
+            if arg.is_empty() {
+                c.about(*text)
+            } else {
+                // clap breaks lines only at spaces, so Chinese is broken here.
+                c.mut_arg(*arg, |a| {
+                    a.help(crate::render::wrap::wrap(text, HELP_WIDTH))
+                })
+            }
+        });
+    }
+    headings(command)
+}
+
+/// Applies `f` to the subcommand at `path` (space-separated; empty for the root).
+fn at(command: Command, path: &str, f: &dyn Fn(Command) -> Command) -> Command {
+    match path.split_once(' ') {
+        _ if path.is_empty() => f(command),
+        Some((first, rest)) => command.mut_subcommand(first, |c| at(c, rest, f)),
+        None => command.mut_subcommand(path, f),
+    }
+}
+
+/// Chinese headings for arguments and options, on every command.
+fn headings(command: Command) -> Command {
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let mut command = command
+        .help_template("{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("命令")
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("显示帮助"),
+        )
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                "参数"
+            } else {
+                "选项"
+            };
+            a.help_heading(heading)
+        });
+    for name in names {
+        command = command.mut_subcommand(name, headings);
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+    use crate::cli::Cli;
+
+    #[test]
+    fn every_text_names_a_real_command_and_argument() {
+        // `mut_arg` and `mut_subcommand` panic on unknown names when the command is built.
+        localize(Cli::command(), Lang::Zh).debug_assert();
+    }
+
+    #[test]
+    fn chinese_help_reads_in_chinese() {
+        let help = localize(Cli::command(), Lang::Zh)
+            .render_long_help()
+            .to_string();
+        assert!(help.contains("用法："), "{help}");
+        assert!(help.contains("根据答案文件输出行动计划"), "{help}");
+        assert!(help.contains("选项"), "{help}");
+        let english = localize(Cli::command(), Lang::En)
+            .render_long_help()
+            .to_string();
+        assert!(english.contains("Usage:"), "{english}");
+    }
+}
