@@ -73,8 +73,8 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> Result<
             Exit::Output,
             tr!(
                 lang,
-                "无法在 `{shown}` 所在的文件夹创建文件：{e}",
-                "cannot create a file in the folder of `{shown}`: {e}"
+                "无法在 `{shown}` 所在的文件夹创建文件：{e}；原有文件（如有）保持不变",
+                "cannot create a file in the folder of `{shown}`: {e}; the old file, if any, is unchanged"
             ),
         )
     })?;
@@ -159,6 +159,41 @@ mod tests {
             vec![std::ffi::OsString::from("plan.md")],
             "temporary file removed"
         );
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_output_error_that_says_nothing_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-folder").join("plan.md");
+        let err = write_file(&path, b"new", true, Lang::En).unwrap_err();
+        assert_eq!(err.exit(), Exit::Output);
+        assert!(
+            matches!(&err, Failure::Message { message, .. }
+                if message.contains("no-such-folder") && message.contains("unchanged")),
+            "{err:?}"
+        );
+        assert!(!dir.path().join("no-such-folder").exists());
+    }
+
+    #[test]
+    fn a_read_only_folder_keeps_the_old_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.md");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+        // Root may write anywhere: only check when the folder really is read-only.
+        let writable = File::create(dir.path().join("probe")).is_ok();
+        let result = write_file(&path, b"new", true, Lang::En);
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        if !writable {
+            let err = result.unwrap_err();
+            assert_eq!(err.exit(), Exit::Output);
+            assert!(
+                matches!(&err, Failure::Message { message, .. } if message.contains("unchanged"))
+            );
+            assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        }
     }
 
     #[test]

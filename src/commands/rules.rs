@@ -38,7 +38,8 @@ pub fn list(context: &Context) -> Result<Exit, Failure> {
             languages.join(", "),
             pack.questions.len().to_string(),
             pack.rules.len().to_string(),
-            pack.origin.description.clone(),
+            // Folder names come from the file system: keep escape sequences off the terminal.
+            crate::terminal::sanitize(&pack.origin.description),
         ]);
     }
     println!("{table}");

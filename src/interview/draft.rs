@@ -174,6 +174,26 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_write_keeps_the_previous_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.toml");
+        write_atomic(&path, "old").unwrap();
+        // Something that is not a file where the temporary file goes: creating it fails, as
+        // in a read-only folder (which root could still write to).
+        let blocker = dir
+            .path()
+            .join(format!(".answers.toml.{}.tmp", std::process::id()));
+        std::fs::create_dir(&blocker).unwrap();
+        std::fs::write(blocker.join("x"), "x").unwrap();
+        assert!(write_atomic(&path, "new").is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        // A folder where the parent folder should be.
+        let under_file = dir.path().join("answers.toml").join("draft.toml");
+        assert!(write_atomic(&under_file, "new").is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+    }
+
+    #[test]
     fn free_paths_never_overwrite() {
         let dir = tempfile::tempdir().unwrap();
         let first = free_path(dir.path(), "fulcrum-answers-2026-01-05", "toml");
