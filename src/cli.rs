@@ -201,7 +201,7 @@ pub enum RulesCommand {
         /// Number of rules.
         #[arg(long = "rule-count", default_value_t = 1000)]
         rule_count: usize,
-        /// Folder to write `synthetic/pack.toml` and `answers.toml` into.
+        /// Folder to write the pack (`synthetic/*.toml`) and `answers.toml` into.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },

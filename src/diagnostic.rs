@@ -95,7 +95,8 @@ impl Diagnostic {
         let path;
         if let Some(loc) = &self.loc {
             let file = sources.get(loc.file);
-            path = file.name.clone();
+            // File names come from the file system and may hold escape sequences too.
+            path = crate::terminal::sanitize(&file.name);
             let span = clamp_span(&file.text, loc.span.clone());
             group = group.element(
                 Snippet::source(&*file.text)

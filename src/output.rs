@@ -193,6 +193,41 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_folder_is_an_output_error_that_says_nothing_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-folder").join("plan.md");
+        let err = write_file(&path, b"new", true, Lang::En).unwrap_err();
+        assert_eq!(err.exit(), Exit::Output);
+        assert!(
+            matches!(&err, Failure::Message { message, .. }
+                if message.contains("no-such-folder") && message.contains("does not exist")),
+            "{err:?}"
+        );
+        assert!(!dir.path().join("no-such-folder").exists());
+    }
+
+    #[test]
+    fn a_read_only_folder_keeps_the_old_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.md");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+        // Root may write anywhere: only check when the folder really is read-only.
+        let writable = File::create(dir.path().join("probe")).is_ok();
+        let result = write_file(&path, b"new", true, Lang::En);
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        if !writable {
+            let err = result.unwrap_err();
+            assert_eq!(err.exit(), Exit::Output);
+            assert!(
+                matches!(&err, Failure::Message { message, .. } if message.contains("unchanged"))
+            );
+            assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        }
+    }
+
+    #[test]
     fn dash_is_stdout() {
         assert_eq!(Target::from_flag(Some(Path::new("-"))), Target::Stdout);
         assert_eq!(Target::from_flag(None), Target::Stdout);

@@ -42,10 +42,51 @@ fn test(rng: &mut Rng, q: usize) -> String {
     }
 }
 
-/// A pack with `questions` questions (at least 4) and `rules` rules, as TOML.
+/// The most rules [`pack_files`] puts in one file, so every file stays far below the 4 MiB
+/// limit on pack files (5,000 rules are about 1.9 MB).
+pub const RULES_PER_FILE: usize = 5_000;
+
+/// A pack with `questions` questions (at least 4) and `rules` rules, as one TOML file.
+///
+/// Above a few thousand rules the file is larger than the limit on pack files; use
+/// [`pack_files`] to write such packs.
 pub fn pack_toml(questions: usize, rules: usize) -> String {
     let questions = questions.max(4);
-    let mut rng = Rng(0x2545_F491_4F6C_DD1D ^ (questions as u64) << 20 ^ rules as u64);
+    let mut rng = seed(questions, rules);
+    let mut out = head(questions);
+    for r in 0..rules {
+        rule(&mut out, &mut rng, questions, r);
+    }
+    always_rules(&mut out);
+    out
+}
+
+/// The same pack as [`pack_toml`], as files of one folder: `00-pack.toml` with the pack, its
+/// questions and derived facts, then `10-rules-NNN.toml` files of at most [`RULES_PER_FILE`]
+/// rules each, which say `extends = "synthetic"`. Returns (file name, text) pairs in order.
+pub fn pack_files(questions: usize, rules: usize) -> Vec<(String, String)> {
+    let questions = questions.max(4);
+    let mut rng = seed(questions, rules);
+    let mut first = head(questions);
+    always_rules(&mut first);
+    let mut files = vec![("00-pack.toml".to_string(), first)];
+    for (n, start) in (0..rules).step_by(RULES_PER_FILE).enumerate() {
+        let mut out = String::from("extends = \"synthetic\"\n\n");
+        for r in start..rules.min(start + RULES_PER_FILE) {
+            rule(&mut out, &mut rng, questions, r);
+        }
+        files.push((format!("10-rules-{n:03}.toml"), out));
+    }
+    files
+}
+
+/// The generator for a pack of this size.
+fn seed(questions: usize, rules: usize) -> Rng {
+    Rng(0x2545_F491_4F6C_DD1D ^ (questions as u64) << 20 ^ rules as u64)
+}
+
+/// `[pack]`, phases, the speaker, the questions and the derived facts.
+fn head(questions: usize) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -88,32 +129,37 @@ pub fn pack_toml(questions: usize, rules: usize) -> String {
     }
     out.push_str("[[derived]]\nid = \"total\"\nlabel = { zh = \"总分\", en = \"Total\" }\nsum = [\"q0\", \"q1\"]\n\n");
     out.push_str("[[derived]]\nid = \"band\"\nlabel = { zh = \"档次\", en = \"Band\" }\n\n[[derived.value]]\nid = \"high\"\nlabel = { zh = \"高\", en = \"high\" }\n\n[[derived.value]]\nid = \"low\"\nlabel = { zh = \"低\", en = \"low\" }\n\n[[derived.case]]\nwhen = \"total >= 4\"\nvalue = \"high\"\n\n[[derived.case]]\nvalue = \"low\"\n\n");
-    for r in 0..rules {
-        let a = rng.below(questions);
-        let b = rng.below(questions);
-        let c = rng.below(questions);
-        let (ta, tb, tc) = (test(&mut rng, a), test(&mut rng, b), test(&mut rng, c));
-        let when = match r % 3 {
-            0 => format!("{ta} and ({tb} or not {tc})"),
-            1 => format!("{ta} or band is high"),
-            _ => format!("not ({ta}) and {tb}"),
-        };
-        let _ = write!(
-            out,
-            "[[rule]]\nid = \"r{r}\"\nwhen = \"{when}\"\n\n[[rule.action]]\nphase = \"p{}\"\nconcept = \"c{}\"\nspeaker = \"s\"\npriority = {}\nowner = {{ zh = \"负责人\", en = \"Lead\" }}\nindicator = {{ zh = \"指标{r}\", en = \"Indicator {r}\" }}\ntext = {{ zh = \"行动{r}：q{a} 是 {{q{a}}}\", en = \"Action {r}: q{a} is {{q{a}}}\" }}\nwhy = {{ zh = \"理由{r}\", en = \"Reason {r}\" }}\n\n",
-            r % 4,
-            r % 50,
-            r % 7
-        );
-    }
-    // One rule per phase that always fires, as real packs have.
+    out
+}
+
+/// Rule `r`, appended to `out`.
+fn rule(out: &mut String, rng: &mut Rng, questions: usize, r: usize) {
+    let a = rng.below(questions);
+    let b = rng.below(questions);
+    let c = rng.below(questions);
+    let (ta, tb, tc) = (test(rng, a), test(rng, b), test(rng, c));
+    let when = match r % 3 {
+        0 => format!("{ta} and ({tb} or not {tc})"),
+        1 => format!("{ta} or band is high"),
+        _ => format!("not ({ta}) and {tb}"),
+    };
+    let _ = write!(
+        out,
+        "[[rule]]\nid = \"r{r}\"\nwhen = \"{when}\"\n\n[[rule.action]]\nphase = \"p{}\"\nconcept = \"c{}\"\nspeaker = \"s\"\npriority = {}\nowner = {{ zh = \"负责人\", en = \"Lead\" }}\nindicator = {{ zh = \"指标{r}\", en = \"Indicator {r}\" }}\ntext = {{ zh = \"行动{r}：q{a} 是 {{q{a}}}\", en = \"Action {r}: q{a} is {{q{a}}}\" }}\nwhy = {{ zh = \"理由{r}\", en = \"Reason {r}\" }}\n\n",
+        r % 4,
+        r % 50,
+        r % 7
+    );
+}
+
+/// One rule per phase that always fires, as real packs have.
+fn always_rules(out: &mut String) {
     for p in 0..4 {
         let _ = write!(
             out,
             "[[rule]]\nid = \"always-p{p}\"\n\n[[rule.action]]\nphase = \"p{p}\"\nconcept = \"always{p}\"\nspeaker = \"s\"\nowner = \"Lead\"\nindicator = \"Done\"\ntext = \"Always {p}\"\nwhy = \"Because\"\n\n"
         );
     }
-    out
 }
 
 /// A complete answers file for [`pack_toml`] of the same size: every question answered,
@@ -148,6 +194,7 @@ mod tests {
     use crate::answers::file;
     use crate::lang::Lang;
     use crate::pack::build::{PackFiles, build};
+    use crate::pack::load::{MAX_FILE_SIZE, load};
     use crate::source::SourceMap;
 
     #[test]
@@ -181,5 +228,43 @@ mod tests {
             assert!(warnings.is_empty(), "{:?}", warnings.items());
             assert!(eval.fired.len() >= 4);
         }
+    }
+
+    #[test]
+    fn large_packs_are_split_into_files_under_the_size_limit_and_load_as_one_pack() {
+        let rules = RULES_PER_FILE * 2 + 7;
+        let files = pack_files(60, rules);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "00-pack.toml",
+                "10-rules-000.toml",
+                "10-rules-001.toml",
+                "10-rules-002.toml"
+            ]
+        );
+        assert!(files.iter().all(|(_, t)| (t.len() as u64) < MAX_FILE_SIZE));
+        // The same rules as the single-file pack, only spread over files.
+        let single = pack_toml(60, rules);
+        for (_, text) in &files[1..] {
+            let body = text.strip_prefix("extends = \"synthetic\"\n\n").unwrap();
+            assert!(single.contains(body));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let pack_dir = dir.path().join("synthetic");
+        std::fs::create_dir(&pack_dir).unwrap();
+        for (name, text) in &files {
+            std::fs::write(pack_dir.join(name), text).unwrap();
+        }
+        let catalog = load(&[pack_dir], Lang::En);
+        assert!(
+            !catalog.diagnostics.has_errors(),
+            "{:?}",
+            catalog.diagnostics.items()
+        );
+        let pack = catalog.pack("synthetic").unwrap();
+        assert_eq!(pack.questions.len(), 60);
+        assert_eq!(pack.rules.len(), rules + 4);
     }
 }

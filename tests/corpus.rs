@@ -8,7 +8,8 @@ mod common;
 
 use std::path::Path;
 
-use common::{fulcrum, path, stderr_of};
+use common::{fulcrum, path, stderr_of, stdout_of};
+use fulcrum::terminal::is_unsafe;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -59,6 +60,10 @@ fn check(kind: &str, file: &Path, exit: i32, contains: &[&str]) {
         "{shown}: printed a plan"
     );
     assert!(!err.contains("internal error"), "{shown}: panicked:\n{err}");
+    assert!(
+        !err.chars().chain(stdout_of(&out).chars()).any(is_unsafe),
+        "{shown}: a control character or escape sequence reached the terminal:\n{err:?}"
+    );
     assert!(
         err.contains(file.file_name().unwrap().to_str().unwrap()),
         "{shown}: file not named:\n{err}"

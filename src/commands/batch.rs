@@ -56,7 +56,11 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
             template.as_ref(),
             start,
         ) {
-            Ok(()) => eprintln!("✓ {} → {}", file.display(), target.display()),
+            Ok(()) => eprintln!(
+                "✓ {} → {}",
+                sanitize(&file.display().to_string()),
+                sanitize(&target.display().to_string())
+            ),
             Err(failure) => {
                 failed += 1;
                 if let Failure::Message { message, .. } = &failure {
@@ -64,7 +68,12 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
                 }
                 eprintln!(
                     "✗ {}",
-                    tr!(ui, "{}：未生成计划", "{}: no plan written", file.display())
+                    tr!(
+                        ui,
+                        "{}：未生成计划",
+                        "{}: no plan written",
+                        sanitize(&file.display().to_string())
+                    )
                 );
             }
         }
@@ -83,12 +92,12 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
     } else {
         eprintln!(
             "{}",
-            tr!(
+            crate::terminal::sanitize(&tr!(
                 ui,
                 "已写出 {total} 份计划到 `{}`。",
                 "wrote {total} plan(s) to `{}`.",
                 out_dir.display()
-            )
+            ))
         );
         Ok(Exit::Success)
     }

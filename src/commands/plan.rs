@@ -119,12 +119,12 @@ pub fn evaluate<'c>(
                 let count = diags.items().iter().filter(|d| d.is_error()).count();
                 eprintln!(
                     "{}",
-                    tr!(
+                    crate::terminal::sanitize(&tr!(
                         ui,
                         "答案文件 `{}` 有 {count} 个问题。",
                         "{count} problem(s) in answers file `{}`.",
                         path.display()
-                    )
+                    ))
                 );
                 return Err(Failure::Reported(Exit::InvalidAnswers));
             }

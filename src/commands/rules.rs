@@ -38,7 +38,8 @@ pub fn list(context: &Context) -> Result<Exit, Failure> {
             languages.join(", "),
             pack.questions.len().to_string(),
             pack.rules.len().to_string(),
-            pack.origin.description.clone(),
+            // Folder names come from the file system: keep escape sequences off the terminal.
+            crate::terminal::sanitize(&pack.origin.description),
         ]);
     }
     crate::outln!("{table}");
@@ -69,10 +70,27 @@ pub fn synth(
                 )
             })
     };
-    write(
-        pack_dir.join("pack.toml"),
-        crate::synth::pack_toml(questions, rules),
-    )?;
+    // Rule files left by a larger run would otherwise join this pack.
+    for stale in std::fs::read_dir(&pack_dir).into_iter().flatten().flatten() {
+        let name = stale.file_name().to_string_lossy().into_owned();
+        if name == "pack.toml" || (name.starts_with("10-rules-") && name.ends_with(".toml")) {
+            let path = stale.path();
+            std::fs::remove_file(&path).map_err(|e| {
+                Failure::message(
+                    Exit::Output,
+                    tr!(
+                        lang,
+                        "无法删除旧文件 `{}`：{e}",
+                        "cannot remove the old file `{}`: {e}",
+                        path.display()
+                    ),
+                )
+            })?;
+        }
+    }
+    for (name, text) in crate::synth::pack_files(questions, rules) {
+        write(pack_dir.join(name), text)?;
+    }
     write(
         out.join("answers.toml"),
         crate::synth::answers_toml(questions),

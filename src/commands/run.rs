@@ -229,13 +229,13 @@ fn seed_answers(
         if interactive {
             eprintln!(
                 "{}",
-                tr!(
+                crate::terminal::sanitize(&tr!(
                     ui,
                     "`{}` 中有 {} 个问题，相关的题会重新提问。",
                     "{1} problem(s) in `{0}`; those questions will be asked again.",
                     seed.path.display(),
                     problems.len()
-                )
+                ))
             );
         }
     }
@@ -444,8 +444,8 @@ fn save_file(
             Err(e) => {
                 screen.say(&tr!(
                     lang,
-                    "无法写入 `{name}`：{e}",
-                    "cannot write `{name}`: {e}"
+                    "无法写入 `{name}`：{e}；原有文件（如有）保持不变",
+                    "cannot write `{name}`: {e}; the old file, if any, is unchanged"
                 ));
                 false
             }
@@ -654,7 +654,7 @@ fn pick_pack(screen: &Screen, catalog: &Catalog) -> Result<Reply<usize>, Failure
                 "{} ({}, {})",
                 sanitize(p.title.get(lang)),
                 p.id,
-                p.origin.description
+                sanitize(&p.origin.description)
             )
         })
         .collect();

@@ -62,11 +62,11 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
                 }
                 eprintln!(
                     "✗ {}",
-                    tr!(
+                    crate::terminal::sanitize(&tr!(
                         ui,
                         "{shown}：未计入汇总",
                         "{shown}: left out of the summary"
-                    )
+                    ))
                 );
                 summary.failed.push(shown);
             }

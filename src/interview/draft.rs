@@ -158,6 +158,34 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_write_keeps_the_previous_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.toml");
+        write_atomic(&path, "old").unwrap();
+        // A target that cannot be replaced (a folder with content): the rename fails, and the
+        // temporary file is cleaned up.
+        let blocked = dir.path().join("blocked.toml");
+        std::fs::create_dir(&blocked).unwrap();
+        std::fs::write(blocked.join("x"), "x").unwrap();
+        assert!(write_atomic(&blocked, "new").is_err());
+        assert_eq!(std::fs::read_to_string(blocked.join("x")).unwrap(), "x");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names.len(),
+            2,
+            "no temporary file is left behind: {names:?}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        // A folder where the parent folder should be.
+        let under_file = dir.path().join("answers.toml").join("draft.toml");
+        assert!(write_atomic(&under_file, "new").is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+    }
+
+    #[test]
     fn free_paths_never_overwrite() {
         let dir = tempfile::tempdir().unwrap();
         let first = free_path(dir.path(), "fulcrum-answers-2026-01-05", "toml");

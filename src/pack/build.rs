@@ -100,9 +100,37 @@ impl Builder<'_> {
     }
 
     /// Records an id; reports a duplicate when it was seen before.
+    /// Reports an id, version or concept that holds a control character or escape sequence:
+    /// they are printed in plans, lists and messages.
+    fn plain(&mut self, file: FileId, value: &Str) {
+        let lang = self.lang;
+        if let Some(bad) = value
+            .get_ref()
+            .chars()
+            .find(|c| crate::terminal::is_unsafe(*c))
+        {
+            self.error(
+                "P011",
+                self.loc(file, value.span()),
+                tr!(
+                    lang,
+                    "含有控制字符 U+{:04X}",
+                    "contains the control character U+{:04X}",
+                    bad as u32
+                ),
+                tr!(
+                    lang,
+                    "不能包含控制字符或终端转义序列",
+                    "control characters and terminal escape sequences are not allowed"
+                ),
+            );
+        }
+    }
+
     fn unique(&mut self, kind: &'static str, file: FileId, id: &Str) -> bool {
         let loc = self.loc(file, id.span());
         let lang = self.lang;
+        self.plain(file, id);
         if id.get_ref().trim().is_empty() {
             self.error(
                 "P007",
@@ -257,6 +285,8 @@ impl Builder<'_> {
                 .push(tr!(lang, "第一个在 {first}；其他文件用 `extends = \"id\"` 或放在同一文件夹", "the first is at {first}; other files join with `extends = \"id\"` or by sharing its folder"));
         }
         let meta = meta.get_ref();
+        self.plain(meta_file, &meta.id);
+        self.plain(meta_file, &meta.version);
         let mut languages = Vec::new();
         for code in meta.languages.get_ref() {
             match code.get_ref().parse::<Lang>() {
@@ -949,6 +979,7 @@ impl Builder<'_> {
         let mut options: Vec<Choice> = Vec::with_capacity(raw.option.len());
         for o in &raw.option {
             let o = o.get_ref();
+            self.plain(file, &o.id);
             if let Some(first) = options.iter().find(|c| &c.id == o.id.get_ref()) {
                 let first = first.id.clone();
                 self.error(
@@ -988,6 +1019,7 @@ impl Builder<'_> {
                 let mut values: Vec<DerivedValue> = Vec::new();
                 for v in &raw.value {
                     let v = v.get_ref();
+                    self.plain(file, &v.id);
                     if values.iter().any(|x| &x.id == v.id.get_ref()) {
                         self.error(
                             "P002",
@@ -1294,6 +1326,7 @@ impl Builder<'_> {
             .push(hint);
         }
         let speaker = self.speaker_ref(file, &raw.speaker, speakers);
+        self.plain(file, &raw.concept);
         if raw.concept.get_ref().trim().is_empty() {
             self.error(
                 "P007",

@@ -54,7 +54,7 @@ pub fn table(s: &Summary, width: u16, unicode: bool) -> String {
         t
     };
     let mut participants = new_table();
-    participants.set_header(header(s));
+    participants.set_header(header(s).iter().map(|c| sanitize(c)).collect::<Vec<_>>());
     for row in rows(s) {
         participants.add_row(row.iter().map(|c| sanitize(c)).collect::<Vec<_>>());
     }
@@ -62,7 +62,7 @@ pub fn table(s: &Summary, width: u16, unicode: bool) -> String {
     concepts.set_header(concept_header(s.lang).to_vec());
     let total = s.participants.len();
     for c in &s.concepts {
-        concepts.add_row(vec![c.concept.clone(), format!("{}/{total}", c.count)]);
+        concepts.add_row(vec![sanitize(&c.concept), format!("{}/{total}", c.count)]);
     }
     format!("{participants}\n\n{concepts}\n")
 }
@@ -94,7 +94,8 @@ pub fn markdown(s: &Summary) -> String {
             &[format!("`{}`", c.concept), format!("{}/{total}", c.count)],
         );
     }
-    out
+    // Labels and file names come from packs and the file system: keep escapes off the terminal.
+    sanitize(&out)
 }
 
 fn md_row(out: &mut String, cells: &[String]) {

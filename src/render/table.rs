@@ -98,8 +98,8 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
         w.organization,
         sanitize(organization),
         w.pack,
-        plan.pack.id,
-        plan.pack.version,
+        sanitize(&plan.pack.id),
+        sanitize(&plan.pack.version),
         w.date,
         plan.date,
         c = w.colon
@@ -121,7 +121,7 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
                 .as_deref()
                 .map(|s| format!("{}{}{}", w.brackets.0, plan.speaker_name(s), w.brackets.1))
                 .unwrap_or_default();
-            let text = format!("{}{source}", sanitize(&caution.text));
+            let text = sanitize(&format!("{}{source}", caution.text));
             let _ = writeln!(out, "{}", wrap_indented(&text, width, "  ! ", "    "));
         }
         out.push('\n');

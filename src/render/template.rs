@@ -15,6 +15,7 @@ use crate::engine::timeline::Window;
 use crate::lang::Lang;
 use crate::plan::Plan;
 use crate::source::{FileId, Loc};
+use crate::terminal::sanitize;
 use crate::tr;
 
 /// The markup a template writes, which decides how values are escaped.
@@ -69,6 +70,10 @@ fn handout_words(lang: Lang) -> HandoutWords {
 }
 
 /// Renders `plan` with a template's source. `name` is how errors name the template.
+///
+/// Plans are often printed straight to a terminal, and both the plan's texts and a
+/// `--template` come from other people: control characters and escape sequences are
+/// neutralised in the output, whatever the template does with its values.
 pub fn render(plan: &Plan, markup: Markup, name: &str, source: &str) -> Result<String, Error> {
     let env = environment(markup);
     let template = env.template_from_named_str(name, source)?;
@@ -76,7 +81,7 @@ pub fn render(plan: &Plan, markup: Markup, name: &str, source: &str) -> Result<S
         plan => Value::from(Serde(plan)),
         words => Value::from(Serde(handout_words(plan.lang))),
     };
-    template.render(context)
+    template.render(context).map(|out| sanitize(&out))
 }
 
 /// Checks that a template parses, before any plan is rendered with it.
