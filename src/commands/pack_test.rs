@@ -14,17 +14,7 @@ pub fn run(context: &Context, args: &PackTestArgs) -> Result<Exit, Failure> {
     let ui = context.ui;
     let catalog = context.catalog()?;
     let packs: Vec<&Pack> = match &args.pack {
-        Some(id) => vec![catalog.pack(id).ok_or_else(|| {
-            Failure::message(
-                Exit::Usage,
-                tr!(
-                    ui,
-                    "没有规则包 `{id}`；已加载：{}",
-                    "no pack `{id}` is loaded; loaded packs: {}",
-                    list_names(catalog.packs.iter().map(|p| p.id.as_str()), 20)
-                ),
-            )
-        })?],
+        Some(id) => vec![super::plan::pack_by_id(&catalog, id, ui)?],
         None => catalog.packs.iter().collect(),
     };
     let (mut passed, mut failed) = (0usize, 0usize);

@@ -275,17 +275,7 @@ pub fn select_pack<'c>(
         ));
     }
     match flag.or(in_file) {
-        Some(id) => catalog.pack(id).ok_or_else(|| {
-            Failure::message(
-                Exit::Usage,
-                tr!(
-                    ui,
-                    "没有规则包 `{id}`；已加载：{}",
-                    "no pack `{id}` is loaded; loaded packs: {}",
-                    ids()
-                ),
-            )
-        }),
+        Some(id) => pack_by_id(catalog, id, ui),
         None => match catalog.packs.as_slice() {
             [only] => Ok(only),
             _ => Err(Failure::message(
@@ -299,6 +289,21 @@ pub fn select_pack<'c>(
             )),
         },
     }
+}
+
+/// The loaded pack with this id, or a usage error listing the loaded packs.
+pub fn pack_by_id<'c>(catalog: &'c Catalog, id: &str, ui: Lang) -> Result<&'c Pack, Failure> {
+    catalog.pack(id).ok_or_else(|| {
+        Failure::message(
+            Exit::Usage,
+            tr!(
+                ui,
+                "没有规则包 `{id}`；已加载：{}",
+                "no pack `{id}` is loaded; loaded packs: {}",
+                list_names(catalog.packs.iter().map(|p| p.id.as_str()), 20)
+            ),
+        )
+    })
 }
 
 /// Parses `--start`, or gives today's date.

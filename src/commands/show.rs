@@ -7,7 +7,6 @@ use comfy_table::{ContentArrangement, Table, presets};
 
 use crate::app::Context;
 use crate::cli::ShowArgs;
-use crate::diagnostic::list_names;
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::pack::{DerivedKind, Pack, QuestionKind};
@@ -18,18 +17,7 @@ use crate::tr;
 pub fn run(context: &Context, args: &ShowArgs) -> Result<Exit, Failure> {
     let ui = context.ui;
     let catalog = context.catalog()?;
-    let pack = catalog.pack(&args.pack).ok_or_else(|| {
-        Failure::message(
-            Exit::Usage,
-            tr!(
-                ui,
-                "没有规则包 `{}`；已加载：{}",
-                "no pack `{}` is loaded; loaded packs: {}",
-                args.pack,
-                list_names(catalog.packs.iter().map(|p| p.id.as_str()), 20)
-            ),
-        )
-    })?;
+    let pack = super::plan::pack_by_id(&catalog, &args.pack, ui)?;
     let lang = pack.resolve_lang(Some(ui));
     let width = std::io::stdout()
         .is_terminal()
