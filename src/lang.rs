@@ -79,6 +79,12 @@ impl FromStr for Lang {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // The common spellings without allocating: every text of a pack is checked this way.
+        match s {
+            "zh" => return Ok(Lang::Zh),
+            "en" => return Ok(Lang::En),
+            _ => {}
+        }
         match s.trim().to_ascii_lowercase().as_str() {
             "zh" | "zh-cn" | "zh_cn" | "zh-hans" | "cn" | "chinese" | "中文" => Ok(Lang::Zh),
             "en" | "en-us" | "en-gb" | "english" => Ok(Lang::En),

@@ -182,10 +182,37 @@ fn read_folder(catalog: &mut Catalog, dir: &Path, lang: Lang) -> Folder {
         );
         paths.truncate(MAX_FILES_PER_FOLDER);
     }
-    let files = paths
-        .into_iter()
-        .filter_map(|p| read_file(catalog, &p, &dir.display().to_string(), lang))
+    let place = dir.display().to_string();
+    // Read in order, parse side by side (large packs), then report and keep files in order.
+    let read: Vec<Result<FileId, Diagnostic>> = paths
+        .iter()
+        .map(|path| {
+            read_text(path, lang).map(|text| {
+                catalog
+                    .sources
+                    .add(path.display().to_string(), Some(path), Arc::from(text))
+            })
+        })
         .collect();
+    let texts: Vec<Arc<str>> = read
+        .iter()
+        .flatten()
+        .map(|&file| catalog.sources.get(file).text.clone())
+        .collect();
+    let mut parsed = parse_all(&texts).into_iter();
+    let mut files = Vec::with_capacity(texts.len());
+    for entry in read {
+        match entry {
+            Ok(file) => {
+                if let Some(result) = parsed.next()
+                    && let Some(file) = accept(catalog, file, result, &place, lang)
+                {
+                    files.push(file);
+                }
+            }
+            Err(d) => catalog.diagnostics.push(d),
+        }
+    }
     Folder {
         name: dir.file_name().map(|n| n.to_string_lossy().into_owned()),
         files,
@@ -281,7 +308,60 @@ fn read_file(catalog: &mut Catalog, path: &Path, place: &str, lang: Lang) -> Opt
 
 fn parse(catalog: &mut Catalog, file: FileId, place: &str, lang: Lang) -> Option<Parsed> {
     let text = catalog.sources.get(file).text.clone();
-    match toml::from_str::<RawFile>(&text) {
+    let result = toml::from_str::<RawFile>(&text);
+    accept(catalog, file, result, place, lang)
+}
+
+/// Folders holding fewer bytes than this are parsed on one thread: starting threads would
+/// cost more than it saves.
+const PARALLEL_BYTES: usize = 512 * 1024;
+
+/// Parses every text, on as many threads as there are cores when there is enough to parse.
+/// Results are in the order of `texts`.
+fn parse_all(texts: &[Arc<str>]) -> Vec<Result<RawFile, toml::de::Error>> {
+    let total: usize = texts.iter().map(|t| t.len()).sum();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(texts.len());
+    if threads < 2 || total < PARALLEL_BYTES {
+        return texts.iter().map(|t| toml::from_str(t)).collect();
+    }
+    let mut results: Vec<Option<Result<RawFile, toml::de::Error>>> =
+        texts.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|worker| {
+                scope.spawn(move || {
+                    (worker..texts.len())
+                        .step_by(threads)
+                        .map(|i| (i, toml::from_str::<RawFile>(&texts[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for worker in workers {
+            match worker.join() {
+                Ok(parsed) => {
+                    for (i, result) in parsed {
+                        results[i] = Some(result);
+                    }
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    results.into_iter().flatten().collect()
+}
+
+/// Keeps a parsed file, or reports why it does not parse.
+fn accept(
+    catalog: &mut Catalog,
+    file: FileId,
+    result: Result<RawFile, toml::de::Error>,
+    place: &str,
+    lang: Lang,
+) -> Option<Parsed> {
+    match result {
         Ok(raw) => {
             let defines = raw.pack.is_some();
             let own_id = raw
@@ -298,6 +378,7 @@ fn parse(catalog: &mut Catalog, file: FileId, place: &str, lang: Lang) -> Option
             })
         }
         Err(e) => {
+            let text = catalog.sources.get(file).text.clone();
             catalog.diagnostics.push(toml_error(&e, file, &text, lang));
             None
         }
