@@ -1,6 +1,7 @@
-//! Benchmarks of the path from files to plan: loading a pack (TOML parse and build), evaluating
-//! an answers file against it and building the plan, and linting. Run with `cargo bench`; the
-//! figures and how to read them are in `docs/performance.md`.
+//! Benchmarks of the path from files to plan: loading a pack (TOML parse and build; `parse` is
+//! the TOML part alone), evaluating an answers file against it and building the plan, and
+//! linting. Run with `cargo bench`; the figures and how to read them are in
+//! `docs/performance.md`.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
@@ -90,6 +91,14 @@ fn synthetic_packs(c: &mut Criterion) {
     for rules in SIZES {
         let files = synth::pack_files(QUESTIONS, rules);
         group.throughput(Throughput::Elements(rules as u64));
+        group.bench_with_input(BenchmarkId::new("parse", rules), &files, |b, files| {
+            b.iter(|| {
+                files
+                    .iter()
+                    .map(|(_, text)| toml::from_str::<RawFile>(text).unwrap())
+                    .collect::<Vec<_>>()
+            })
+        });
         group.bench_with_input(BenchmarkId::new("load", rules), &files, |b, files| {
             b.iter(|| load_pack("synthetic", files))
         });

@@ -1,0 +1,53 @@
+//! Pack loading: any bytes as a pack file, through the TOML parser and `pack::build`, with
+//! every diagnostic rendered (its location must fall inside the file). A pack that builds is
+//! evaluated with no answers and its plan rendered.
+#![no_main]
+
+use std::sync::Arc;
+
+use fulcrum::engine;
+use fulcrum::lang::Lang;
+use fulcrum::pack::build::{PackFiles, build};
+use fulcrum::pack::load::toml_error;
+use fulcrum::pack::raw::RawFile;
+use fulcrum::render::{self, Format, RenderOptions};
+use fulcrum::source::SourceMap;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let mut sources = SourceMap::new();
+    let file = sources.add("pack.toml", None, Arc::from(text));
+    let raw = match toml::from_str::<RawFile>(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let _ = toml_error(&e, file, text, Lang::En).render(&sources, Lang::En, false);
+            return;
+        }
+    };
+    let (pack, diags) = build(
+        PackFiles {
+            id: "fuzz".into(),
+            files: vec![(file, raw)],
+            origin: "fuzz".into(),
+        },
+        &sources,
+        Lang::Zh,
+    );
+    for d in diags.items() {
+        let _ = d.render(&sources, Lang::Zh, true);
+    }
+    if let Some(pack) = pack {
+        let eval = engine::evaluate(&pack, vec![None; pack.questions.len()]);
+        let start = jiff::civil::date(2026, 1, 5);
+        let plan = engine::plan::build(&pack, &eval, Lang::En, start, &sources);
+        let options = RenderOptions {
+            width: 80,
+            unicode: true,
+        };
+        let _ = render::render(&plan, Format::Table, options);
+        let _ = render::render(&plan, Format::Json, options);
+    }
+});
