@@ -3,19 +3,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// The binary, isolated from the developer's environment.
 fn fulcrum() -> Command {
-    let mut cmd = Command::cargo_bin("fulcrum").unwrap();
-    cmd.env_remove("FULCRUM_RULES")
-        .env("XDG_CONFIG_HOME", "/nonexistent-fulcrum-test")
-        .env("NO_COLOR", "1")
-        .arg("--lang")
-        .arg("en");
-    cmd
+    common::fulcrum_en()
 }
 
 /// Lints `path` as JSON; returns the findings and the exit code.

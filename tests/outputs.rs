@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -21,17 +23,9 @@ fn example(name: &str) -> PathBuf {
 }
 
 /// The binary with a clean environment: messages in English, no user packs.
+/// The binary, isolated from the developer's environment.
 fn fulcrum() -> Command {
-    let mut cmd = Command::cargo_bin("fulcrum").unwrap();
-    cmd.env_remove("FULCRUM_RULES")
-        .env_remove("FULCRUM_LANG")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("HOME", root().join("target").join("no-home"))
-        .env("XDG_CONFIG_HOME", root().join("target").join("no-home"))
-        .env("NO_COLOR", "1");
-    cmd
+    common::fulcrum()
 }
 
 struct Run {

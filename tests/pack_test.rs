@@ -2,16 +2,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use assert_cmd::Command;
 
+/// The binary, isolated from the developer's environment.
 fn fulcrum() -> Command {
-    let mut cmd = Command::cargo_bin("fulcrum").unwrap();
-    cmd.env_remove("FULCRUM_RULES")
-        .env("XDG_CONFIG_HOME", "/nonexistent-fulcrum-test")
-        .env("NO_COLOR", "1")
-        .arg("--lang")
-        .arg("en");
-    cmd
+    common::fulcrum_en()
 }
 
 #[test]

@@ -28,11 +28,19 @@ pub fn fulcrum() -> Command {
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")
         .env("NO_COLOR", "1")
+        .env("HOME", root().join("target").join("no-home"))
         .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
         .env(
             "XDG_STATE_HOME",
             std::env::temp_dir().join("fulcrum-test-state"),
         );
+    cmd
+}
+
+/// [`fulcrum`] with English messages.
+pub fn fulcrum_en() -> Command {
+    let mut cmd = fulcrum();
+    cmd.args(["--lang", "en"]);
     cmd
 }
 
