@@ -163,14 +163,16 @@ const TEXTS: &[(&str, &str, &str)] = &[
 /// Columns of Chinese help text per line, so it fits beside or below the option names.
 const HELP_WIDTH: usize = 60;
 
+/// The layout of Chinese help: clap's own, with a Chinese "usage" heading.
+const TEMPLATE: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+
 /// Applies the help texts of `lang` to the command (English is the command as declared).
 pub fn localize(command: Command, lang: Lang) -> Command {
     if lang != Lang::Zh {
         return command;
     }
+    // Headings and the template are set on every command by `headings`.
     let mut command = command
-        .help_template("{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("命令")
         .disable_help_subcommand(true)
         .disable_version_flag(true)
         .arg(
@@ -211,7 +213,7 @@ fn headings(command: Command) -> Command {
         .map(|s| s.get_name().to_string())
         .collect();
     let mut command = command
-        .help_template("{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+        .help_template(TEMPLATE)
         .subcommand_help_heading("命令")
         .disable_help_flag(true)
         .arg(

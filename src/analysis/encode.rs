@@ -78,7 +78,7 @@ impl<'p> Encoding<'p> {
             derived: Vec::with_capacity(pack.derived.len()),
             approximations: Vec::new(),
         };
-        let cuts = literals(pack);
+        let (cuts, derived_cuts) = literals(pack);
         let exact = summed_questions(pack);
         for (i, question) in pack.questions.iter().enumerate() {
             let vars = enc.question(i, &question.kind, &cuts[i], exact[i]);
@@ -93,7 +93,6 @@ impl<'p> Encoding<'p> {
             };
             enc.derived.push(placeholder);
         }
-        let derived_cuts = derived_literals(pack);
         for &d in &pack.derived_order {
             let vars = enc.derived_fact(d, &derived_cuts[d]);
             enc.derived[d] = vars;
@@ -500,30 +499,22 @@ fn intervals(min: i64, max: i64, cuts: &[i64]) -> Vec<(i64, i64)> {
     out
 }
 
-/// For each question, the numbers its conditions compare it with.
-fn literals(pack: &Pack) -> Vec<Vec<i64>> {
-    let mut cuts = vec![Vec::new(); pack.questions.len()];
+/// The numbers conditions compare each question and each derived fact with, gathered in one
+/// pass over the pack's conditions: (per question, per derived fact).
+fn literals(pack: &Pack) -> (Vec<Vec<i64>>, Vec<Vec<i64>>) {
+    let mut questions = vec![Vec::new(); pack.questions.len()];
+    let mut derived = vec![Vec::new(); pack.derived.len()];
     for_each_condition(pack, &mut |cond| {
         cond.for_each_test(&mut |t| {
-            if let (Var::Question(i), Check::Compare(_, n)) = (t.var, &t.check) {
-                cuts[i].push(*n);
+            if let Check::Compare(_, n) = &t.check {
+                match t.var {
+                    Var::Question(i) => questions[i].push(*n),
+                    Var::Derived(d) => derived[d].push(*n),
+                }
             }
         });
     });
-    cuts
-}
-
-/// For each derived fact, the numbers its conditions compare it with.
-fn derived_literals(pack: &Pack) -> Vec<Vec<i64>> {
-    let mut cuts = vec![Vec::new(); pack.derived.len()];
-    for_each_condition(pack, &mut |cond| {
-        cond.for_each_test(&mut |t| {
-            if let (Var::Derived(d), Check::Compare(_, n)) = (t.var, &t.check) {
-                cuts[d].push(*n);
-            }
-        });
-    });
-    cuts
+    (questions, derived)
 }
 
 /// Which questions a sum adds (their exact value matters).
