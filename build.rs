@@ -7,6 +7,7 @@ use std::{env, fs};
 
 fn main() {
     println!("cargo::rerun-if-changed=rules");
+    source_hash();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     let mut files = Vec::new();
     if let Ok(entries) = fs::read_dir(&root) {
@@ -44,4 +45,41 @@ fn main() {
     if let Err(e) = fs::write(&dest, out) {
         println!("cargo::error=cannot write {}: {e}", dest.display());
     }
+}
+
+/// Sets `FULCRUM_SOURCE_HASH` to a hash of the Rust sources and `Cargo.lock`: the pack cache
+/// (src/pack/cache.rs) never reads entries written by a build from other sources, whose packs
+/// may be laid out differently.
+fn source_hash() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    println!("cargo::rerun-if-changed=src");
+    println!("cargo::rerun-if-changed=Cargo.lock");
+    let mut files = vec![root.join("Cargo.lock")];
+    let mut folders = vec![root.join("src")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    // FNV-1a: enough to tell builds apart, and no dependency for the build script.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in &files {
+        let name = file.strip_prefix(root).unwrap_or(file).to_string_lossy();
+        let bytes = fs::read(file).unwrap_or_default();
+        for byte in name
+            .as_bytes()
+            .iter()
+            .chain([0u8].iter())
+            .chain(bytes.iter())
+        {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo::rustc-env=FULCRUM_SOURCE_HASH={hash:016x}");
 }

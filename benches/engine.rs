@@ -1,6 +1,6 @@
 //! Benchmarks of the path from files to plan: loading a pack (TOML parse and build; `parse` is
-//! the TOML part alone), evaluating an answers file against it and building the plan, and
-//! linting. Run with `cargo bench`; the figures and how to read them are in
+//! the TOML part alone; `catalog-cached` reads the files and the packs from the pack cache),
+//! evaluating an answers file against it and building the plan, and linting. Run with `cargo bench`; the figures and how to read them are in
 //! `docs/performance.md`.
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
@@ -13,7 +13,8 @@ use fulcrum::answers::file;
 use fulcrum::engine;
 use fulcrum::lang::Lang;
 use fulcrum::pack::build::{PackFiles, build};
-use fulcrum::pack::load::load;
+use fulcrum::pack::cache::PackCache;
+use fulcrum::pack::load::{load, load_cached};
 use fulcrum::pack::raw::RawFile;
 use fulcrum::pack::{Pack, builtin};
 use fulcrum::source::SourceMap;
@@ -78,6 +79,12 @@ fn builtin_pack(c: &mut Criterion) {
         b.iter(|| plan(&pack, &mut sources, black_box(answers)))
     });
     group.bench_function("catalog", |b| b.iter(|| load(&[], Lang::Zh)));
+    let cache_dir = tempfile::tempdir().unwrap();
+    let cache = PackCache::at(cache_dir.path());
+    load_cached(&[], Lang::Zh, Some(&cache));
+    group.bench_function("catalog-cached", |b| {
+        b.iter(|| load_cached(&[], Lang::Zh, Some(&cache)))
+    });
     group.bench_function("lint", |b| {
         b.iter(|| fulcrum::lint::lint_pack(&pack, &sources, Lang::En, Duration::from_secs(10)))
     });
@@ -102,6 +109,24 @@ fn synthetic_packs(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("load", rules), &files, |b, files| {
             b.iter(|| load_pack("synthetic", files))
         });
+        let folder = tempfile::tempdir().unwrap();
+        let pack_dir = folder.path().join("synthetic");
+        std::fs::create_dir(&pack_dir).unwrap();
+        for (name, text) in &files {
+            std::fs::write(pack_dir.join(name), text).unwrap();
+        }
+        let cache = PackCache::at(folder.path().join("cache"));
+        let paths = [pack_dir];
+        assert!(
+            load_cached(&paths, Lang::En, Some(&cache))
+                .diagnostics
+                .is_empty()
+        );
+        group.bench_with_input(
+            BenchmarkId::new("catalog-cached", rules),
+            &paths,
+            |b, paths| b.iter(|| load_cached(paths, Lang::En, Some(&cache))),
+        );
         let (mut sources, pack) = load_pack("synthetic", &files);
         group.bench_with_input(
             BenchmarkId::new("evaluate+plan", rules),

@@ -11,7 +11,8 @@ use crate::commands;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
-use crate::pack::load::{Catalog, load, rule_paths};
+use crate::pack::cache::PackCache;
+use crate::pack::load::{Catalog, load, load_cached, rule_paths};
 use crate::source::SourceMap;
 use crate::tr;
 
@@ -29,9 +30,24 @@ pub struct Context {
 }
 
 impl Context {
-    /// Loads every pack; prints load problems. Fails with the invalid-pack code on errors.
+    /// Loads every pack, through the pack cache; prints load problems. Fails with the
+    /// invalid-pack code on errors. Packs read from the cache carry no `[[test]]` tables.
     pub fn catalog(&self) -> Result<Catalog, Failure> {
-        let catalog = load(&rule_paths(&self.rules), self.ui);
+        let cache = PackCache::from_env();
+        self.checked(load_cached(
+            &rule_paths(&self.rules),
+            self.ui,
+            cache.as_ref(),
+        ))
+    }
+
+    /// Loads every pack from its files, tests included, bypassing the pack cache.
+    pub fn catalog_from_source(&self) -> Result<Catalog, Failure> {
+        self.checked(load(&rule_paths(&self.rules), self.ui))
+    }
+
+    /// Prints load problems; fails with the invalid-pack code on errors.
+    fn checked(&self, catalog: Catalog) -> Result<Catalog, Failure> {
         self.report(&catalog.sources, catalog.diagnostics.items());
         if catalog.diagnostics.has_errors() {
             let count = catalog

@@ -1,12 +1,53 @@
 //! Files read by fulcrum (packs, answers) kept in memory so messages can quote them.
 
-use std::ops::Range;
+use std::ops::{Deref, Range};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Identifies a file in a [`SourceMap`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct FileId(pub u32);
+
+/// A file's text: embedded in the binary (the built-in packs), or read at run time and shared.
+/// Cloning never copies the text.
+#[derive(Debug, Clone)]
+pub enum SourceText {
+    /// Compiled into the binary.
+    Embedded(&'static str),
+    /// Read from disk.
+    Read(Arc<str>),
+}
+
+impl Deref for SourceText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            SourceText::Embedded(text) => text,
+            SourceText::Read(text) => text,
+        }
+    }
+}
+
+impl From<&'static str> for SourceText {
+    fn from(text: &'static str) -> Self {
+        SourceText::Embedded(text)
+    }
+}
+
+impl From<Arc<str>> for SourceText {
+    fn from(text: Arc<str>) -> Self {
+        SourceText::Read(text)
+    }
+}
+
+impl From<String> for SourceText {
+    fn from(text: String) -> Self {
+        SourceText::Read(Arc::from(text))
+    }
+}
 
 /// One file's name and text.
 #[derive(Debug, Clone)]
@@ -16,31 +57,34 @@ pub struct SourceFile {
     /// The path on disk, if the file came from disk.
     pub path: Option<PathBuf>,
     /// The whole text.
-    pub text: Arc<str>,
-    line_starts: Vec<usize>,
+    pub text: SourceText,
+    /// Byte offsets where lines start, worked out the first time a location is described.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
-    fn new(name: String, path: Option<PathBuf>, text: Arc<str>) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+    fn new(name: String, path: Option<PathBuf>, text: SourceText) -> Self {
         SourceFile {
             name,
             path,
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
+        let line_starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = match line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = line_starts[line];
         let column = self
             .text
             .get(start..offset)
@@ -50,7 +94,7 @@ impl SourceFile {
 }
 
 /// A location in a file: what messages point at.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Loc {
     /// The file.
     pub file: FileId,
@@ -78,12 +122,17 @@ impl SourceMap {
     }
 
     /// Adds a file and returns its id.
-    pub fn add(&mut self, name: impl Into<String>, path: Option<&Path>, text: Arc<str>) -> FileId {
+    pub fn add(
+        &mut self,
+        name: impl Into<String>,
+        path: Option<&Path>,
+        text: impl Into<SourceText>,
+    ) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceFile::new(
             name.into(),
             path.map(Path::to_path_buf),
-            text,
+            text.into(),
         ));
         id
     }
@@ -103,7 +152,7 @@ impl SourceMap {
 
 /// Where the content of a TOML string value sits in its file, so that a column inside the
 /// string (a condition, a template) can be mapped back to the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StringOrigin {
     /// The file.
     pub file: FileId,

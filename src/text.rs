@@ -3,14 +3,14 @@
 use std::collections::BTreeMap;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::lang::Lang;
 
 /// A text in one or more languages. In TOML either a table `{ zh = "…", en = "…" }` or a plain
-/// string, which then serves every language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+/// string, which then serves every language. Compact binary formats (the pack cache) store the
+/// variant as well, since they cannot tell a string from a table by looking.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LocalText {
     /// The same text in every language (names, for instance).
     Same(String),
@@ -51,9 +51,40 @@ impl LocalText {
     }
 }
 
+/// How compact binary formats store a [`LocalText`]: with its variant.
+#[derive(Serialize, Deserialize)]
+enum Tagged<S, M> {
+    Same(S),
+    ByLang(M),
+}
+
+impl Serialize for LocalText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match (self, serializer.is_human_readable()) {
+            (LocalText::Same(text), true) => text.serialize(serializer),
+            (LocalText::ByLang(map), true) => map.serialize(serializer),
+            (LocalText::Same(text), false) => {
+                Tagged::<&String, &BTreeMap<String, String>>::Same(text).serialize(serializer)
+            }
+            (LocalText::ByLang(map), false) => {
+                Tagged::<&String, &BTreeMap<String, String>>::ByLang(map).serialize(serializer)
+            }
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for LocalText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct TextVisitor;
+
+        if !deserializer.is_human_readable() {
+            return Ok(
+                match Tagged::<String, BTreeMap<String, String>>::deserialize(deserializer)? {
+                    Tagged::Same(text) => LocalText::Same(text),
+                    Tagged::ByLang(map) => LocalText::ByLang(map),
+                },
+            );
+        }
 
         impl<'de> Visitor<'de> for TextVisitor {
             type Value = LocalText;
@@ -91,6 +122,19 @@ mod tests {
         assert_eq!(text.get(Lang::En), "hello");
         assert_eq!(text.get(Lang::Zh), "hello");
         assert_eq!(text.exact(Lang::Zh), None);
+    }
+
+    #[test]
+    fn compact_formats_keep_the_variant() {
+        let mut map = BTreeMap::new();
+        map.insert("zh".to_string(), "你好".to_string());
+        for text in [LocalText::same("洪桢文"), LocalText::ByLang(map)] {
+            let bytes = postcard::to_stdvec(&text).expect("serializes");
+            let back: LocalText = postcard::from_bytes(&bytes).expect("deserializes");
+            assert_eq!(back, text);
+            let json = serde_json::to_string(&text).expect("serializes");
+            assert!(!json.contains("Same") && !json.contains("ByLang"), "{json}");
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::tr;
 use raw::RawAnswer;
 
 /// A checked answer to one question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum Value {
     /// Index of the chosen option.
     Choice(usize),

@@ -12,7 +12,7 @@ use crate::tr;
 /// Runs `rules test`.
 pub fn run(context: &Context, args: &PackTestArgs) -> Result<Exit, Failure> {
     let ui = context.ui;
-    let catalog = context.catalog()?;
+    let catalog = context.catalog_from_source()?;
     let packs: Vec<&Pack> = match &args.pack {
         Some(id) => vec![super::plan::pack_by_id(&catalog, id, ui)?],
         None => catalog.packs.iter().collect(),

@@ -16,7 +16,7 @@ use crate::tr;
 /// Runs `rules show`.
 pub fn run(context: &Context, args: &ShowArgs) -> Result<Exit, Failure> {
     let ui = context.ui;
-    let catalog = context.catalog()?;
+    let catalog = context.catalog_from_source()?;
     let pack = super::plan::pack_by_id(&catalog, &args.pack, ui)?;
     let lang = pack.resolve_lang(Some(ui));
     let width = std::io::stdout()

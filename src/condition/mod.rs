@@ -19,7 +19,9 @@ use ast::{CmpOp, Expr, HasMode, Name, Target, TestOp};
 use parser::ParseError;
 
 /// A question or derived fact a condition can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Var {
     /// A question, by its index in the pack.
     Question(usize),
@@ -51,7 +53,7 @@ pub trait Scope {
 }
 
 /// The check a test makes once its variable is known to be answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Check {
     /// The variable has a value.
     Answered,
@@ -70,7 +72,7 @@ pub enum Check {
 }
 
 /// One compiled test.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Test {
     /// The variable read.
     pub var: Var,
@@ -81,7 +83,7 @@ pub struct Test {
 }
 
 /// A compiled condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Cond {
     /// Every part holds.
     All(Vec<Cond>),
@@ -167,7 +169,7 @@ impl Cond {
 }
 
 /// A condition as written in a pack, compiled, with where it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Condition {
     /// The text as written.
     pub source: String,

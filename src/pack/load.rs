@@ -7,10 +7,11 @@ use std::sync::Arc;
 use super::Pack;
 use super::build::{PackFiles, build};
 use super::builtin;
+use super::cache::{CacheKey, PackCache};
 use super::raw::RawFile;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::lang::Lang;
-use crate::source::{FileId, Loc, SourceMap};
+use crate::source::{FileId, Loc, SourceMap, SourceText};
 use crate::tr;
 
 /// The most `.toml` files read from one folder.
@@ -70,34 +71,60 @@ struct Parsed {
     place: String,
 }
 
-/// Loads the built-in packs and every pack under `paths`.
+/// Loads the built-in packs and every pack under `paths`, reading every file from source.
 pub fn load(paths: &[PathBuf], lang: Lang) -> Catalog {
+    load_cached(paths, lang, None)
+}
+
+/// Loads the built-in packs and every pack under `paths`. With a cache, packs whose files are
+/// unchanged since an earlier run are read from it instead of being parsed and checked again;
+/// packs that loaded cleanly are written to it. The result is the same either way, except that
+/// packs read from the cache carry no `[[test]]` tables.
+pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> Catalog {
     let mut catalog = Catalog::default();
-    let mut groups: Vec<(String, Vec<Parsed>, String)> = Vec::new();
-    let mut builtin_groups: Vec<(String, Vec<Parsed>)> = Vec::new();
+    let mut builtin_folders: Vec<(&str, Vec<FileId>)> = Vec::new();
     for (folder, name, text) in builtin::FILES {
         let display = format!("<built-in>/{folder}/{name}");
-        let file = catalog.sources.add(display, None, Arc::from(*text));
-        if let Some(parsed) = parse(&mut catalog, file, "built-in", lang) {
-            match builtin_groups.iter_mut().find(|(id, _)| id == folder) {
-                Some((_, files)) => files.push(parsed),
-                None => builtin_groups.push(((*folder).to_string(), vec![parsed])),
-            }
+        let file = catalog.sources.add(display, None, *text);
+        match builtin_folders.iter_mut().find(|(id, _)| id == folder) {
+            Some((_, files)) => files.push(file),
+            None => builtin_folders.push((folder, vec![file])),
         }
     }
-    for (id, files) in builtin_groups {
-        groups.push((id, files, "built-in".to_string()));
+    let folders: Vec<InputFolder> = paths
+        .iter()
+        .flat_map(|path| read_path(&mut catalog, path, lang))
+        .collect();
+    // Files that could not be read are reported each time: only clean reads use the cache.
+    let key = cache
+        .filter(|_| catalog.diagnostics.is_empty())
+        .map(|_| cache_key(&catalog.sources, lang, &builtin_folders, &folders));
+    if let (Some(cache), Some(key)) = (cache, &key)
+        && let Some(packs) = cache.get(key)
+    {
+        catalog.packs = packs;
+        return catalog;
     }
-    for path in paths {
-        for folder in read_path(&mut catalog, path, lang) {
-            assign(
-                &mut groups,
-                folder,
-                lang,
-                &mut catalog.diagnostics,
-                &catalog.sources,
-            );
+
+    let mut groups: Vec<(String, Vec<Parsed>, String)> = Vec::new();
+    for (id, files) in builtin_folders {
+        let parsed: Vec<Parsed> = files
+            .into_iter()
+            .filter_map(|file| parse(&mut catalog, file, "built-in", lang))
+            .collect();
+        if !parsed.is_empty() {
+            groups.push((id.to_string(), parsed, "built-in".to_string()));
         }
+    }
+    for folder in folders {
+        let folder = parse_folder(&mut catalog, folder, lang);
+        assign(
+            &mut groups,
+            folder,
+            lang,
+            &mut catalog.diagnostics,
+            &catalog.sources,
+        );
     }
     for (id, files, origin) in groups {
         let input = PackFiles {
@@ -111,23 +138,65 @@ pub fn load(paths: &[PathBuf], lang: Lang) -> Catalog {
             catalog.packs.push(pack);
         }
     }
+    if let (Some(cache), Some(key)) = (cache, key)
+        && catalog.diagnostics.is_empty()
+    {
+        cache.put(&key, &catalog.packs);
+    }
     catalog
 }
 
-/// The files of one folder (or one file given alone), with the folder's name.
+/// What the cache entry of a set of files is filed under: the language of messages (pack
+/// origins are worded in it), how the files are grouped, and every file's name and text.
+fn cache_key(
+    sources: &SourceMap,
+    lang: Lang,
+    builtin_folders: &[(&str, Vec<FileId>)],
+    folders: &[InputFolder],
+) -> CacheKey {
+    let mut key = CacheKey::builder();
+    key.add(lang.code());
+    for (id, files) in builtin_folders {
+        key.add(id);
+        key.add_files(sources, files);
+    }
+    for folder in folders {
+        key.add(folder.name.as_deref().unwrap_or("\0"));
+        key.add(&folder.place);
+        key.add_files(sources, &folder.files);
+    }
+    key.finish()
+}
+
+/// The files of one folder (or one file given alone) as read, before parsing.
+struct InputFolder {
+    /// The folder's name, the default pack id of its files.
+    name: Option<String>,
+    /// The path as given, for `rules list`.
+    place: String,
+    files: Vec<FileId>,
+}
+
+/// The files of one folder (or one file given alone), parsed, with the folder's name.
 struct Folder {
     name: Option<String>,
     files: Vec<Parsed>,
 }
 
-fn read_path(catalog: &mut Catalog, path: &Path, lang: Lang) -> Vec<Folder> {
+/// Reads a `--rules` path: a file, or a folder and each folder inside it.
+fn read_path(catalog: &mut Catalog, path: &Path, lang: Lang) -> Vec<InputFolder> {
     let place = path.display().to_string();
     if path.is_file() {
-        return read_file(catalog, path, &place, lang)
-            .map(|p| {
-                vec![Folder {
+        return read_text(path, lang)
+            .map_err(|d| catalog.diagnostics.push(d))
+            .map(|text| {
+                let file = catalog
+                    .sources
+                    .add(place.clone(), Some(path), Arc::from(text));
+                vec![InputFolder {
                     name: None,
-                    files: vec![p],
+                    place: place.clone(),
+                    files: vec![file],
                 }]
             })
             .unwrap_or_default();
@@ -157,7 +226,7 @@ fn read_path(catalog: &mut Catalog, path: &Path, lang: Lang) -> Vec<Folder> {
     folders
 }
 
-fn read_folder(catalog: &mut Catalog, dir: &Path, lang: Lang) -> Folder {
+fn read_folder(catalog: &mut Catalog, dir: &Path, lang: Lang) -> InputFolder {
     let mut paths: Vec<PathBuf> = sorted_entries(dir)
         .into_iter()
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
@@ -182,39 +251,40 @@ fn read_folder(catalog: &mut Catalog, dir: &Path, lang: Lang) -> Folder {
         );
         paths.truncate(MAX_FILES_PER_FOLDER);
     }
-    let place = dir.display().to_string();
-    // Read in order, parse side by side (large packs), then report and keep files in order.
-    let read: Vec<Result<FileId, Diagnostic>> = paths
-        .iter()
-        .map(|path| {
-            read_text(path, lang).map(|text| {
-                catalog
-                    .sources
-                    .add(path.display().to_string(), Some(path), Arc::from(text))
-            })
-        })
-        .collect();
-    let texts: Vec<Arc<str>> = read
-        .iter()
-        .flatten()
-        .map(|&file| catalog.sources.get(file).text.clone())
-        .collect();
-    let mut parsed = parse_all(&texts).into_iter();
-    let mut files = Vec::with_capacity(texts.len());
-    for entry in read {
-        match entry {
-            Ok(file) => {
-                if let Some(result) = parsed.next()
-                    && let Some(file) = accept(catalog, file, result, &place, lang)
-                {
-                    files.push(file);
-                }
-            }
+    let mut files = Vec::with_capacity(paths.len());
+    for path in &paths {
+        match read_text(path, lang) {
+            Ok(text) => files.push(catalog.sources.add(
+                path.display().to_string(),
+                Some(path),
+                Arc::from(text),
+            )),
             Err(d) => catalog.diagnostics.push(d),
         }
     }
-    Folder {
+    InputFolder {
         name: dir.file_name().map(|n| n.to_string_lossy().into_owned()),
+        place: dir.display().to_string(),
+        files,
+    }
+}
+
+/// Parses a folder's files side by side (large packs) and keeps them in order.
+fn parse_folder(catalog: &mut Catalog, folder: InputFolder, lang: Lang) -> Folder {
+    let texts: Vec<SourceText> = folder
+        .files
+        .iter()
+        .map(|&file| catalog.sources.get(file).text.clone())
+        .collect();
+    let parsed = parse_all(&texts);
+    let files = folder
+        .files
+        .into_iter()
+        .zip(parsed)
+        .filter_map(|(file, result)| accept(catalog, file, result, &folder.place, lang))
+        .collect();
+    Folder {
+        name: folder.name,
         files,
     }
 }
@@ -291,21 +361,6 @@ pub fn read_text(path: &Path, lang: Lang) -> Result<String, Diagnostic> {
         .unwrap_or(text))
 }
 
-fn read_file(catalog: &mut Catalog, path: &Path, place: &str, lang: Lang) -> Option<Parsed> {
-    match read_text(path, lang) {
-        Ok(text) => {
-            let file = catalog
-                .sources
-                .add(path.display().to_string(), Some(path), Arc::from(text));
-            parse(catalog, file, place, lang)
-        }
-        Err(d) => {
-            catalog.diagnostics.push(d);
-            None
-        }
-    }
-}
-
 fn parse(catalog: &mut Catalog, file: FileId, place: &str, lang: Lang) -> Option<Parsed> {
     let text = catalog.sources.get(file).text.clone();
     let result = toml::from_str::<RawFile>(&text);
@@ -318,7 +373,7 @@ const PARALLEL_BYTES: usize = 512 * 1024;
 
 /// Parses every text, on as many threads as there are cores when there is enough to parse.
 /// Results are in the order of `texts`.
-fn parse_all(texts: &[Arc<str>]) -> Vec<Result<RawFile, toml::de::Error>> {
+fn parse_all(texts: &[SourceText]) -> Vec<Result<RawFile, toml::de::Error>> {
     let total: usize = texts.iter().map(|t| t.len()).sum();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())

@@ -5,6 +5,7 @@
 
 pub mod build;
 pub mod builtin;
+pub mod cache;
 pub mod load;
 pub mod raw;
 pub mod scaffold;
@@ -20,13 +21,14 @@ use crate::condition::{Condition, Domain, Var};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc};
 use crate::text::LocalText;
+use serde::{Deserialize, Serialize};
 use template::Segment;
 
 /// The most options a question may have (they are kept as bits of a 64-bit mask).
 pub const MAX_OPTIONS: usize = 64;
 
 /// A checked, ready-to-use rule pack.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Pack {
     /// Pack id.
     pub id: String,
@@ -58,15 +60,18 @@ pub struct Pack {
     pub derived_order: Vec<usize>,
     /// Rules, in pack order.
     pub rules: Vec<Rule>,
-    /// Tests written in the pack.
+    /// Tests written in the pack (not kept in the pack cache: `rules test` reads the source).
+    #[serde(skip)]
     pub tests: Vec<PackTest>,
     /// Where the pack came from.
     pub origin: PackOrigin,
+    /// Questions and derived facts by id (rebuilt from them after a cache read).
+    #[serde(skip)]
     names: HashMap<String, Var>,
 }
 
 /// Where a pack's files came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackOrigin {
     /// Every file of the pack, in load order.
     pub files: Vec<FileId>,
@@ -75,7 +80,7 @@ pub struct PackOrigin {
 }
 
 /// How the plan's phases become a schedule.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Timeline {
     /// The number question giving the months left.
     pub months: usize,
@@ -84,7 +89,7 @@ pub struct Timeline {
 }
 
 /// A phase of the plan.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Phase {
     /// Phase id.
     pub id: String,
@@ -99,7 +104,7 @@ pub struct Phase {
 }
 
 /// A source cited by actions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Speaker {
     /// Speaker id.
     pub id: String,
@@ -112,7 +117,7 @@ pub struct Speaker {
 }
 
 /// A group of questions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Section {
     /// Section id.
     pub id: String,
@@ -123,7 +128,7 @@ pub struct Section {
 }
 
 /// One question of the questionnaire.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Question {
     /// Id, the key in answers files.
     pub id: String,
@@ -150,7 +155,7 @@ pub struct Question {
 }
 
 /// The kinds of question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum QuestionKind {
     /// Exactly one option.
     Single {
@@ -206,7 +211,7 @@ impl QuestionKind {
 }
 
 /// An option of a choice question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Choice {
     /// Id, the value in answers files.
     pub id: String,
@@ -221,7 +226,7 @@ pub struct Choice {
 }
 
 /// A fact computed from answers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Derived {
     /// Id.
     pub id: String,
@@ -238,7 +243,7 @@ pub struct Derived {
 }
 
 /// How a derived fact is computed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum DerivedKind {
     /// Ordered cases; the first that holds gives the value.
     Classify {
@@ -255,7 +260,7 @@ pub enum DerivedKind {
 }
 
 /// A possible value of a classification.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DerivedValue {
     /// Id.
     pub id: String,
@@ -266,7 +271,7 @@ pub struct DerivedValue {
 }
 
 /// One case of a classification.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Case {
     /// Condition; `None` is "otherwise".
     pub when: Option<Condition>,
@@ -277,7 +282,7 @@ pub struct Case {
 }
 
 /// A rule: a condition and what it adds to the plan.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rule {
     /// Id.
     pub id: String,
@@ -294,7 +299,7 @@ pub struct Rule {
 }
 
 /// One action of a plan.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Action {
     /// Index of its phase.
     pub phase: usize,
@@ -317,7 +322,7 @@ pub struct Action {
 }
 
 /// A warning shown above the actions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Caution {
     /// The warning.
     pub text: Template,
@@ -328,7 +333,7 @@ pub struct Caution {
 }
 
 /// A text with placeholders, parsed for each language it is written in.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Template {
     /// Segments per language.
     pub by_lang: BTreeMap<Lang, Vec<Segment>>,
@@ -368,6 +373,17 @@ pub struct PackTest {
 }
 
 impl Pack {
+    /// Indexes questions and derived facts by id again, after the pack was read from the cache
+    /// (ids are unique: `build` checked them).
+    pub fn restore_names(&mut self) {
+        let questions = self.questions.iter().enumerate();
+        let derived = self.derived.iter().enumerate();
+        self.names = questions
+            .map(|(i, q)| (q.id.clone(), Var::Question(i)))
+            .chain(derived.map(|(i, d)| (d.id.clone(), Var::Derived(i))))
+            .collect();
+    }
+
     /// The question or derived fact called `name`.
     pub fn var(&self, name: &str) -> Option<Var> {
         self.names.get(name).copied()

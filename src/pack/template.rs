@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::condition::Var;
 
 /// A piece of a parsed template.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Segment {
     /// Text printed as is.
     Literal(String),
