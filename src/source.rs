@@ -77,7 +77,7 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line_starts = self.line_starts.get_or_init(|| {
             std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
                 .collect()
         });
         let line = match line_starts.binary_search(&offset) {
