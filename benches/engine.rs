@@ -21,6 +21,10 @@ use fulcrum::source::SourceMap;
 use fulcrum::synth;
 use jiff::civil::date;
 
+/// The binary's allocator (see `src/main.rs`), so the figures match what `fulcrum` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Sizes of the synthetic packs, in rules (60 questions each).
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const QUESTIONS: usize = 60;

@@ -14,6 +14,7 @@ pub mod analysis;
 pub mod answers;
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod condition;
 pub mod diagnostic;

@@ -319,6 +319,6 @@ pub fn start_date(flag: Option<&str>, ui: Lang) -> Result<Date, Failure> {
                 ),
             )
         }),
-        None => Ok(jiff::ZonedDateTime::now().date()),
+        None => Ok(crate::clock::today()),
     }
 }

@@ -321,7 +321,7 @@ fn offer_saving(
     plan: &Plan,
 ) -> Result<Reply<bool>, Failure> {
     let lang = screen.lang;
-    let today = jiff::ZonedDateTime::now().date();
+    let today = crate::clock::today();
     eprintln!();
     let saved = match prompt::yes_no(
         screen,

@@ -78,9 +78,7 @@ pub fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
 
 /// The path for a new draft of `pack`, named after the pack and the time.
 pub fn new_draft_path(dir: &Path, pack: &str) -> PathBuf {
-    let now = jiff::ZonedDateTime::now()
-        .strftime("%Y%m%d-%H%M%S")
-        .to_string();
+    let now = crate::clock::now().strftime("%Y%m%d-%H%M%S").to_string();
     free_path(dir, &format!("{pack}-{now}"), "toml")
 }
 
@@ -111,7 +109,7 @@ pub fn list(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
 pub fn local_time(time: SystemTime) -> String {
     jiff::Timestamp::try_from(time)
         .map(|t| {
-            t.to_zoned_datetime(jiff::tz::TimeZone::system())
+            t.to_zoned_datetime(crate::clock::time_zone())
                 .strftime("%Y-%m-%d %H:%M")
                 .to_string()
         })
