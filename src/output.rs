@@ -115,17 +115,27 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> Result<
 /// reader or a crash sees the old file or the new one, never half of one. On failure the
 /// temporary file is removed and the old file is untouched.
 pub fn replace_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, true)
+}
+
+/// [`replace_atomically`] without waiting for the disk: for files whose loss after a crash
+/// costs nothing but time (the pack cache, whose entries carry a checksum).
+pub fn replace_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
     let (temp_path, file) = temp_file(path)?;
-    let written = fill(file, bytes).and_then(|()| fs::rename(&temp_path, path));
+    let written = fill(file, bytes, sync).and_then(|()| fs::rename(&temp_path, path));
     if written.is_err() {
         let _ = fs::remove_file(&temp_path);
     }
     written
 }
 
-fn fill(mut file: File, bytes: &[u8]) -> io::Result<()> {
+fn fill(mut file: File, bytes: &[u8], sync: bool) -> io::Result<()> {
     file.write_all(bytes)?;
-    file.sync_all()
+    if sync { file.sync_all() } else { Ok(()) }
 }
 
 /// A new file beside `path`, named so that it is hidden and cannot clash.

@@ -116,7 +116,8 @@ impl PackCache {
         Some(packs)
     }
 
-    /// Stores packs under `key`, replacing any entry atomically, and removes the oldest
+    /// Stores packs under `key`, replacing any entry atomically (without waiting for the disk:
+    /// a torn entry fails its checksum), and removes the oldest
     /// entries beyond [`MAX_ENTRIES`]. Failures are ignored: the cache only saves time.
     pub fn put(&self, key: &CacheKey, packs: &[Pack]) {
         let Ok(payload) = postcard::to_stdvec(packs) else {
@@ -129,7 +130,7 @@ impl PackCache {
         bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
         bytes.extend_from_slice(&payload);
         if fs::create_dir_all(&self.dir).is_ok()
-            && crate::output::replace_atomically(&self.path(key), &bytes).is_ok()
+            && crate::output::replace_unsynced(&self.path(key), &bytes).is_ok()
         {
             self.prune();
         }
