@@ -81,14 +81,22 @@ impl Context {
 pub fn run() -> ExitCode {
     // The message language is needed before parsing, for the help texts.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let command = crate::help_zh::localize(Cli::command(), Lang::for_messages(lang_in_args(&args)));
+    let early_ui = Lang::for_messages(lang_in_args(&args));
+    let command = crate::help_zh::localize(Cli::command(), early_ui);
     let parsed = command
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            match crate::usage_error::chinese(&e).filter(|_| early_ui == Lang::Zh) {
+                Some(text) if e.use_stderr() => {
+                    eprintln!("{}", crate::terminal::sanitize(&text));
+                }
+                _ => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() {
                 Exit::Usage
             } else {

@@ -34,3 +34,4 @@ pub mod summary;
 pub mod synth;
 pub mod terminal;
 pub mod text;
+pub mod usage_error;

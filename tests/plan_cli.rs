@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{stderr_of, stdout_of, with_mini};
+use common::{fulcrum, stderr_of, stdout_of, with_mini};
 
 fn plan(answers: &str, extra: &[&str]) -> std::process::Output {
     with_mini()
@@ -260,4 +260,53 @@ fn help_is_in_chinese_when_the_language_is_chinese() {
     assert!(stdout_of(&out).contains("根据答案文件输出行动计划"));
     let out = common::fulcrum().args(["--help"]).output().unwrap();
     assert!(stdout_of(&out).contains("Print the plan for an answers file"));
+}
+
+#[test]
+fn command_line_mistakes_are_worded_in_the_message_language() {
+    let zh = fulcrum()
+        .args(["--lang", "zh", "plan", "--formt", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(zh.status.code(), Some(2));
+    let err = stderr_of(&zh);
+    assert!(err.contains("错误：无法识别的参数 `--formt`"), "{err}");
+    assert!(err.contains("是不是 `--format`"), "{err}");
+    assert!(!err.contains("unexpected argument"), "{err}");
+    assert!(zh.stdout.is_empty());
+
+    let en = fulcrum()
+        .args(["--lang", "en", "plan", "--format", "pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(en.status.code(), Some(2));
+    assert!(
+        stderr_of(&en).contains("invalid value 'pdf'"),
+        "{}",
+        stderr_of(&en)
+    );
+
+    let zh_value = fulcrum()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["plan", "--format", "pdf", "--answers", "x.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(zh_value.status.code(), Some(2));
+    let err = stderr_of(&zh_value);
+    assert!(
+        err.contains("不接受 `pdf`") && err.contains("`markdown`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn command_line_mistakes_never_echo_escape_sequences() {
+    let out = fulcrum()
+        .args(["--lang", "zh", "plan", "--\u{1b}[31mred"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("无法识别的参数"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
 }

@@ -1,0 +1,156 @@
+//! Command-line mistakes (an unknown option, a bad value, a missing argument) in Chinese.
+//!
+//! clap words its errors in English only. When messages are in Chinese, the common kinds are
+//! worded again here from the details clap gives with each error; rarer kinds keep clap's text.
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+/// The error in Chinese, or `None` when clap's own text is kept (English messages, or a kind
+/// worded nowhere here).
+pub fn chinese(error: &clap::Error) -> Option<String> {
+    let string = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let strings = |kind| match error.get(kind) {
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    };
+    let quoted = |items: &[String]| {
+        items
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let mut lines = Vec::new();
+    match error.kind() {
+        ErrorKind::UnknownArgument => {
+            let arg = string(ContextKind::InvalidArg)?;
+            lines.push(format!("错误：无法识别的参数 `{arg}`"));
+            let suggested = strings(ContextKind::SuggestedArg);
+            if !suggested.is_empty() {
+                lines.push(format!("提示：是不是 {}？", quoted(&suggested)));
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let sub = string(ContextKind::InvalidSubcommand)?;
+            lines.push(format!("错误：没有子命令 `{sub}`"));
+            let suggested = strings(ContextKind::SuggestedSubcommand);
+            if !suggested.is_empty() {
+                lines.push(format!("提示：是不是 {}？", quoted(&suggested)));
+            }
+        }
+        ErrorKind::InvalidValue => {
+            let arg = string(ContextKind::InvalidArg)?;
+            let value = string(ContextKind::InvalidValue)?;
+            if value.is_empty() {
+                lines.push(format!("错误：`{arg}` 需要一个值"));
+            } else {
+                lines.push(format!("错误：`{arg}` 不接受 `{value}`"));
+            }
+            let valid = strings(ContextKind::ValidValue);
+            if !valid.is_empty() {
+                lines.push(format!("可选值：{}", quoted(&valid)));
+            }
+            let suggested = strings(ContextKind::SuggestedValue);
+            if !suggested.is_empty() {
+                lines.push(format!("提示：是不是 {}？", quoted(&suggested)));
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let arg = string(ContextKind::InvalidArg)?;
+            let value = string(ContextKind::InvalidValue)?;
+            let reason = std::error::Error::source(error)
+                .map(|e| format!("：{e}"))
+                .unwrap_or_default();
+            lines.push(format!("错误：`{arg}` 的值 `{value}` 无效{reason}"));
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let args = strings(ContextKind::InvalidArg);
+            if args.is_empty() {
+                return None;
+            }
+            lines.push(format!("错误：缺少必需的参数：{}", quoted(&args)));
+        }
+        ErrorKind::ArgumentConflict => {
+            let arg = string(ContextKind::InvalidArg)?;
+            let prior = strings(ContextKind::PriorArg);
+            if prior.contains(&arg) {
+                lines.push(format!("错误：`{arg}` 只能用一次"));
+            } else if prior.is_empty() {
+                lines.push(format!("错误：`{arg}` 不能与其他参数同时使用"));
+            } else {
+                lines.push(format!("错误：`{arg}` 不能与 {} 同时使用", quoted(&prior)));
+            }
+        }
+        ErrorKind::TooManyValues => {
+            let arg = string(ContextKind::InvalidArg)?;
+            let value = string(ContextKind::InvalidValue)?;
+            lines.push(format!("错误：`{arg}` 多出了值 `{value}`"));
+        }
+        ErrorKind::MissingSubcommand => {
+            let command = string(ContextKind::InvalidSubcommand)?;
+            lines.push(format!("错误：`{command}` 需要一个子命令"));
+            let valid = strings(ContextKind::ValidSubcommand);
+            if !valid.is_empty() {
+                lines.push(format!("子命令：{}", quoted(&valid)));
+            }
+        }
+        _ => return None,
+    }
+    if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let usage = usage.trim();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+        lines.push(String::new());
+        lines.push(format!("用法：{usage}"));
+    }
+    lines.push(String::new());
+    lines.push("更多信息请用 `--help`。".to_string());
+    Some(lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::CommandFactory;
+
+    fn error_of(args: &[&str]) -> clap::Error {
+        let mut argv = vec!["fulcrum"];
+        argv.extend_from_slice(args);
+        Cli::command()
+            .try_get_matches_from(argv)
+            .expect_err("the arguments are wrong")
+    }
+
+    #[test]
+    fn unknown_options_are_named_with_a_suggestion() {
+        let text = chinese(&error_of(&["plan", "--formt", "json"])).expect("worded");
+        assert!(text.contains("无法识别的参数 `--formt`"), "{text}");
+        assert!(text.contains("`--format`"), "{text}");
+        assert!(text.contains("用法："), "{text}");
+    }
+
+    #[test]
+    fn bad_values_list_the_valid_ones() {
+        let text = chinese(&error_of(&["plan", "--format", "pdf"])).expect("worded");
+        assert!(text.contains("`--format <FORMAT>` 不接受 `pdf`"), "{text}");
+        assert!(text.contains("`json`"), "{text}");
+    }
+
+    #[test]
+    fn unknown_subcommands_are_named() {
+        let text = chinese(&error_of(&["plam"])).expect("worded");
+        assert!(text.contains("没有子命令 `plam`"), "{text}");
+        assert!(text.contains("`plan`"), "{text}");
+    }
+
+    #[test]
+    fn missing_arguments_are_listed() {
+        let text = chinese(&error_of(&["rules", "new"])).expect("worded");
+        assert!(text.contains("缺少必需的参数"), "{text}");
+    }
+}
