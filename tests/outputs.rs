@@ -502,7 +502,10 @@ fn summary_over_the_examples_counts_every_participant_and_concept() {
         .args(["workshop", "summary", "--format", "csv"])
         .arg(root().join("examples")));
     let first = csv.stdout.lines().next().unwrap();
-    assert!(first.starts_with("file,organization,"), "{first}");
+    assert!(
+        first.starts_with("\u{feff}file,organization,"),
+        "a byte-order mark, for Excel: {first:?}"
+    );
     assert_eq!(csv.stdout.lines().take_while(|l| !l.is_empty()).count(), 25);
 }
 

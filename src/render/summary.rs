@@ -102,9 +102,11 @@ fn md_row(out: &mut String, cells: &[String]) {
     let _ = writeln!(out, "| {} |", cells.join(" | "));
 }
 
-/// CSV (RFC 4180): the participant rows, then a blank line, then the concept counts.
+/// CSV (RFC 4180): the participant rows, then a blank line, then the concept counts. It starts
+/// with a byte-order mark, without which Excel reads UTF-8 as the system's code page and turns
+/// Chinese into mojibake.
 pub fn csv(s: &Summary) -> String {
-    let mut out = String::new();
+    let mut out = String::from('\u{feff}');
     csv_row(&mut out, &header(s));
     for row in rows(s) {
         csv_row(&mut out, &row);
