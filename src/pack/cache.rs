@@ -8,8 +8,9 @@
 //! that cannot be written only costs the time of parsing. `docs/performance.md` has the figures.
 
 use std::fs;
+use std::io::Read as _;
 use std::path::PathBuf;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
@@ -27,6 +28,8 @@ const MAGIC: &[u8; 8] = b"FULCRUM\x01";
 const HEADER_LEN: usize = 8 + 16 + 8 + 8;
 /// Entries kept; older ones are removed when a new one is written.
 pub const MAX_ENTRIES: usize = 16;
+/// How old an entry's time stamp may get before a read marks it as recently used again.
+const TOUCH_AFTER: Duration = Duration::from_secs(3600);
 
 /// A folder of cache entries.
 #[derive(Debug, Clone)]
@@ -103,14 +106,21 @@ impl PackCache {
     /// The packs stored under `key`, if there is a sound entry.
     pub fn get(&self, key: &CacheKey) -> Option<Vec<Pack>> {
         let path = self.path(key);
-        let bytes = fs::read(&path).ok()?;
+        let mut file = fs::File::open(&path).ok()?;
+        let metadata = file.metadata().ok()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).ok()?);
+        file.read_to_end(&mut bytes).ok()?;
         let payload = check_entry(&bytes, key)?;
         let mut packs: Vec<Pack> = postcard::from_bytes(payload).ok()?;
         for pack in &mut packs {
             pack.restore_names();
         }
-        // Recently used entries are the last to be removed.
-        if let Ok(file) = fs::File::options().write(true).open(&path) {
+        // Recently used entries are the last to be removed; marking them once an hour is
+        // precise enough and spares most runs two system calls.
+        let age = metadata.modified().ok().and_then(|t| t.elapsed().ok());
+        if age.is_none_or(|age| age > TOUCH_AFTER)
+            && let Ok(file) = fs::File::options().write(true).open(&path)
+        {
             let _ = file.set_modified(SystemTime::now());
         }
         Some(packs)
