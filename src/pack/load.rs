@@ -172,7 +172,7 @@ fn cache_key(
 struct InputFolder {
     /// The folder's name, the default pack id of its files.
     name: Option<String>,
-    /// The path as given, for `rules list`.
+    /// Where the files were read from, for `rules list`.
     place: String,
     files: Vec<FileId>,
 }
