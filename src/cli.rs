@@ -119,6 +119,19 @@ pub struct ExplainArgs {
     /// Explain one concept: which rules give it, and which part of their condition failed.
     #[arg(long, value_name = "ID")]
     pub concept: Option<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+/// Output formats of `explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// Sentences, for people.
+    Text,
+    /// JSON (`fulcrum.explain/1`), for programs.
+    Json,
 }
 
 /// `fulcrum workshop …`

@@ -74,6 +74,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "concept",
         "只解释一个概念：哪些规则会给出它，条件的哪一部分没有满足",
     ),
+    (
+        "explain",
+        "format",
+        "输出格式：text（文字说明）或 json（fulcrum.explain/1，供程序读取）",
+    ),
     ("workshop", "", "工作坊工具"),
     (
         "workshop summary",

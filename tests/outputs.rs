@@ -638,6 +638,73 @@ fn explain_a_present_and_an_absent_concept() {
 }
 
 #[test]
+fn explain_as_json_says_the_same_as_the_text() {
+    let out = run(fulcrum()
+        .args(["explain", "--format", "json", "--answers"])
+        .arg(example("red-vest.en.toml")));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(json["schema"], "fulcrum.explain/1");
+    assert_eq!(json["pack"], "community-dependence");
+    let rules = json["rules"].as_array().expect("rules");
+    let guide = rules
+        .iter()
+        .find(|r| r["id"] == "resolve-guide-demand")
+        .expect("the rule that fired");
+    assert_eq!(guide["fired"], true);
+    assert_eq!(guide["condition"], "strategy in [guide, follow_and_guide]");
+    assert!(
+        guide["defined_at"]
+            .as_str()
+            .unwrap()
+            .contains("50-resolve.toml:")
+    );
+    assert_eq!(guide["reasons"][0]["var"], "strategy");
+    assert_eq!(guide["reasons"][0]["value"], "guide");
+    assert_eq!(guide["reasons"][0]["holds"], true);
+    assert_eq!(
+        guide["actions"][0],
+        serde_json::json!({"phase": "resolve", "concept": "resolve.guide_demand"})
+    );
+    let questions = json["questions"].as_array().expect("questions");
+    let org = questions.iter().find(|q| q["id"] == "org_name").unwrap();
+    assert_eq!(org["asked"], true);
+    assert!(
+        json["derived"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["id"] == "dependency_type" && d["value"] == "manpower")
+    );
+    assert!(json["blocked"].is_null());
+
+    let absent = run(fulcrum()
+        .args([
+            "explain",
+            "-f",
+            "json",
+            "--concept",
+            "recognize.happy_trouble",
+        ])
+        .arg("--answers")
+        .arg(example("red-vest.en.toml")));
+    assert_eq!(absent.code, 0, "{}", absent.stderr);
+    let json: serde_json::Value = serde_json::from_str(&absent.stdout).expect("JSON");
+    assert_eq!(json["schema"], "fulcrum.explain/1");
+    assert_eq!(json["concept"], "recognize.happy_trouble");
+    assert_eq!(json["present"], false);
+    let rule = &json["rules"][0];
+    assert_eq!(rule["fired"], false);
+    let failing: Vec<&str> = rule["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["test"].as_str().unwrap())
+        .collect();
+    assert_eq!(failing, ["troubled", "demand_fit is fits"]);
+}
+
+#[test]
 fn plan_explain_goes_to_stderr() {
     let out = run(fulcrum()
         .args(["plan", "--explain", "--format", "json", "--answers"])

@@ -2,7 +2,7 @@
 //! and with `--concept`, why a concept is in the plan or not.
 
 use crate::app::Context;
-use crate::cli::ExplainArgs;
+use crate::cli::{ExplainArgs, ExplainFormat};
 use crate::diagnostic::{did_you_mean, list_names};
 use crate::error::{Exit, Failure};
 use crate::explain::{self, text};
@@ -22,9 +22,18 @@ pub fn run(context: &Context, args: &ExplainArgs) -> Result<Exit, Failure> {
         &args.answers,
     )?;
     let (pack, eval) = (evaluated.pack, &evaluated.evaluation);
+    let json = args.format == ExplainFormat::Json;
     let report = match &args.concept {
-        None => text::render(&explain::explain(pack, eval, &catalog.sources, ui), ui),
+        None => {
+            let why = explain::explain(pack, eval, &catalog.sources, ui);
+            if json {
+                explain::json::explanation(&why)
+            } else {
+                text::render(&why, ui)
+            }
+        }
         Some(concept) => match explain::explain_concept(pack, eval, &catalog.sources, concept) {
+            Some(why) if json => explain::json::concept(&why),
             Some(why) => text::render_concept(&why, ui),
             None => {
                 let known = explain::concepts(pack);

@@ -1,13 +1,17 @@
 //! Why a plan is what it is: for each rule that fired, the tests of its condition that held
 //! and the values behind them; for each question, why it was asked or skipped; for a concept,
-//! which part of which condition kept it out. [`text`] prints an explanation.
+//! which part of which condition kept it out. [`text`] prints an explanation, [`json`] writes it
+//! for other programs.
 //!
 //! Reasons come from walking the compiled [`Cond`] tree over the evaluation's state: a
 //! condition that holds is explained by the tests that made it hold (every part of an `and`,
 //! the first part of an `or` that holds), one that fails by the tests that made it fail (every
 //! failing part of an `and`, every part of an `or`). A `not` swaps the two.
 
+pub mod json;
 pub mod text;
+
+use serde::Serialize;
 
 use crate::answers::Value;
 use crate::condition::{Cond, Condition, Test, Var};
@@ -18,7 +22,7 @@ use crate::source::{Loc, SourceMap};
 use crate::terminal::sanitize;
 
 /// One test of a condition, with the value it read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reason {
     /// The test as written in the condition.
     pub test: String,
@@ -31,7 +35,7 @@ pub struct Reason {
 }
 
 /// A rule and why it fired or not.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct RuleWhy {
     /// Rule id.
     pub id: String,
@@ -43,14 +47,23 @@ pub struct RuleWhy {
     pub fired: bool,
     /// The tests that decided it.
     pub reasons: Vec<Reason>,
-    /// Its actions: (phase id, concept id).
-    pub actions: Vec<(String, String)>,
+    /// Its actions.
+    pub actions: Vec<ActionRef>,
     /// How many cautions it raises.
     pub cautions: usize,
 }
 
+/// An action of a rule: its concept and phase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionRef {
+    /// Phase id.
+    pub phase: String,
+    /// Concept id.
+    pub concept: String,
+}
+
 /// A derived fact and the case that gave its value.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct DerivedWhy {
     /// Id.
     pub id: String,
@@ -65,7 +78,7 @@ pub struct DerivedWhy {
 }
 
 /// A question and why it was asked or skipped.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct QuestionWhy {
     /// Id.
     pub id: String,
@@ -82,7 +95,7 @@ pub struct QuestionWhy {
 }
 
 /// The whole explanation of a plan.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
     /// The pack id.
     pub pack: String,
@@ -97,7 +110,7 @@ pub struct Explanation {
 }
 
 /// Why one concept is in the plan or not.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ConceptWhy {
     /// The concept id.
     pub concept: String,
@@ -205,7 +218,10 @@ fn rule_why(pack: &Pack, eval: &Evaluation<'_>, r: usize, sources: &SourceMap) -
         actions: rule
             .actions
             .iter()
-            .map(|a| (pack.phases[a.phase].id.clone(), a.concept.clone()))
+            .map(|a| ActionRef {
+                phase: pack.phases[a.phase].id.clone(),
+                concept: a.concept.clone(),
+            })
             .collect(),
         cautions: rule.cautions.len(),
     }

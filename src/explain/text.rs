@@ -149,7 +149,7 @@ fn rule_block(out: &mut String, rule: &RuleWhy, lang: Lang) {
         let list: Vec<String> = rule
             .actions
             .iter()
-            .map(|(phase, concept)| format!("{concept} ({phase})"))
+            .map(|a| format!("{} ({})", a.concept, a.phase))
             .collect();
         let _ = writeln!(
             out,
