@@ -66,11 +66,15 @@ fn wrap_paragraph(text: &str, width: usize) -> Vec<String> {
             // previous one may not end it.
             let mut carried = Vec::new();
             if let Some(line) = lines.last_mut() {
-                while line.len() > 1
-                    && (starts_forbidden(carried.first().copied().unwrap_or(piece))
-                        || line.last().is_some_and(|p| ends_forbidden(p)))
-                    && carried.len() < 2
-                {
+                // Closing punctuation pulls down at most two pieces; an opening bracket left
+                // at the end of the line always follows them.
+                while line.len() > 1 {
+                    let next = carried.first().copied().unwrap_or(piece);
+                    let carry = line.last().is_some_and(|p| ends_forbidden(p))
+                        || (carried.len() < 2 && starts_forbidden(next));
+                    if !carry {
+                        break;
+                    }
                     if let Some(p) = line.pop() {
                         carried.insert(0, p);
                     }
@@ -179,6 +183,16 @@ mod tests {
         let wrapped = wrap("一二三四（五六）", 5 * 2);
         for line in wrapped.lines() {
             assert!(!line.ends_with('（'), "{wrapped}");
+        }
+    }
+
+    #[test]
+    fn an_opening_bracket_follows_punctuation_carried_down() {
+        // `；` may not start a line, so `Markdown）` is carried down: `（` must go with it.
+        let text = "可选值：table（表格，按终端宽度排版）；markdown（Markdown）；csv（逗号分隔值）";
+        for line in lines(text, 60) {
+            assert!(!line.ends_with('（'), "{line}");
+            assert!(!line.starts_with(['；', '）']), "{line}");
         }
     }
 
