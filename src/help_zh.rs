@@ -34,7 +34,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "pack",
         "使用哪个规则包（加载了多个、答案文件又没写明时）",
     ),
-    ("plan", "format", "输出格式，默认 table"),
+    ("plan", "format", "输出格式"),
     (
         "plan",
         "width",
@@ -74,11 +74,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "concept",
         "只解释一个概念：哪些规则会给出它，条件的哪一部分没有满足",
     ),
-    (
-        "explain",
-        "format",
-        "输出格式：text（文字说明）或 json（fulcrum.explain/1，供程序读取）",
-    ),
+    ("explain", "format", "输出格式（json 为 fulcrum.explain/1）"),
     ("workshop", "", "工作坊工具"),
     (
         "workshop summary",
@@ -211,6 +207,61 @@ fn at(command: Command, path: &str, f: &dyn Fn(Command) -> Command) -> Command {
     }
 }
 
+/// The values of choice options in Chinese, by the value's name.
+const VALUES: &[(&str, &str)] = &[
+    ("auto", "在终端上着色，除非设置了 NO_COLOR 或 TERM=dumb"),
+    ("always", "总是着色"),
+    ("never", "从不着色"),
+    ("table", "表格，按终端宽度排版"),
+    ("json", "JSON，供程序读取"),
+    ("markdown", "Markdown"),
+    ("html", "可打印的 A4 网页"),
+    ("csv", "逗号分隔值，可用 Excel 打开"),
+    ("text", "文字"),
+];
+
+/// Moves an option's possible values and default into its Chinese help, since clap words them
+/// ("Possible values", "default") in English only.
+fn values_in_chinese(arg: Arg) -> Arg {
+    if !arg.get_action().takes_values() {
+        return arg;
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| {
+            let name = v.get_name();
+            match VALUES.iter().find(|(n, _)| *n == name) {
+                Some((_, text)) => format!("{name}（{text}）"),
+                None => name.to_string(),
+            }
+        })
+        .collect();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if values.is_empty() && defaults.is_empty() {
+        return arg;
+    }
+    let mut help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+    if !values.is_empty() {
+        help.push('\n');
+        help.push_str(&crate::render::wrap::wrap(
+            &format!("可选值：{}", values.join("；")),
+            HELP_WIDTH,
+        ));
+    }
+    if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        help.push_str(&format!("\n默认：{}", defaults.join(", ")));
+    }
+    arg.help(help)
+        .hide_possible_values(true)
+        .hide_default_value(true)
+}
+
 /// Chinese headings for arguments and options, on every command.
 fn headings(command: Command) -> Command {
     let names: Vec<String> = command
@@ -234,7 +285,7 @@ fn headings(command: Command) -> Command {
             } else {
                 "选项"
             };
-            a.help_heading(heading)
+            values_in_chinese(a).help_heading(heading)
         });
     for name in names {
         command = command.mut_subcommand(name, headings);
@@ -263,6 +314,15 @@ mod tests {
         assert!(help.contains("用法："), "{help}");
         assert!(help.contains("根据答案文件输出行动计划"), "{help}");
         assert!(help.contains("选项"), "{help}");
+        let plan = localize(Cli::command(), Lang::Zh)
+            .find_subcommand_mut("plan")
+            .expect("plan")
+            .render_long_help()
+            .to_string();
+        assert!(plan.contains("可选值：table（表格"), "{plan}");
+        assert!(plan.contains("默认：table"), "{plan}");
+        assert!(!plan.contains("Possible values"), "{plan}");
+        assert!(!plan.contains("[default:"), "{plan}");
         let english = localize(Cli::command(), Lang::En)
             .render_long_help()
             .to_string();
