@@ -193,8 +193,7 @@ mod tests {
     use super::*;
     use crate::answers::file;
     use crate::lang::Lang;
-    use crate::pack::build::{PackFiles, build};
-    use crate::pack::load::{MAX_FILE_SIZE, load};
+    use crate::pack::load::{MAX_FILE_SIZE, load, load_text};
     use crate::source::SourceMap;
 
     #[test]
@@ -202,17 +201,8 @@ mod tests {
         for (questions, rules) in [(4, 0), (20, 50), (60, 400)] {
             let mut sources = SourceMap::new();
             let text = pack_toml(questions, rules);
-            let id = sources.add("synthetic.toml", None, Arc::from(text.as_str()));
-            let raw = toml::from_str(&text).unwrap();
-            let (pack, diags) = build(
-                PackFiles {
-                    id: "synthetic".into(),
-                    files: vec![(id, raw)],
-                    origin: "test".into(),
-                },
-                &sources,
-                Lang::En,
-            );
+            let (pack, diags) =
+                load_text(&mut sources, "synthetic.toml", &text, "synthetic", Lang::En);
             assert!(!diags.has_errors(), "{:?}", diags.items());
             let pack = pack.unwrap();
             assert_eq!(pack.questions.len(), questions);

@@ -9,7 +9,7 @@ use fulcrum::answers::file;
 use fulcrum::engine;
 use fulcrum::lang::Lang;
 use fulcrum::pack::Pack;
-use fulcrum::pack::build::{PackFiles, build};
+use fulcrum::pack::load::load_text;
 use fulcrum::render::{self, Format, RenderOptions};
 use fulcrum::source::SourceMap;
 use libfuzzer_sys::fuzz_target;
@@ -18,17 +18,7 @@ const MINI: &str = include_str!("../../tests/fixtures/packs/mini/pack.toml");
 
 static PACK: LazyLock<(SourceMap, Pack)> = LazyLock::new(|| {
     let mut sources = SourceMap::new();
-    let file = sources.add("mini/pack.toml", None, Arc::from(MINI));
-    let raw = toml::from_str(MINI).expect("the mini pack parses");
-    let (pack, _) = build(
-        PackFiles {
-            id: "mini".into(),
-            files: vec![(file, raw)],
-            origin: "fuzz".into(),
-        },
-        &sources,
-        Lang::En,
-    );
+    let (pack, _) = load_text(&mut sources, "mini/pack.toml", MINI, "mini", Lang::En);
     (sources, pack.expect("the mini pack builds"))
 });
 

@@ -3,13 +3,9 @@
 //! evaluated with no answers and its plan rendered.
 #![no_main]
 
-use std::sync::Arc;
-
 use fulcrum::engine;
 use fulcrum::lang::Lang;
-use fulcrum::pack::build::{PackFiles, build};
-use fulcrum::pack::load::toml_error;
-use fulcrum::pack::raw::RawFile;
+use fulcrum::pack::load::load_text;
 use fulcrum::render::{self, Format, RenderOptions};
 use fulcrum::source::SourceMap;
 use libfuzzer_sys::fuzz_target;
@@ -19,23 +15,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut sources = SourceMap::new();
-    let file = sources.add("pack.toml", None, Arc::from(text));
-    let raw = match toml::from_str::<RawFile>(text) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let _ = toml_error(&e, file, text, Lang::En).render(&sources, Lang::En, false);
-            return;
-        }
-    };
-    let (pack, diags) = build(
-        PackFiles {
-            id: "fuzz".into(),
-            files: vec![(file, raw)],
-            origin: "fuzz".into(),
-        },
-        &sources,
-        Lang::Zh,
-    );
+    let (pack, diags) = load_text(&mut sources, "pack.toml", text, "fuzz", Lang::Zh);
     for d in diags.items() {
         let _ = d.render(&sources, Lang::Zh, true);
     }

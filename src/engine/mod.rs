@@ -179,7 +179,7 @@ mod tests {
 
     use super::*;
     use crate::lang::Lang;
-    use crate::pack::build::{PackFiles, build};
+    use crate::pack::load::load_text;
     use crate::source::SourceMap;
 
     /// The mini fixture pack: focus, months_left, can_extend (when months_left < 6), who
@@ -187,18 +187,7 @@ mod tests {
     /// high when months_left < 3 and can_extend is no.
     fn mini() -> Pack {
         let text = include_str!("../../tests/fixtures/packs/mini/pack.toml");
-        let mut sources = SourceMap::new();
-        let file = sources.add("mini.toml", None, Arc::from(text));
-        let raw = toml::from_str(text).unwrap();
-        let (pack, diags) = build(
-            PackFiles {
-                id: "mini".into(),
-                files: vec![(file, raw)],
-                origin: "test".into(),
-            },
-            &sources,
-            Lang::En,
-        );
+        let (pack, diags) = load_text(&mut SourceMap::new(), "mini.toml", text, "mini", Lang::En);
         assert!(!diags.has_errors(), "{:?}", diags.items());
         pack.unwrap()
     }

@@ -168,6 +168,33 @@ fn cache_key(
     key.finish()
 }
 
+/// Parses and builds a pack written as one text, as `load` does with each file it finds: for
+/// tests, benchmarks, fuzzing and synthetic packs. The text is added to `sources`.
+pub fn load_text(
+    sources: &mut SourceMap,
+    name: &str,
+    text: &str,
+    id: &str,
+    lang: Lang,
+) -> (Option<Pack>, Diagnostics) {
+    let file = sources.add(name, None, Arc::from(text));
+    match toml::from_str::<RawFile>(text) {
+        Ok(raw) => {
+            let input = PackFiles {
+                id: id.to_string(),
+                files: vec![(file, raw)],
+                origin: name.to_string(),
+            };
+            build(input, sources, lang)
+        }
+        Err(e) => {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(toml_error(&e, file, text, lang));
+            (None, diagnostics)
+        }
+    }
+}
+
 /// The files of one folder (or one file given alone) as read, before parsing.
 struct InputFolder {
     /// The folder's name, the default pack id of its files.
