@@ -6,23 +6,15 @@
 
 mod common;
 
-use common::{fulcrum, stderr_of, stdout_of};
+use common::{assert_lint_clean, fulcrum, stderr_of, stdout_of};
 
 const PACK: &str = "examples/packs/volunteer-burnout";
 
 #[test]
 fn the_burnout_pack_lints_clean_and_its_tests_pass() {
-    let lint = fulcrum()
-        .args(["--lang", "en", "--rules", PACK, "rules", "lint", PACK])
-        .output()
-        .unwrap();
-    assert_eq!(
-        (
-            lint.status.code(),
-            stderr_of(&lint).as_str(),
-            stdout_of(&lint).as_str()
-        ),
-        (Some(0), "0 error(s), 0 warning(s)\n", "")
+    assert_lint_clean(
+        fulcrum().args(["--lang", "en", "--rules", PACK, "rules", "lint", PACK]),
+        PACK,
     );
 
     let test = fulcrum()
@@ -232,17 +224,9 @@ fn a_safety_concern_blocks_the_plan_and_shows_only_cautions_and_the_reason() {
 #[test]
 fn a_file_in_examples_extend_adds_a_question_a_rule_and_a_test_to_the_built_in_pack() {
     const EXTEND: &str = "examples/extend";
-    let lint = fulcrum()
-        .args(["--lang", "en", "--rules", EXTEND, "rules", "lint", EXTEND])
-        .output()
-        .unwrap();
-    assert_eq!(
-        (
-            lint.status.code(),
-            stderr_of(&lint).as_str(),
-            stdout_of(&lint).as_str()
-        ),
-        (Some(0), "0 error(s), 0 warning(s)\n", "")
+    assert_lint_clean(
+        fulcrum().args(["--lang", "en", "--rules", EXTEND, "rules", "lint", EXTEND]),
+        EXTEND,
     );
 
     let test = fulcrum()

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{fulcrum, stderr_of, stdout_of};
+use common::{assert_lint_clean, fulcrum, stderr_of, stdout_of};
 
 fn scaffold(dir: &Path, id: &str, languages: &str) -> std::process::Output {
     fulcrum()
@@ -54,21 +54,13 @@ fn rules_new_scaffolds_a_pack_that_lints_clean_and_passes_its_own_tests() {
             assert!(pack.contains(section), "{section} missing");
         }
 
-        let lint = fulcrum()
-            .arg("--rules")
-            .arg(&folder)
-            .args(["rules", "lint"])
-            .arg(&folder)
-            .output()
-            .unwrap();
-        assert_eq!(
-            (
-                lint.status.code(),
-                stderr_of(&lint).as_str(),
-                stdout_of(&lint).as_str()
-            ),
-            (Some(0), "0 error(s), 0 warning(s)\n", ""),
-            "{languages}"
+        assert_lint_clean(
+            fulcrum()
+                .arg("--rules")
+                .arg(&folder)
+                .args(["rules", "lint"])
+                .arg(&folder),
+            languages,
         );
 
         let test = fulcrum()

@@ -65,3 +65,17 @@ pub fn stdout_of(output: &std::process::Output) -> String {
 pub fn exists(p: &Path) -> bool {
     p.exists()
 }
+
+/// Runs `rules lint` as `cmd` says and asserts it is clean: exit 0, the summary line only.
+pub fn assert_lint_clean(cmd: &mut Command, context: &str) {
+    let lint = cmd.output().expect("fulcrum runs");
+    assert_eq!(
+        (
+            lint.status.code(),
+            stderr_of(&lint).as_str(),
+            stdout_of(&lint).as_str()
+        ),
+        (Some(0), "0 error(s), 0 warning(s)\n", ""),
+        "{context}"
+    );
+}
