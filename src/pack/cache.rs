@@ -9,7 +9,7 @@
 
 use std::fs;
 use std::io::Read as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
@@ -28,6 +28,10 @@ const MAGIC: &[u8; 8] = b"FULCRUM\x01";
 const HEADER_LEN: usize = 8 + 16 + 8 + 8;
 /// Entries kept; older ones are removed when a new one is written.
 pub const MAX_ENTRIES: usize = 16;
+/// Bytes the entries may take together (a 100,000-rule pack's entry is about 25 MB); older
+/// entries are removed when a new one would pass it, and a pack whose entry alone would take
+/// more than half of it is not cached.
+pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
 /// How old an entry's time stamp may get before a read marks it as recently used again.
 const TOUCH_AFTER: Duration = Duration::from_secs(3600);
 
@@ -35,6 +39,7 @@ const TOUCH_AFTER: Duration = Duration::from_secs(3600);
 #[derive(Debug, Clone)]
 pub struct PackCache {
     dir: PathBuf,
+    max_bytes: u64,
 }
 
 /// The name of a cache entry: a 128-bit hash of what the packs were built from.
@@ -83,7 +88,10 @@ impl KeyBuilder {
 impl PackCache {
     /// The cache in `dir`.
     pub fn at(dir: impl Into<PathBuf>) -> Self {
-        PackCache { dir: dir.into() }
+        PackCache {
+            dir: dir.into(),
+            max_bytes: MAX_TOTAL_BYTES,
+        }
     }
 
     /// The user's cache: `$XDG_CACHE_HOME/fulcrum/packs` or `~/.cache/fulcrum/packs`; none when
@@ -127,42 +135,56 @@ impl PackCache {
     }
 
     /// Stores packs under `key`, replacing any entry atomically (without waiting for the disk:
-    /// a torn entry fails its checksum), and removes the oldest
-    /// entries beyond [`MAX_ENTRIES`]. Failures are ignored: the cache only saves time.
+    /// a torn entry fails its checksum), and removes the oldest entries beyond [`MAX_ENTRIES`]
+    /// or [`MAX_TOTAL_BYTES`]. Failures are ignored: the cache only saves time.
     pub fn put(&self, key: &CacheKey, packs: &[Pack]) {
         let Ok(payload) = postcard::to_stdvec(packs) else {
             return;
         };
+        let size = (HEADER_LEN + payload.len()) as u64;
+        if size > self.max_bytes / 2 {
+            return;
+        }
         let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&key.0.to_le_bytes());
         bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
         bytes.extend_from_slice(&payload);
+        let path = self.path(key);
         if fs::create_dir_all(&self.dir).is_ok()
-            && crate::output::replace_unsynced(&self.path(key), &bytes).is_ok()
+            && crate::output::replace_unsynced(&path, &bytes).is_ok()
         {
-            self.prune();
+            self.prune(&path);
         }
     }
 
-    /// Removes the least recently used entries beyond [`MAX_ENTRIES`].
-    fn prune(&self) {
+    /// Removes the least recently used entries, oldest first, until at most [`MAX_ENTRIES`]
+    /// are left and they fit in the size budget; `keep`, the entry just written, stays.
+    fn prune(&self, keep: &Path) {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
         };
-        let mut found: Vec<(SystemTime, PathBuf)> = entries
+        let mut found: Vec<(SystemTime, u64, PathBuf)> = entries
             .flatten()
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "bin"))
-            .filter_map(|p| Some((fs::metadata(&p).ok()?.modified().ok()?, p)))
+            .filter_map(|p| {
+                let metadata = fs::metadata(&p).ok()?;
+                Some((metadata.modified().ok()?, metadata.len(), p))
+            })
             .collect();
-        if found.len() <= MAX_ENTRIES {
-            return;
-        }
         found.sort();
-        for (_, path) in &found[..found.len() - MAX_ENTRIES] {
-            let _ = fs::remove_file(path);
+        let mut count = found.len();
+        let mut total: u64 = found.iter().map(|(_, len, _)| len).sum();
+        for (_, len, path) in &found {
+            if count <= MAX_ENTRIES && total <= self.max_bytes {
+                break;
+            }
+            if path != keep && fs::remove_file(path).is_ok() {
+                count -= 1;
+                total -= len;
+            }
         }
     }
 }
@@ -254,6 +276,43 @@ mod tests {
         }
         let kept = fs::read_dir(dir.path()).expect("folder").count();
         assert_eq!(kept, MAX_ENTRIES);
+    }
+
+    #[test]
+    fn entries_are_removed_to_stay_within_the_size_budget() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let packs = builtin_packs();
+        let entry_size = (HEADER_LEN + postcard::to_stdvec(&packs).expect("ok").len()) as u64;
+        let mut cache = PackCache::at(dir.path());
+        cache.max_bytes = entry_size * 3;
+        for i in 0..5 {
+            cache.put(&key(&i.to_string()), &packs);
+            // Distinct time stamps even on coarse file systems.
+            let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000 + i);
+            let file = fs::File::options()
+                .write(true)
+                .open(cache.path(&key(&i.to_string())));
+            file.expect("entry written")
+                .set_modified(when)
+                .expect("time set");
+        }
+        let kept: Vec<bool> = (0..5)
+            .map(|i| cache.path(&key(&i.to_string())).exists())
+            .collect();
+        assert_eq!(kept, [false, false, true, true, true]);
+    }
+
+    #[test]
+    fn an_entry_larger_than_half_the_budget_is_not_written() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut cache = PackCache::at(dir.path());
+        cache.max_bytes = 1024;
+        cache.put(&key("a"), &builtin_packs());
+        assert!(cache.get(&key("a")).is_none());
+        assert_eq!(
+            fs::read_dir(dir.path()).map(Iterator::count).unwrap_or(0),
+            0
+        );
     }
 
     #[test]
