@@ -164,8 +164,23 @@ const TEXTS: &[(&str, &str, &str)] = &[
 /// Columns of Chinese help text per line, so it fits beside or below the option names.
 const HELP_WIDTH: usize = 60;
 
-/// The layout of Chinese help: clap's own, with a Chinese "usage" heading.
-const TEMPLATE: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+/// The layout of Chinese help: clap's own, with Chinese headings ending in a full-width colon
+/// (clap writes its headings with an ASCII one), each section only when the command has it.
+fn template(command: &Command) -> String {
+    let mut template = String::from("{about-with-newline}\n用法：{usage}\n");
+    if command
+        .get_positionals()
+        .any(|a| !a.is_hide_set() && a.get_id() != "help")
+    {
+        template.push_str("\n参数：\n{positionals}\n");
+    }
+    template.push_str("\n选项：\n{options}\n");
+    if command.get_subcommands().any(|c| !c.is_hide_set()) {
+        template.push_str("\n命令：\n{subcommands}\n");
+    }
+    template.push_str("{after-help}");
+    template
+}
 
 /// Applies the help texts of `lang` to the command (English is the command as declared).
 pub fn localize(command: Command, lang: Lang) -> Command {
@@ -268,9 +283,9 @@ fn headings(command: Command) -> Command {
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
+    let template = template(&command);
     let mut command = command
-        .help_template(TEMPLATE)
-        .subcommand_help_heading("命令")
+        .help_template(template)
         .disable_help_flag(true)
         .arg(
             Arg::new("help")
@@ -279,14 +294,7 @@ fn headings(command: Command) -> Command {
                 .action(ArgAction::Help)
                 .help("显示帮助"),
         )
-        .mut_args(|a| {
-            let heading = if a.is_positional() {
-                "参数"
-            } else {
-                "选项"
-            };
-            values_in_chinese(a).help_heading(heading)
-        });
+        .mut_args(values_in_chinese);
     for name in names {
         command = command.mut_subcommand(name, headings);
     }
@@ -313,7 +321,18 @@ mod tests {
             .to_string();
         assert!(help.contains("用法："), "{help}");
         assert!(help.contains("根据答案文件输出行动计划"), "{help}");
-        assert!(help.contains("选项"), "{help}");
+        assert!(help.contains("\n选项：\n"), "{help}");
+        assert!(help.contains("\n命令：\n"), "{help}");
+        assert!(!help.contains("参数："), "{help}");
+        assert!(!help.contains(":\n"), "clap's ASCII heading colon: {help}");
+        let lint = localize(Cli::command(), Lang::Zh)
+            .find_subcommand_mut("rules")
+            .and_then(|c| c.find_subcommand_mut("lint"))
+            .expect("rules lint")
+            .render_long_help()
+            .to_string();
+        assert!(lint.contains("\n参数：\n  [PATH]..."), "{lint}");
+        assert!(!lint.contains("命令："), "{lint}");
         let plan = localize(Cli::command(), Lang::Zh)
             .find_subcommand_mut("plan")
             .expect("plan")
