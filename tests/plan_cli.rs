@@ -184,6 +184,25 @@ fn answers_the_skip_logic_does_not_ask_are_dropped_with_a_warning() {
 }
 
 #[test]
+fn a_skipped_list_is_read_and_unknown_ids_in_it_are_warned_about() {
+    let out = plan("tests/fixtures/answers/skipped.toml", &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("warning[A012]: `skipped` names `foucs`, which is not a question of pack `mini`; ignored"),
+        "{err}"
+    );
+    assert!(err.contains("skipped.toml:3:"), "{err}");
+    assert!(err.contains("did you mean `focus`?"), "{err}");
+    assert!(
+        !err.contains("`org_name`"),
+        "a known id is not reported: {err}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["schema"].is_string());
+}
+
+#[test]
 fn toml_syntax_errors_are_located() {
     let out = plan("tests/fixtures/answers/syntax.toml", &[]);
     assert_eq!(out.status.code(), Some(4));

@@ -355,6 +355,51 @@ fn ctrl_c_keeps_a_draft_and_resume_reaches_the_same_plan() {
 }
 
 #[test]
+fn an_optional_question_passed_over_is_not_asked_again_on_resume() {
+    let home = tempfile::tempdir().unwrap();
+    // The mini pack with its single-choice `focus` question made optional.
+    let pack_dir = home.path().join("packs/mini");
+    std::fs::create_dir_all(&pack_dir).unwrap();
+    let text = std::fs::read_to_string(mini().join("pack.toml")).unwrap();
+    let optional = text.replacen("id = \"focus\"\n", "id = \"focus\"\nrequired = false\n", 1);
+    assert_ne!(optional, text);
+    std::fs::write(pack_dir.join("pack.toml"), optional).unwrap();
+    let rules = pack_dir.to_str().unwrap();
+
+    let mut pty = Pty::start(
+        home.path(),
+        &[
+            "--lang", "en", "--rules", rules, "run", "mini", "--start", START,
+        ],
+    );
+    pty.at("Name of the organization?", &format!("Lakeside{ENTER}"));
+    pty.wait("What is the focus?");
+    pty.at("(skip)", &format!("{DOWN}{DOWN}{ENTER}"));
+    pty.at("Months left?", CTRL_C);
+    pty.wait("To continue: fulcrum run --resume");
+    assert_eq!(pty.exit_code(), 130);
+    let draft = std::fs::read_to_string(&drafts(home.path())[0]).unwrap();
+    assert!(draft.contains("skipped = [\"focus\"]\n"), "{draft}");
+
+    let mut pty = Pty::start(
+        home.path(),
+        &["--rules", rules, "run", "--resume", "--start", START],
+    );
+    let before = pty.wait("Months left?");
+    assert!(
+        !before.contains("What is the focus?"),
+        "the passed-over question was asked again:\n{before}"
+    );
+    pty.keys(&format!("12{ENTER}"));
+    pty.at("Who depends on us?", &format!(" {ENTER}"));
+    pty.at("Does this trouble us?", ENTER);
+    let review = pty.wait("Are these answers right?");
+    assert!(review.contains("What is the focus?"), "{review}");
+    pty.keys(CTRL_C);
+    assert_eq!(pty.exit_code(), 130);
+}
+
+#[test]
 fn the_built_in_pack_runs_to_the_plan() {
     let home = tempfile::tempdir().unwrap();
     let mut pty = Pty::start(

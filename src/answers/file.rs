@@ -25,6 +25,8 @@ struct RawAnswersFile {
     pack: Option<Spanned<String>>,
     lang: Option<Spanned<String>>,
     #[serde(default)]
+    skipped: Vec<Spanned<String>>,
+    #[serde(default)]
     answers: BTreeMap<Spanned<String>, Spanned<RawAnswer>>,
 }
 
@@ -37,6 +39,9 @@ pub struct AnswersFile {
     pub pack: Option<(String, Loc)>,
     /// `lang = "…"`, if given.
     pub lang: Option<Lang>,
+    /// `skipped = [ … ]`: optional questions passed over in the questionnaire, with where each
+    /// id is. They have no answer; the questionnaire does not ask them again.
+    pub skipped: Vec<(String, Loc)>,
     /// Each answer: question id, where the key is, the value.
     pub entries: Vec<(String, Loc, Spanned<RawAnswer>)>,
 }
@@ -59,8 +64,8 @@ pub fn parse(file: FileId, sources: &SourceMap, lang: Lang) -> Result<AnswersFil
         d.code = "A001";
         d.help.push(tr!(
             lang,
-            "答案文件的格式：`pack = \"…\"`、`lang = \"zh\"`，然后是 [answers] 表",
-            "an answers file holds `pack = \"…\"`, `lang = \"zh\"` and an [answers] table"
+            "答案文件的格式：`pack = \"…\"`、`lang = \"zh\"`、可选的 `skipped = [...]`，然后是 [answers] 表",
+            "an answers file holds `pack = \"…\"`, `lang = \"zh\"`, optionally `skipped = [...]`, and an [answers] table"
         ));
         d
     })?;
@@ -94,8 +99,48 @@ pub fn parse(file: FileId, sources: &SourceMap, lang: Lang) -> Result<AnswersFil
             .pack
             .map(|p| (p.get_ref().clone(), Loc::new(file, p.span()))),
         lang: file_lang,
+        skipped: raw
+            .skipped
+            .into_iter()
+            .map(|id| (id.get_ref().clone(), Loc::new(file, id.span())))
+            .collect(),
         entries,
     })
+}
+
+/// The questions listed under `skipped`, as indices. An id that is not a question of the pack
+/// gets a warning and is left out: the list only spares the questionnaire a question.
+pub fn skipped_questions(
+    pack: &Pack,
+    skipped: &[(String, Loc)],
+    lang: Lang,
+) -> (Vec<usize>, Diagnostics) {
+    let mut questions = Vec::new();
+    let mut diags = Diagnostics::new();
+    for (id, loc) in skipped {
+        if let Some(Var::Question(q)) = pack.var(id) {
+            questions.push(q);
+            continue;
+        }
+        let ids = pack.questions.iter().map(|q| q.id.as_str());
+        let hint = did_you_mean(id, ids.clone())
+            .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
+            .unwrap_or_else(|| tr!(lang, "问题有：{}", "questions are: {}", list_names(ids, 12)));
+        diags.push(
+            Diagnostic::warning(
+                "A012",
+                tr!(
+                    lang,
+                    "`skipped` 中的 `{id}` 不是规则包 `{}` 的问题，已忽略",
+                    "`skipped` names `{id}`, which is not a question of pack `{}`; ignored",
+                    pack.id
+                ),
+            )
+            .at(loc.clone(), tr!(lang, "未知的问题", "unknown question"))
+            .help(hint),
+        );
+    }
+    (questions, diags)
 }
 
 /// Checks every answer against the pack, applies skip logic and evaluates the rules.

@@ -130,6 +130,8 @@ pub fn evaluate<'c>(
             }
         };
     context.report(&catalog.sources, warnings.items());
+    let (_, skipped_warnings) = file::skipped_questions(pack, &answers.skipped, ui);
+    context.report(&catalog.sources, skipped_warnings.items());
     Ok(Evaluated {
         pack,
         evaluation,

@@ -103,6 +103,11 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     };
     let (mut interview, dropped) = Interview::new(pack, answers);
     report_dropped(&screen, pack, &dropped);
+    if let Some(seed) = &seed {
+        let (skipped, warnings) = file::skipped_questions(pack, &seed.file.skipped, ui);
+        context.report(&catalog.sources, warnings.items());
+        interview.decline(&skipped);
+    }
 
     if !interactive {
         let missing = interview.missing_required();
@@ -338,7 +343,13 @@ fn offer_saving(
                 "fulcrum 答案文件，{today} 由 fulcrum run 保存。\n重新生成计划：fulcrum plan --answers 本文件",
                 "fulcrum answers, saved by fulcrum run on {today}.\nMake the plan again: fulcrum plan --answers THIS-FILE"
             );
-            let text = answers_toml(pack, lang, interview.answers(), &comment);
+            let text = answers_toml(
+                pack,
+                lang,
+                interview.answers(),
+                &interview.declined(),
+                &comment,
+            );
             match save_file(
                 screen,
                 &tr!(lang, "答案文件名：", "File name for the answers:"),
@@ -483,7 +494,13 @@ impl DraftKeeper {
         let result = match &self.path {
             Some(path) => write_atomic(
                 path,
-                &answers_toml(pack, lang, interview.answers(), &comment),
+                &answers_toml(
+                    pack,
+                    lang,
+                    interview.answers(),
+                    &interview.declined(),
+                    &comment,
+                ),
             )
             .map_err(|e| e.to_string()),
             None => Err(tr!(

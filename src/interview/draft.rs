@@ -24,15 +24,31 @@ pub fn drafts_dir() -> Option<PathBuf> {
         .map(|state| state.join("fulcrum").join("drafts"))
 }
 
-/// An answers file as text: `pack`, `lang` and `[answers]` in question order, after a
-/// comment saying what the file is.
-pub fn answers_toml(pack: &Pack, lang: Lang, answers: &Answers, comment: &str) -> String {
+/// An answers file as text: `pack`, `lang`, the optional questions passed over (`skipped`,
+/// when there are any) and `[answers]` in question order, after a comment saying what the
+/// file is.
+pub fn answers_toml(
+    pack: &Pack,
+    lang: Lang,
+    answers: &Answers,
+    skipped: &[usize],
+    comment: &str,
+) -> String {
     let mut out = String::new();
     for line in comment.lines() {
         let _ = writeln!(out, "# {line}");
     }
     let _ = writeln!(out, "pack = {}", toml::Value::String(pack.id.clone()));
-    let _ = writeln!(out, "lang = \"{}\"\n\n[answers]", lang.code());
+    let _ = writeln!(out, "lang = \"{}\"", lang.code());
+    if !skipped.is_empty() {
+        let ids: Vec<String> = skipped
+            .iter()
+            .filter_map(|&q| pack.questions.get(q))
+            .map(|q| toml::Value::String(q.id.clone()).to_string())
+            .collect();
+        let _ = writeln!(out, "skipped = [{}]", ids.join(", "));
+    }
+    let _ = writeln!(out, "\n[answers]");
     for (question, value) in pack.questions.iter().zip(answers) {
         if let Some(value) = value {
             let _ = writeln!(out, "{} = {}", key(&question.id), value.to_toml(question));
@@ -132,9 +148,11 @@ mod tests {
         answers[2] = Some(Value::Number(3));
         answers[4] = Some(Value::Choices(0b11));
         answers[5] = Some(Value::Bool(true));
-        let text = answers_toml(&pack, Lang::Zh, &answers, "a draft\nsecond line");
+        let text = answers_toml(&pack, Lang::Zh, &answers, &[1], "a draft\nsecond line");
         assert!(
-            text.starts_with("# a draft\n# second line\npack = \"mini\"\nlang = \"zh\"\n"),
+            text.starts_with(
+                "# a draft\n# second line\npack = \"mini\"\nlang = \"zh\"\nskipped = [\"focus\"]\n\n[answers]\n"
+            ),
             "{text}"
         );
         assert!(
@@ -151,6 +169,11 @@ mod tests {
         assert_eq!(read.lang, Some(Lang::Zh));
         let ids: Vec<&str> = read.entries.iter().map(|(id, _, _)| id.as_str()).collect();
         assert_eq!(ids, ["org_name", "months_left", "who", "troubled"]);
+        let skipped: Vec<&str> = read.skipped.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(skipped, ["focus"]);
+        let (questions, warnings) = file::skipped_questions(&pack, &read.skipped, Lang::En);
+        assert_eq!(questions, [1]);
+        assert!(warnings.is_empty());
         let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
     }

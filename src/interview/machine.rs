@@ -87,6 +87,30 @@ impl<'p> Interview<'p> {
         (interview, dropped)
     }
 
+    /// Marks optional questions as passed over (from a draft's `skipped` list), so that they
+    /// are not asked again; required ones and answered ones are left as they are.
+    pub fn decline(&mut self, questions: &[usize]) {
+        for &q in questions {
+            if q < self.answers.len()
+                && !self.pack.questions[q].required
+                && self.answers[q].is_none()
+                && self.asked[q]
+            {
+                self.declined[q] = true;
+            }
+        }
+        if let At::Question(_) = self.at {
+            self.at = self.first_open(0);
+        }
+    }
+
+    /// Optional questions passed over without an answer (and still asked), in pack order.
+    pub fn declined(&self) -> Vec<usize> {
+        (0..self.answers.len())
+            .filter(|&q| self.declined[q] && self.asked[q] && self.answers[q].is_none())
+            .collect()
+    }
+
     /// The pack being answered.
     pub fn pack(&self) -> &'p Pack {
         self.pack
@@ -412,6 +436,38 @@ mod tests {
         let (mut interview, _) = Interview::new(&pack, Vec::new());
         assert!(!interview.back());
         assert_eq!(id_of(&pack, &interview.step()), "org_name");
+    }
+
+    #[test]
+    fn passed_over_questions_stay_passed_over_when_resumed() {
+        let mut pack = mini();
+        let focus = pack.question("focus").unwrap().0;
+        let months = pack.question("months_left").unwrap().0;
+        pack.questions[focus].required = false;
+        use Do::*;
+        let first = run(
+            &pack,
+            Vec::new(),
+            &[
+                (Answer(Value::Text("x".into())), "focus"),
+                (Skip, "months_left"),
+            ],
+        );
+        assert_eq!(first.declined(), [focus]);
+        // Resumed from the answers alone, the passed-over question is asked again...
+        let (again, _) = Interview::new(&pack, first.answers().clone());
+        assert_eq!(id_of(&pack, &again.step()), "focus");
+        // ...and with the draft's `skipped` list it is not; a required question in the list
+        // is still asked.
+        let (mut resumed, _) = Interview::new(&pack, first.answers().clone());
+        resumed.decline(&[focus, months]);
+        assert_eq!(id_of(&pack, &resumed.step()), "months_left");
+        assert_eq!(resumed.declined(), [focus]);
+        // Answering it later takes it off the list.
+        assert!(resumed.back());
+        assert_eq!(id_of(&pack, &resumed.step()), "focus");
+        resumed.answer(Some(Value::Choice(0))).unwrap();
+        assert!(resumed.declined().is_empty());
     }
 
     #[test]
