@@ -82,10 +82,24 @@ pub fn run() -> ExitCode {
     // The message language is needed before parsing, for the help texts.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let early_ui = Lang::for_messages(lang_in_args(&args));
-    let command = crate::help_zh::localize(Cli::command(), early_ui);
-    let parsed = command
-        .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let mut command = crate::help_zh::localize(Cli::command(), early_ui);
+    let matches = command.try_get_matches_from_mut(&args);
+    if let Ok(matches) = &matches
+        && let Some(help) = crate::help_zh::help_request(&mut command, matches)
+    {
+        return match help {
+            Ok(text) => {
+                print!("{text}");
+                Exit::Success
+            }
+            Err(message) => {
+                eprintln!("错误：{}", crate::terminal::sanitize(&message));
+                Exit::Usage
+            }
+        }
+        .into();
+    }
+    let parsed = matches.and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {

@@ -9,7 +9,7 @@ use crate::lang::Lang;
 use crate::render::Format;
 
 /// fulcrum: a staged action plan for social organizations whose community has come to depend
-/// on them. 为依赖困境中的社会组织生成分阶段的行动计划。
+/// on them.
 #[derive(Debug, Parser)]
 #[command(name = "fulcrum", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
@@ -46,17 +46,17 @@ pub enum ColorChoice {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the plan for an answers file. 根据答案文件输出行动计划。
+    /// Print the plan for an answers file.
     Plan(PlanArgs),
-    /// Work with rule packs. 管理规则包。
+    /// Work with rule packs.
     #[command(subcommand)]
     Rules(RulesCommand),
-    /// Explain a plan: why each action, question and absent concept. 解释计划的由来。
+    /// Explain a plan: why each action, question and absent concept.
     Explain(ExplainArgs),
-    /// Tools for trainers running a workshop. 工作坊工具。
+    /// Tools for trainers running a workshop.
     #[command(subcommand)]
     Workshop(WorkshopCommand),
-    /// Answer the questionnaire in the terminal and get the plan (the default). 在终端回答问卷并生成计划（默认命令）。
+    /// Answer the questionnaire in the terminal and get the plan (the default).
     Run(RunArgs),
 }
 
@@ -137,7 +137,7 @@ pub enum ExplainFormat {
 /// `fulcrum workshop …`
 #[derive(Debug, Subcommand)]
 pub enum WorkshopCommand {
-    /// One row per participant and how often each concept comes up. 汇总全组的计划。
+    /// One row per participant and how often each concept comes up.
     Summary(SummaryArgs),
 }
 
@@ -203,7 +203,7 @@ pub struct RunArgs {
 /// `fulcrum rules …`
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
-    /// List every loaded pack and where it came from. 列出所有规则包。
+    /// List every loaded pack and where it came from.
     List,
     /// Write a synthetic pack and a matching answers file (for benchmarks).
     #[command(hide = true)]
@@ -218,15 +218,15 @@ pub enum RulesCommand {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
-    /// Check packs: every problem at once, with counterexamples. 检查规则包。
+    /// Check packs: every problem at once, with counterexamples.
     Lint(LintArgs),
-    /// Run the [[test]] tables of packs. 运行规则包中的测试。
+    /// Run the [[test]] tables of packs.
     Test(PackTestArgs),
-    /// Print the JSON Schema of pack files (for editors). 输出规则包文件的 JSON Schema。
+    /// Print the JSON Schema of pack files (for editors).
     Schema,
-    /// Create a starter pack that passes lint and its own tests. 新建一个起步规则包。
+    /// Create a starter pack that passes lint and its own tests.
     New(NewArgs),
-    /// Print a pack's questions, derived facts and rules as tables. 以表格列出规则包的内容。
+    /// Print a pack's questions, derived facts and rules as tables.
     Show(ShowArgs),
 }
 

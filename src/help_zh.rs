@@ -1,7 +1,7 @@
 //! Chinese help: the texts of `--help` in Chinese, applied to the clap command when the
 //! message language is Chinese. The English texts are the doc comments in [`crate::cli`].
 
-use clap::{Arg, ArgAction, Command};
+use clap::{Arg, ArgAction, ArgMatches, Command};
 
 use crate::lang::Lang;
 
@@ -187,9 +187,19 @@ pub fn localize(command: Command, lang: Lang) -> Command {
     if lang != Lang::Zh {
         return command;
     }
-    // Headings and the template are set on every command by `headings`.
+    // Headings and the template are set on every command by `headings`. clap's own `help`
+    // command describes itself in English, so a Chinese one takes its place (see
+    // `help_request`).
     let mut command = command
         .disable_help_subcommand(true)
+        .subcommand(
+            Command::new(HELP).about("显示命令的帮助").arg(
+                Arg::new(HELP_PATH)
+                    .num_args(0..)
+                    .value_name("命令")
+                    .help("命令名，例如 plan 或 rules lint；不写则显示总的帮助"),
+            ),
+        )
         .disable_version_flag(true)
         .arg(
             Arg::new("version")
@@ -277,6 +287,42 @@ fn values_in_chinese(arg: Arg) -> Arg {
         .hide_default_value(true)
 }
 
+/// The name of the Chinese `help` command, and of its argument.
+const HELP: &str = "help";
+const HELP_PATH: &str = "command";
+
+/// For a command line `help [COMMAND]...` parsed with the Chinese command: the help of the
+/// named command (`Ok`), or a message naming the first word that is not a command (`Err`).
+/// `None` for every other command line.
+pub fn help_request(command: &mut Command, matches: &ArgMatches) -> Option<Result<String, String>> {
+    let (HELP, help) = matches.subcommand()? else {
+        return None;
+    };
+    let path: Vec<&String> = help
+        .get_many::<String>(HELP_PATH)
+        .map(Iterator::collect)
+        .unwrap_or_default();
+    // Building gives every subcommand its full name (`fulcrum rules lint`) for the usage line.
+    command.build();
+    let mut target = command;
+    for name in path {
+        let mut shown: Vec<&Command> = target
+            .get_subcommands()
+            .filter(|c| !c.is_hide_set() && c.get_name() != HELP)
+            .collect();
+        shown.sort_by_key(|c| c.get_display_order());
+        let known: Vec<String> = shown.iter().map(|c| c.get_name().to_string()).collect();
+        match target.find_subcommand_mut(name) {
+            Some(sub) if sub.get_name() != HELP => target = sub,
+            _ => {
+                let names = known.join("、");
+                return Some(Err(format!("没有命令 `{name}`；可用的命令：{names}")));
+            }
+        }
+    }
+    Some(Ok(target.render_long_help().to_string()))
+}
+
 /// Chinese headings for arguments and options, on every command.
 fn headings(command: Command) -> Command {
     let names: Vec<String> = command
@@ -312,6 +358,35 @@ mod tests {
     fn every_text_names_a_real_command_and_argument() {
         // `mut_arg` and `mut_subcommand` panic on unknown names when the command is built.
         localize(Cli::command(), Lang::Zh).debug_assert();
+    }
+
+    fn help_for(args: &[&str]) -> Option<Result<String, String>> {
+        let mut command = localize(Cli::command(), Lang::Zh);
+        let matches = command
+            .try_get_matches_from_mut(std::iter::once("fulcrum").chain(args.iter().copied()))
+            .expect("parses");
+        help_request(&mut command, &matches)
+    }
+
+    #[test]
+    fn the_help_command_shows_chinese_help_of_any_command() {
+        let lint = help_for(&["help", "rules", "lint"]).expect("a help request");
+        assert!(
+            lint.as_ref()
+                .is_ok_and(|t| t.contains("用法：fulcrum rules lint")),
+            "{lint:?}"
+        );
+        let top = help_for(&["help"]).expect("a help request");
+        assert!(
+            top.as_ref().is_ok_and(|t| t.contains("\n命令：\n")),
+            "{top:?}"
+        );
+        let unknown = help_for(&["help", "rulez"]).expect("a help request");
+        assert_eq!(
+            unknown,
+            Err("没有命令 `rulez`；可用的命令：plan、rules、explain、workshop、run".to_string())
+        );
+        assert!(help_for(&["rules", "list"]).is_none());
     }
 
     #[test]

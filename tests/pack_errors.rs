@@ -83,3 +83,32 @@ fn a_missing_rules_path_is_reported() {
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr_of(&out).contains("rules path `no/such/dir` does not exist"));
 }
+
+#[test]
+fn known_names_are_listed_in_the_same_order_on_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = std::fs::read_to_string(path("tests/fixtures/packs/mini/pack.toml")).unwrap();
+    let broken = pack.replacen("{org_name}先看清", "{xyzzy}先看清", 1);
+    assert_ne!(broken, pack);
+    std::fs::write(dir.path().join("pack.toml"), broken).unwrap();
+    let run = || {
+        let out = fulcrum()
+            .args(["--lang", "en", "--rules"])
+            .arg(dir.path())
+            .args(["rules", "list"])
+            .env("FULCRUM_NO_CACHE", "1")
+            .output()
+            .unwrap();
+        stderr_of(&out)
+    };
+    let err = run();
+    assert!(
+        err.contains(
+            "help: known: `can_extend`, `focus`, `load`, `months_left`, `org_name`, `troubled`, `urgency`, `who`"
+        ),
+        "{err}"
+    );
+    for _ in 0..3 {
+        assert_eq!(run(), err);
+    }
+}

@@ -79,8 +79,16 @@ impl Scope for Names<'_> {
     }
 
     fn names(&self) -> Vec<&str> {
-        self.map.keys().map(String::as_str).collect()
+        sorted_names(self.map)
     }
+}
+
+/// The names of `map` in alphabetical order, so that "known names" hints read the same on
+/// every run (a hash map's order changes from run to run).
+fn sorted_names(map: &HashMap<String, Var>) -> Vec<&str> {
+    let mut names: Vec<&str> = map.keys().map(String::as_str).collect();
+    names.sort_unstable();
+    names
 }
 
 impl Builder<'_> {
@@ -542,7 +550,7 @@ impl Builder<'_> {
                         match names.get(term.get_ref()) {
                             Some(var) => terms.push(*var),
                             None => {
-                                let known: Vec<&str> = names.keys().map(String::as_str).collect();
+                                let known = sorted_names(&names);
                                 let hint = suggest(lang, term.get_ref(), &known);
                                 self.error(
                                     "P003",
@@ -1382,8 +1390,7 @@ impl Builder<'_> {
                     for error in errors {
                         let (span, message, label, help) = match error {
                             TemplateError::UnknownName { name, span } => {
-                                let known: Vec<&str> =
-                                    scope.map.keys().map(String::as_str).collect();
+                                let known = sorted_names(scope.map);
                                 (
                                     span,
                                     tr!(
