@@ -1182,12 +1182,20 @@ impl Builder<'_> {
                         continue;
                     }
                     let later = &questions[q].id;
+                    let itself = q == i;
                     let message = match via {
-                        None if q == i => tr!(
+                        None if itself => tr!(
                             lang,
                             "`{}` 的出现条件读取了它自己",
                             "the `when` of `{}` reads the question itself",
                             question.id
+                        ),
+                        Some(d) if itself => tr!(
+                            lang,
+                            "`{}` 的出现条件通过 `{}` 读取了它自己",
+                            "the `when` of `{}` reads the question itself (through `{}`)",
+                            question.id,
+                            derived[d].id
                         ),
                         None => tr!(
                             lang,
@@ -1209,12 +1217,20 @@ impl Builder<'_> {
                                 when.origin.locate(test.span.clone()),
                                 tr!(lang, "此时还没有答案", "not answered yet at this point"),
                             )
-                            .help(tr!(
-                                lang,
-                                "把 `{later}` 移到 `{}` 之前，或修改条件",
-                                "move `{later}` before `{}`, or change the condition",
-                                question.id
-                            )),
+                            .help(if itself {
+                                tr!(
+                                    lang,
+                                    "是否提问不能取决于这道题自己的答案：让条件只读取它之前的问题",
+                                    "whether a question is asked cannot depend on its own answer: let the condition read only questions asked before it"
+                                )
+                            } else {
+                                tr!(
+                                    lang,
+                                    "把 `{later}` 移到 `{}` 之前，或修改条件",
+                                    "move `{later}` before `{}`, or change the condition",
+                                    question.id
+                                )
+                            }),
                     );
                 }
             }
