@@ -112,3 +112,28 @@ fn known_names_are_listed_in_the_same_order_on_every_run() {
         assert_eq!(run(), err);
     }
 }
+
+#[test]
+fn a_question_with_errors_is_reported_once_not_at_every_use() {
+    // `troubled` has an unknown kind and is read by a condition; `months_left` has min > max
+    // and is read by conditions, placeholders and the timeline.
+    for (pack, only) in [
+        (
+            "tests/corpus/packs/bad-kind",
+            "error[P007]: unknown question kind `boolean`",
+        ),
+        (
+            "tests/corpus/packs/min-above-max",
+            "error[P007]: `min` is greater than `max` in `months_left`",
+        ),
+    ] {
+        let out = list_with(pack, "en");
+        assert_eq!(out.status.code(), Some(3));
+        let err = stderr_of(&out);
+        let headers: Vec<&str> = err
+            .lines()
+            .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+            .collect();
+        assert_eq!(headers, [only], "{err}");
+    }
+}

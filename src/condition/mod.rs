@@ -50,6 +50,11 @@ pub trait Scope {
     fn resolve(&self, name: &str) -> Option<(Var, Domain<'_>)>;
     /// Every name, for "did you mean".
     fn names(&self) -> Vec<&str>;
+    /// Whether `name` is defined but its definition has errors of its own, already reported:
+    /// a condition reading it is then not reported again as naming something unknown.
+    fn is_broken(&self, _name: &str) -> bool {
+        false
+    }
 }
 
 /// The check a test makes once its variable is known to be answered.
@@ -361,6 +366,9 @@ impl Checker<'_> {
     fn test(&mut self, subject: &Name, op: &TestOp, span: &Range<usize>) -> Option<Cond> {
         let lang = self.lang;
         let Some((var, domain)) = self.scope.resolve(&subject.text) else {
+            if self.scope.is_broken(&subject.text) {
+                return None;
+            }
             let names = self.scope.names();
             let hint = did_you_mean(&subject.text, names.iter().copied())
                 .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))

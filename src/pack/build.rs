@@ -1,6 +1,6 @@
 //! Checks the files of one pack and builds the [`Pack`] model, reporting every problem at once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -70,6 +70,8 @@ struct Names<'p> {
     questions: &'p [Question],
     derived: &'p [Derived],
     map: &'p HashMap<String, Var>,
+    /// Questions and derived facts left out because their definitions have errors.
+    broken: &'p HashSet<String>,
 }
 
 impl Scope for Names<'_> {
@@ -80,6 +82,10 @@ impl Scope for Names<'_> {
 
     fn names(&self) -> Vec<&str> {
         sorted_names(self.map)
+    }
+
+    fn is_broken(&self, name: &str) -> bool {
+        self.broken.contains(name)
     }
 }
 
@@ -435,8 +441,10 @@ impl Builder<'_> {
             );
         }
 
-        // Questions and derived facts share one namespace.
+        // Questions and derived facts share one namespace. Those whose definitions have errors
+        // are left out, and uses of them are not reported again.
         let mut names: HashMap<String, Var> = HashMap::new();
+        let mut broken: HashSet<String> = HashSet::new();
         let mut questions = Vec::new();
         let mut raw_questions: Vec<(FileId, &RawQuestion)> = Vec::new();
         for (file, raw) in &input.files {
@@ -446,10 +454,15 @@ impl Builder<'_> {
                 {
                     continue;
                 }
-                if let Some(question) = self.question(*file, q, &sections) {
-                    names.insert(question.id.clone(), Var::Question(questions.len()));
-                    questions.push(question);
-                    raw_questions.push((*file, q.get_ref()));
+                match self.question(*file, q, &sections) {
+                    Some(question) => {
+                        names.insert(question.id.clone(), Var::Question(questions.len()));
+                        questions.push(question);
+                        raw_questions.push((*file, q.get_ref()));
+                    }
+                    None => {
+                        broken.insert(q.get_ref().id.get_ref().clone());
+                    }
                 }
             }
         }
@@ -462,10 +475,15 @@ impl Builder<'_> {
                 {
                     continue;
                 }
-                if let Some(fact) = self.derived_shell(*file, d) {
-                    names.insert(fact.id.clone(), Var::Derived(derived.len()));
-                    derived.push(fact);
-                    raw_derived.push((*file, d.get_ref()));
+                match self.derived_shell(*file, d) {
+                    Some(fact) => {
+                        names.insert(fact.id.clone(), Var::Derived(derived.len()));
+                        derived.push(fact);
+                        raw_derived.push((*file, d.get_ref()));
+                    }
+                    None => {
+                        broken.insert(d.get_ref().id.get_ref().clone());
+                    }
                 }
             }
         }
@@ -480,6 +498,7 @@ impl Builder<'_> {
                 questions: &questions,
                 derived: &derived,
                 map: &names,
+                broken: &broken,
             };
             for (i, (file, raw)) in raw_questions.iter().enumerate() {
                 whens.push(
@@ -549,6 +568,7 @@ impl Builder<'_> {
                     for term in sum.get_ref() {
                         match names.get(term.get_ref()) {
                             Some(var) => terms.push(*var),
+                            None if broken.contains(term.get_ref()) => {}
                             None => {
                                 let known = sorted_names(&names);
                                 let hint = suggest(lang, term.get_ref(), &known);
@@ -597,6 +617,7 @@ impl Builder<'_> {
                 questions: &questions,
                 derived: &derived,
                 map: &names,
+                broken: &broken,
             };
             for (file, raw) in &input.files {
                 for r in &raw.rule {
@@ -640,6 +661,7 @@ impl Builder<'_> {
                         min_months,
                     })
                 }
+                None if broken.contains(t_ref.months.get_ref()) => None,
                 _ => {
                     self.error(
                         "P003",
@@ -662,6 +684,7 @@ impl Builder<'_> {
                 {
                     Some(*q)
                 }
+                None if broken.contains(name.get_ref()) => None,
                 _ => {
                     self.error(
                         "P003",
@@ -1404,6 +1427,11 @@ impl Builder<'_> {
                     // Map the error to the file when the content appears there verbatim.
                     let base = value_src.find(content).map(|p| text.span().start + p);
                     for error in errors {
+                        if let TemplateError::UnknownName { name, .. } = &error
+                            && scope.broken.contains(name)
+                        {
+                            continue;
+                        }
                         let (span, message, label, help) = match error {
                             TemplateError::UnknownName { name, span } => {
                                 let known = sorted_names(scope.map);
