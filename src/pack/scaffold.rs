@@ -232,7 +232,7 @@ pub fn pack_toml(id: &str, languages: &[Lang], ui: Lang, schema: &str) -> String
     w.text(
         "text",
         "{org_name}的 {team_size} 人一起把要做的事列出来，分给具体的人。",
-        "{org_name}: the {team_size} of you list what must be done and give each task to one person.",
+        "Everyone at {org_name}, the {team_size} of you: list what must be done and give each task to one person.",
     );
     w.text(
         "why",
