@@ -75,6 +75,16 @@ pub fn write(target: &Target, text: &str, force: bool, lang: Lang) -> Result<(),
 /// Writes a file atomically; see the module documentation.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> Result<(), Failure> {
     let shown = path.display();
+    if path.is_dir() {
+        return Err(Failure::message(
+            Exit::Output,
+            tr!(
+                lang,
+                "`{shown}` 是一个文件夹；请给出文件名，例如 `{shown}/plan.html`",
+                "`{shown}` is a folder; give a file name, such as `{shown}/plan.html`"
+            ),
+        ));
+    }
     if !force && fs::symlink_metadata(path).is_ok() {
         return Err(Failure::message(
             Exit::Output,
@@ -165,6 +175,18 @@ fn temp_file(path: &Path) -> io::Result<(PathBuf, File)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_is_not_a_file_name_even_with_force() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for force in [false, true] {
+            let err = write_file(dir.path(), b"x", force, Lang::En).expect_err("refused");
+            assert!(
+                matches!(&err, Failure::Message { message, exit: Exit::Output } if message.contains("is a folder; give a file name")),
+                "{err:?}"
+            );
+        }
+    }
 
     #[test]
     fn refuses_to_overwrite_without_force() {
