@@ -366,13 +366,13 @@ fn offer_saving(
         Reply::Stop => return Ok(Reply::Stop),
     };
     let mut labels = vec![tr!(lang, "不用了", "No, thanks")];
-    labels.extend(SAVE_FORMATS.iter().map(|(_, ext)| {
-        tr!(
-            lang,
-            "保存为 {} 文件",
-            "Save it as a {} file",
-            ext.to_uppercase()
-        )
+    labels.extend(SAVE_FORMATS.iter().map(|(format, ext)| {
+        let name = match format {
+            Format::Html => tr!(lang, "可打印的网页", "printable HTML"),
+            Format::Markdown => "Markdown".to_string(),
+            _ => ext.to_uppercase(),
+        };
+        tr!(lang, "保存为{name}（.{ext}）", "Save it as {name} (.{ext})")
     }));
     match prompt::pick(
         screen,

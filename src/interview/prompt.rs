@@ -157,6 +157,15 @@ fn keys_choose(lang: Lang) -> String {
     )
 }
 
+/// Keys of lists outside the questions (packs, drafts, saving), where Esc cancels.
+fn keys_pick(lang: Lang) -> String {
+    tr!(
+        lang,
+        "↑↓ 移动 · 回车 确认 · Esc 取消",
+        "↑↓ move · Enter choose · Esc cancel"
+    )
+}
+
 fn keys_multi(lang: Lang) -> String {
     tr!(
         lang,
@@ -542,7 +551,7 @@ pub fn pick(screen: &Screen, message: &str, labels: Vec<String>) -> Result<Reply
     let list = items(screen, labels.iter().map(String::as_str), "  ");
     let page = list.len().min(10);
     let chosen = Select::new(message, list)
-        .with_help_message(&keys_choose(lang))
+        .with_help_message(&keys_pick(lang))
         .with_page_size(page)
         .without_filtering()
         .raw_prompt();
@@ -554,7 +563,7 @@ pub fn yes_no(screen: &Screen, message: &str, default: bool) -> Result<Reply<boo
     let lang = screen.lang;
     let labels = vec![tr!(lang, "是", "Yes"), tr!(lang, "否", "No")];
     let chosen = Select::new(&screen.message(message), labels)
-        .with_help_message(&keys_choose(lang))
+        .with_help_message(&keys_pick(lang))
         .with_starting_cursor(usize::from(!default))
         .without_filtering()
         .raw_prompt();
