@@ -42,7 +42,8 @@ fn plan_into_a_missing_folder_fails_with_exit_5_and_names_it() {
 #[test]
 fn plan_that_cannot_replace_its_target_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
-    // A non-empty folder where the plan should go: the final rename fails.
+    // A non-empty folder where the plan should go: refused before anything is written (the
+    // failed rename itself is tested on `output::replace_atomically`).
     let target = dir.path().join("plan.md");
     std::fs::create_dir(&target).unwrap();
     std::fs::write(target.join("notes.txt"), "keep me").unwrap();
@@ -61,8 +62,7 @@ fn plan_that_cannot_replace_its_target_keeps_it() {
         .unwrap();
     let err = stderr_of(&out);
     assert_eq!(out.status.code(), Some(5), "{err}");
-    assert!(err.contains("cannot write"), "{err}");
-    assert!(err.contains("unchanged"), "{err}");
+    assert!(err.contains("is a folder; give a file name"), "{err}");
     assert_eq!(
         std::fs::read_to_string(target.join("notes.txt")).unwrap(),
         "keep me"
@@ -114,7 +114,7 @@ fn batch_keeps_the_previous_plans_it_cannot_replace() {
         .unwrap();
     let err = stderr_of(&again);
     assert_eq!(again.status.code(), Some(1), "{err}");
-    assert!(err.contains("unchanged"), "{err}");
+    assert!(err.contains("is a folder"), "{err}");
     assert!(err.contains("a.toml: no plan written"), "{err}");
     assert!(err.contains("1 of 2 answers file(s) failed"), "{err}");
     assert!(written[0].join("x").exists());
