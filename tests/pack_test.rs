@@ -89,3 +89,26 @@ fn an_invalid_pack_exits_three() {
         .assert()
         .code(3);
 }
+
+#[test]
+fn a_path_where_a_pack_id_belongs_gets_a_hint_to_use_rules() {
+    let out = fulcrum()
+        .args(["rules", "test", "./rules/community-dependence"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("looks like a path: load a pack folder or file with --rules"),
+        "{err}"
+    );
+    let out = fulcrum()
+        .args(["rules", "test", "community-dependenc"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("did you mean `community-dependence`?"),
+        "{err}"
+    );
+}

@@ -329,3 +329,23 @@ fn command_line_mistakes_never_echo_escape_sequences() {
     assert!(err.contains("无法识别的参数"), "{err}");
     assert!(!err.contains('\u{1b}'), "{err:?}");
 }
+
+#[test]
+fn a_start_date_far_from_now_is_taken_as_a_typing_mistake() {
+    let out = with_mini()
+        .args([
+            "plan",
+            "--answers",
+            "tests/fixtures/answers-mini-urgent.toml",
+        ])
+        .args(["--start", "9999-12-31"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("--start must fall between the years 1900 and 2199, not `9999-12-31`"),
+        "{err}"
+    );
+}

@@ -294,33 +294,58 @@ pub fn select_pack<'c>(
 }
 
 /// The loaded pack with this id, or a usage error listing the loaded packs.
+/// A path given where a pack id is expected gets a hint to load it with `--rules`.
 pub fn pack_by_id<'c>(catalog: &'c Catalog, id: &str, ui: Lang) -> Result<&'c Pack, Failure> {
     catalog.pack(id).ok_or_else(|| {
+        let ids = catalog.packs.iter().map(|p| p.id.as_str());
+        let mut message = tr!(
+            ui,
+            "没有规则包 `{id}`；已加载：{}",
+            "no pack `{id}` is loaded; loaded packs: {}",
+            list_names(ids.clone(), 20)
+        );
+        if id.contains(['/', '\\']) || id.ends_with(".toml") || Path::new(id).exists() {
+            message.push_str(&tr!(
+                ui,
+                "。`{id}` 像是一个路径：规则包的文件夹或文件要用 --rules 加载，再写规则包的 id，例如 `fulcrum --rules {id} rules test <ID>`",
+                ". `{id}` looks like a path: load a pack folder or file with --rules, then name the pack by its id, e.g. `fulcrum --rules {id} rules test <ID>`"
+            ));
+        } else if let Some(near) = crate::diagnostic::did_you_mean(id, ids) {
+            message.push_str(&tr!(ui, "。是不是 `{near}`？", "; did you mean `{near}`?"));
+        }
+        Failure::message(Exit::Usage, message)
+    })
+}
+
+/// Dates outside these years are taken as typing mistakes: a schedule runs weeks to a few years.
+const START_YEARS: std::ops::RangeInclusive<i16> = 1900..=2199;
+
+/// Parses `--start`, or gives today's date.
+pub fn start_date(flag: Option<&str>, ui: Lang) -> Result<Date, Failure> {
+    let Some(s) = flag else {
+        return Ok(crate::clock::today());
+    };
+    let date = s.parse::<Date>().map_err(|_| {
         Failure::message(
             Exit::Usage,
             tr!(
                 ui,
-                "没有规则包 `{id}`；已加载：{}",
-                "no pack `{id}` is loaded; loaded packs: {}",
-                list_names(catalog.packs.iter().map(|p| p.id.as_str()), 20)
+                "--start 需要 YYYY-MM-DD 格式的日期，实际是 `{s}`",
+                "--start takes a date as YYYY-MM-DD, not `{s}`"
             ),
         )
-    })
-}
-
-/// Parses `--start`, or gives today's date.
-pub fn start_date(flag: Option<&str>, ui: Lang) -> Result<Date, Failure> {
-    match flag {
-        Some(s) => s.parse::<Date>().map_err(|_| {
-            Failure::message(
-                Exit::Usage,
-                tr!(
-                    ui,
-                    "--start 需要 YYYY-MM-DD 格式的日期，实际是 `{s}`",
-                    "--start takes a date as YYYY-MM-DD, not `{s}`"
-                ),
-            )
-        }),
-        None => Ok(crate::clock::today()),
+    })?;
+    if !START_YEARS.contains(&date.year()) {
+        return Err(Failure::message(
+            Exit::Usage,
+            tr!(
+                ui,
+                "--start 的年份应在 {} 到 {} 之间，实际是 `{s}`",
+                "--start must fall between the years {} and {}, not `{s}`",
+                START_YEARS.start(),
+                START_YEARS.end()
+            ),
+        ));
     }
+    Ok(date)
 }
