@@ -112,3 +112,37 @@ fn a_path_where_a_pack_id_belongs_gets_a_hint_to_use_rules() {
         "{err}"
     );
 }
+
+#[test]
+fn an_expected_value_a_derived_fact_does_not_have_gets_a_did_you_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = std::fs::read_to_string("tests/fixtures/packs/mini/pack.toml").unwrap();
+    let with_test = format!(
+        "{pack}\n[[test]]\nid = \"typo\"\nexpect_derived = {{ urgency = \"hgh\" }}\n\n[test.answers]\nfocus = \"care\"\nmonths_left = 12\nwho = [\"residents\"]\ntroubled = false\n"
+    );
+    std::fs::write(dir.path().join("pack.toml"), &with_test).unwrap();
+    let lines: Vec<&str> = with_test.lines().collect();
+    let line = lines
+        .iter()
+        .rposition(|l| l.starts_with("expect_derived"))
+        .unwrap()
+        + 1;
+    let out = fulcrum()
+        .arg("--rules")
+        .arg(dir.path())
+        .args(["rules", "test", "mini"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("error[T004]: test `typo`: `urgency` is \"low\", expected \"hgh\""),
+        "{err}"
+    );
+    // The value is underlined, not the key.
+    assert!(err.contains(&format!("pack.toml:{line}:30")), "{err}");
+    assert!(
+        err.contains("= help: `urgency` has no value `hgh`; did you mean `high`?"),
+        "{err}"
+    );
+}

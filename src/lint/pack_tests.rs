@@ -3,11 +3,11 @@
 
 use crate::answers::file::resolve;
 use crate::answers::raw::RawAnswer;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, did_you_mean, list_names};
 use crate::engine::plan::build;
 use crate::lang::Lang;
-use crate::pack::{Pack, PackTest};
-use crate::source::SourceMap;
+use crate::pack::{DerivedKind, Pack, PackTest};
+use crate::source::{Loc, SourceMap};
 use crate::tr;
 
 /// The outcome of one test.
@@ -157,19 +157,24 @@ fn run_one(
             other => serde_json::Value::String(other.type_name().to_string()),
         };
         if actual.value != want {
-            failures.push(
-                Diagnostic::error(
-                    "T004",
-                    tr!(
-                        lang,
-                        "测试 `{}`：`{id}` 是 {}，预期 {want}",
-                        "test `{}`: `{id}` is {}, expected {want}",
-                        test.id,
-                        actual.value
-                    ),
-                )
-                .at(loc.clone(), tr!(lang, "预期值", "expected value")),
+            let mut failure = Diagnostic::error(
+                "T004",
+                tr!(
+                    lang,
+                    "测试 `{}`：`{id}` 是 {}，预期 {want}",
+                    "test `{}`: `{id}` is {}, expected {want}",
+                    test.id,
+                    actual.value
+                ),
+            )
+            .at(
+                Loc::new(loc.file, expected.span()),
+                tr!(lang, "预期值", "expected value"),
             );
+            if let Some(help) = unknown_value_help(pack, id, expected.get_ref(), lang) {
+                failure = failure.help(help);
+            }
+            failures.push(failure);
         }
     }
     for (rule, loc) in &test.expect_cautions {
@@ -194,4 +199,33 @@ fn run_one(
         }
     }
     failures
+}
+
+/// When a test expects a value that the derived fact `id` does not have: its values, with a
+/// "did you mean".
+fn unknown_value_help(pack: &Pack, id: &str, expected: &RawAnswer, lang: Lang) -> Option<String> {
+    let RawAnswer::Str(want) = expected else {
+        return None;
+    };
+    let fact = pack.derived.iter().find(|d| d.id == id)?;
+    let DerivedKind::Classify { values, .. } = &fact.kind else {
+        return None;
+    };
+    if values.iter().any(|v| v.id == *want) {
+        return None;
+    }
+    let ids = values.iter().map(|v| v.id.as_str());
+    Some(match did_you_mean(want, ids.clone()) {
+        Some(near) => tr!(
+            lang,
+            "`{id}` 没有值 `{want}`；是不是 `{near}`？",
+            "`{id}` has no value `{want}`; did you mean `{near}`?"
+        ),
+        None => tr!(
+            lang,
+            "`{id}` 没有值 `{want}`；它的值有：{}",
+            "`{id}` has no value `{want}`; its values are: {}",
+            list_names(ids, 12)
+        ),
+    })
 }
