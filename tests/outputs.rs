@@ -88,6 +88,37 @@ fn markdown_escapes_values_and_keeps_checklists() {
     assert!(!html.stdout.contains("<b>Care</b>"));
 }
 
+#[test]
+fn narrow_table_plans_wrap_their_headings() {
+    for (file, lang) in [("red-vest.toml", "zh"), ("red-vest.en.toml", "en")] {
+        for width in [40, 60] {
+            let out = run(fulcrum()
+                .args(["plan", "--start", START, "--width"])
+                .arg(width.to_string())
+                .arg("--answers")
+                .arg(example(file)));
+            assert_eq!(out.code, 0, "{}", out.stderr);
+            for line in out.stdout.lines() {
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(line) <= width,
+                    "{lang} at {width}: {line}\n{}",
+                    out.stdout
+                );
+            }
+        }
+    }
+    // A heading too wide for the line puts the weeks under the title.
+    let out = run(fulcrum()
+        .args(["plan", "--start", START, "--width", "60", "--answers"])
+        .arg(example("red-vest.en.toml")));
+    assert!(
+        out.stdout
+            .contains("\n2. Extend (make time)\n   weeks 3–22 (2026-01-19 to 2026-06-07)\n"),
+        "{}",
+        out.stdout
+    );
+}
+
 // ---- the printable HTML ------------------------------------------------------------------
 
 /// Elements of a parsed XHTML document: (name, class attribute, text inside, in order).
