@@ -580,6 +580,43 @@ fn summary_leaves_out_bad_files_and_exits_1() {
     assert!(json["failed"][0].as_str().unwrap().ends_with("bad.toml"));
 }
 
+#[test]
+fn a_summary_of_no_readable_file_prints_nothing_on_stdout() {
+    for format in ["table", "json"] {
+        let out = run(fulcrum()
+            .args(["workshop", "summary", "--format", format])
+            .arg(root().join("nonexist.toml")));
+        assert_eq!(out.code, 1, "{format}: {}", out.stderr);
+        assert_eq!(out.stdout, "", "{format}: a failing command prints no data");
+        assert!(out.stderr.contains("nonexist.toml"), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("1 of 1 answers file(s) left out."),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn a_summary_with_some_bad_files_shows_the_good_ones() {
+    let out = run(fulcrum()
+        .args(["workshop", "summary", "--width", "120"])
+        .args(["examples/red-vest.en.toml", "nonexist.toml"]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("| examples/red-vest.en.toml | Evergreen Elderly Care Centre |"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("nonexist"), "{}", out.stdout);
+    assert!(
+        out.stderr.contains("1 of 2 answers file(s) left out."),
+        "{}",
+        out.stderr
+    );
+}
+
 /// The header lines of every table in piped (ASCII) output, as the text of each cell.
 fn header_cells(text: &str) -> Vec<String> {
     let mut cells = Vec::new();
