@@ -1,5 +1,5 @@
 //! `fulcrum workshop summary`: the room at a glance. Bad answers files are reported and left
-//! out; the run then ends with exit code 1.
+//! out; the run then ends with exit code 1, and prints nothing on stdout when no file was good.
 
 use std::io::IsTerminal;
 
@@ -73,6 +73,10 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
         }
     }
     summary.finish();
+    // A summary of no one is no result: like any failing command, print nothing on stdout.
+    if summary.participants.is_empty() {
+        return Ok(left_out(&summary, files.len()));
+    }
     let text = match args.format {
         SummaryFormat::Table => render::table(
             &summary,
@@ -84,19 +88,24 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
         SummaryFormat::Json => render::json(&summary),
     };
     output::write(&Target::Stdout, &text, false, ui)?;
+    Ok(left_out(&summary, files.len()))
+}
+
+/// Says on stderr how many of the `files` answers files were left out, and gives the exit code:
+/// 1 when any was.
+fn left_out(summary: &Summary, files: usize) -> Exit {
     if summary.failed.is_empty() {
-        Ok(Exit::Success)
-    } else {
-        eprintln!(
-            "{}",
-            tr!(
-                ui,
-                "{} 个答案文件中有 {} 个未计入。",
-                "{1} of {0} answers file(s) left out.",
-                files.len(),
-                summary.failed.len()
-            )
-        );
-        Ok(Exit::Findings)
+        return Exit::Success;
     }
+    eprintln!(
+        "{}",
+        tr!(
+            summary.lang,
+            "{} 个答案文件中有 {} 个未计入。",
+            "{1} of {0} answers file(s) left out.",
+            files,
+            summary.failed.len()
+        )
+    );
+    Exit::Findings
 }

@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+use unicode_width::UnicodeWidthStr;
 
 use super::RenderOptions;
 use super::words::{window_text, words};
@@ -85,25 +86,40 @@ impl Layout {
     }
 }
 
+/// `first` and `second` on one line, after `prefix` and joined by `  ·  `, when they fit in
+/// `width`; else each wrapped on lines of its own, indented as deep as `prefix`.
+fn side_by_side(first: &str, second: &str, width: usize, prefix: &str) -> String {
+    let line = format!("{prefix}{first}  ·  {second}");
+    if line.width() <= width {
+        return line;
+    }
+    let indent = " ".repeat(prefix.width());
+    format!(
+        "{}\n{}",
+        wrap_indented(first, width, prefix, &indent),
+        wrap_indented(second, width, &indent, &indent)
+    )
+}
+
 /// Renders the plan as text tables.
 pub fn render(plan: &Plan, options: RenderOptions) -> String {
     let w = words(plan.lang);
     let width = usize::from(options.width);
     let mut out = String::new();
-    let _ = writeln!(out, "{} · {}", sanitize(&plan.pack.title), w.plan);
+    let title = format!("{} · {}", sanitize(&plan.pack.title), w.plan);
+    let _ = writeln!(out, "{}", wrap(&title, width));
     let organization = plan.organization.as_deref().unwrap_or(w.not_given);
-    let _ = writeln!(
-        out,
-        "{}{c}{}\n{}{c}{} {}  ·  {}{c}{}",
-        w.organization,
-        sanitize(organization),
+    let organization = format!("{}{}{}", w.organization, w.colon, sanitize(organization));
+    let _ = writeln!(out, "{}", wrap(&organization, width));
+    let pack = format!(
+        "{}{}{} {}",
         w.pack,
+        w.colon,
         sanitize(&plan.pack.id),
-        sanitize(&plan.pack.version),
-        w.date,
-        plan.date,
-        c = w.colon
+        sanitize(&plan.pack.version)
     );
+    let date = format!("{}{}{}", w.date, w.colon, plan.date);
+    let _ = writeln!(out, "{}", side_by_side(&pack, &date, width, ""));
     out.push('\n');
 
     let mut diagnosis = Layout::new(options, &[], &[45, 55]);
@@ -133,12 +149,13 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
     }
 
     for (n, phase) in plan.phases.iter().enumerate() {
-        let schedule = phase
-            .window
-            .as_ref()
-            .map(|win| format!("  ·  {}", window_text(win, plan.lang)))
-            .unwrap_or_default();
-        let _ = writeln!(out, "{}. {}{schedule}", n + 1, sanitize(&phase.title));
+        let number = format!("{}. ", n + 1);
+        let title = sanitize(&phase.title);
+        let heading = match &phase.window {
+            Some(win) => side_by_side(&title, &window_text(win, plan.lang), width, &number),
+            None => wrap_indented(&title, width, &number, &" ".repeat(number.len())),
+        };
+        let _ = writeln!(out, "{heading}");
         if phase.actions.is_empty() {
             let _ = writeln!(out, "   {}\n", w.no_actions);
             continue;

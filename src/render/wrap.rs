@@ -8,6 +8,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 const NO_START: &str = "，。、；：？！）」』”’》〉】…—·,.;:?!)]}%";
 /// Characters that must not end a line.
 const NO_END: &str = "（「『“‘《〈【([{";
+/// Characters after which a word longer than the line is broken.
+const BREAK_AFTER: &str = "/\\-_.";
 
 /// Splits text into pieces that are never broken: an English word with its trailing spaces, or
 /// a single wide (CJK) character.
@@ -42,6 +44,57 @@ fn pieces(text: &str) -> Vec<&str> {
     out
 }
 
+/// Splits a word after each separator (`/`, `\\`, `-`, `_`, `.`), where a path or a hyphenated
+/// word too long for its line is broken.
+fn parts(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in word.char_indices() {
+        if BREAK_AFTER.contains(c) && i + 1 < word.len() {
+            out.push(&word[start..=i]);
+            start = i + 1;
+        }
+    }
+    out.push(&word[start..]);
+    out
+}
+
+/// The width of the widest piece [`wrap`] keeps whole when it has room: the longest English
+/// word or file name, or a Chinese character.
+pub fn widest_word(text: &str) -> usize {
+    text.split('\n')
+        .flat_map(pieces)
+        .map(|p| p.trim_end().width())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The width of the widest piece [`wrap`] keeps whole when words may be broken after
+/// separators: the longest part of a word, or a Chinese character.
+pub fn widest_part(text: &str) -> usize {
+    text.split('\n')
+        .flat_map(pieces)
+        .flat_map(parts)
+        .map(|p| p.trim_end().width())
+        .max()
+        .unwrap_or(0)
+}
+
+/// For each piece, the index of the first piece of its run and the run's width. A run is the
+/// pieces between two spaces: an English word, `(复盘)`, or a whole Chinese paragraph.
+fn runs(pieces: &[&str]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut start = 0;
+    for (i, piece) in pieces.iter().enumerate() {
+        if piece.ends_with(' ') || i + 1 == pieces.len() {
+            let width = pieces[start..=i].concat().trim_end().width();
+            out.extend(std::iter::repeat_n((start, width), i + 1 - start));
+            start = i + 1;
+        }
+    }
+    out
+}
+
 fn starts_forbidden(piece: &str) -> bool {
     piece.chars().next().is_some_and(|c| NO_START.contains(c))
 }
@@ -58,16 +111,27 @@ fn ends_forbidden(piece: &str) -> bool {
 fn wrap_paragraph(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<Vec<&str>> = vec![Vec::new()];
     let mut column = 0;
-    for piece in pieces(text) {
+    let pieces = pieces(text);
+    let runs = runs(&pieces);
+    for (k, (piece, (start, run_width))) in pieces.into_iter().zip(runs).enumerate() {
         let w = piece.trim_end().width();
         let current = lines.last().map_or(0, Vec::len);
         if column + w > width && current > 0 {
-            // Carry the previous piece down when this one may not start a line, or when the
-            // previous one may not end it.
             let mut carried = Vec::new();
-            if let Some(line) = lines.last_mut() {
-                // Closing punctuation pulls down at most two pieces; an opening bracket left
-                // at the end of the line always follows them.
+            let in_run = k - start;
+            if let Some(line) = lines.last_mut()
+                && in_run > 0
+                && line.len() > in_run
+                && run_width <= width
+                && line[line.len() - in_run].starts_with(['(', '['])
+            {
+                // A bracket after a space, such as `(复盘)` in English text, moves down whole
+                // rather than be broken between Chinese characters.
+                carried = line.split_off(line.len() - in_run);
+            } else if let Some(line) = lines.last_mut() {
+                // Carry the previous piece down when this one may not start a line, or when
+                // the previous one may not end it. Closing punctuation pulls down at most two
+                // pieces; an opening bracket left at the end of the line always follows them.
                 while line.len() > 1 {
                     let next = carried.first().copied().unwrap_or(piece);
                     let carry = line.last().is_some_and(|p| ends_forbidden(p))
@@ -84,17 +148,32 @@ fn wrap_paragraph(text: &str, width: usize) -> Vec<String> {
             lines.push(carried);
         }
         if w > width {
-            // A word longer than the line: split it by characters.
-            for (i, c) in piece.char_indices() {
-                let cw = c.width().unwrap_or(0);
-                if column + cw > width && column > 0 {
+            // A word longer than the line: split it after separators where it can, and by
+            // characters where a part is still too long.
+            for part in parts(piece) {
+                let pw = part.trim_end().width();
+                if column + pw > width && column > 0 {
                     lines.push(Vec::new());
                     column = 0;
                 }
-                if let Some(line) = lines.last_mut() {
-                    line.push(&piece[i..i + c.len_utf8()]);
+                if pw <= width {
+                    if let Some(line) = lines.last_mut() {
+                        line.push(part);
+                    }
+                    column += part.width();
+                    continue;
                 }
-                column += cw;
+                for (i, c) in part.char_indices() {
+                    let cw = c.width().unwrap_or(0);
+                    if column + cw > width && column > 0 {
+                        lines.push(Vec::new());
+                        column = 0;
+                    }
+                    if let Some(line) = lines.last_mut() {
+                        line.push(&part[i..i + c.len_utf8()]);
+                    }
+                    column += cw;
+                }
             }
             continue;
         }
@@ -205,6 +284,40 @@ mod tests {
     fn long_words_are_split_and_newlines_kept() {
         assert_eq!(wrap("abcdefghij", 4), "abcd\nefgh\nij");
         assert_eq!(wrap("a\nb", 10), "a\nb");
+    }
+
+    #[test]
+    fn long_words_break_after_separators_first() {
+        assert_eq!(
+            lines("examples/no-extension-medium.en.toml", 16),
+            ["examples/no-", "extension-", "medium.en.toml"]
+        );
+        assert_eq!(
+            lines("professional-skill dependence", 14),
+            ["professional-", "skill", "dependence"]
+        );
+    }
+
+    #[test]
+    fn a_bracket_in_english_moves_down_whole() {
+        assert_eq!(lines("Review (复盘)", 10), ["Review", "(复盘)"]);
+        assert_eq!(
+            lines("hold a review (复盘, a look back)", 16),
+            ["hold a review", "(复盘, a look", "back)"]
+        );
+        // Chinese after a space still fills the line.
+        assert_eq!(
+            lines("Lakeside Care先看清谁在依赖", 21),
+            ["Lakeside Care先看清谁", "在依赖"]
+        );
+    }
+
+    #[test]
+    fn widest_pieces() {
+        assert_eq!(widest_word("Type of dependence"), 10);
+        assert_eq!(widest_word("examples/red-vest.toml"), 22);
+        assert_eq!(widest_part("examples/red-vest.toml"), 9);
+        assert_eq!(widest_word("认清问题"), 2);
     }
 
     #[test]
