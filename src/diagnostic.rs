@@ -202,14 +202,17 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// Lists names for a message: `` `a`, `b`, `c` ``, shortened past `max` names.
-pub fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> String {
+/// Lists names for a message: `` `a`, `b`, `c` `` (`` `a`、`b`、`c` `` in Chinese), shortened
+/// past `max` names.
+pub fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize, lang: Lang) -> String {
     let names: Vec<&str> = names.into_iter().collect();
-    let mut out: Vec<String> = names.iter().take(max).map(|n| format!("`{n}`")).collect();
-    if names.len() > max {
-        out.push(format!("… (+{})", names.len() - max));
+    let shown: Vec<String> = names.iter().take(max).map(|n| format!("`{n}`")).collect();
+    let list = shown.join(lang.list_separator());
+    match (lang, names.len() > max) {
+        (_, false) => list,
+        (Lang::Zh, true) => format!("{list} 等 {} 个", names.len()),
+        (Lang::En, true) => format!("{list}, … (+{})", names.len() - max),
     }
-    out.join(", ")
 }
 
 #[cfg(test)]
@@ -223,6 +226,14 @@ mod tests {
         let names = ["months_left", "org_focus", "who_depends"];
         assert_eq!(did_you_mean("month_left", names), Some("months_left"));
         assert_eq!(did_you_mean("zzz", names), None);
+    }
+
+    #[test]
+    fn lists_names_in_each_language() {
+        let names = ["a", "b", "c"];
+        assert_eq!(list_names(names, 5, Lang::En), "`a`, `b`, `c`");
+        assert_eq!(list_names(names, 2, Lang::En), "`a`, `b`, … (+1)");
+        assert_eq!(list_names(names, 2, Lang::Zh), "`a`、`b` 等 3 个");
     }
 
     #[test]

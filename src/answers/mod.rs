@@ -149,7 +149,7 @@ pub fn check_value(
                     lang,
                     "可选：{}",
                     "valid options: {}",
-                    list_names(options.iter().map(|o| o.id.as_str()), 20)
+                    list_names(options.iter().map(|o| o.id.as_str()), 20, lang)
                 )))
         }
         (QuestionKind::Multi { .. }, _) => {
@@ -277,7 +277,7 @@ fn option_index(
             lang,
             "可选：{}",
             "valid options: {}",
-            list_names(options.iter().map(|o| o.id.as_str()), 20)
+            list_names(options.iter().map(|o| o.id.as_str()), 20, lang)
         ))
     })
 }
@@ -337,7 +337,7 @@ pub fn check_selection(
             lang,
             "可选：{}",
             "valid options: {}",
-            list_names(options.iter().map(|o| o.id.as_str()), 20)
+            list_names(options.iter().map(|o| o.id.as_str()), 20, lang)
         )));
     }
     if count > max_selected {

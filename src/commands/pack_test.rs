@@ -49,7 +49,7 @@ pub fn run(context: &Context, args: &PackTestArgs) -> Result<Exit, Failure> {
                     "没有测试触发的规则（{}）：{}",
                     "rules no test fires ({}): {}",
                     report.unfired.len(),
-                    list_names(names, 50)
+                    list_names(names, 50, ui)
                 )
             );
         }

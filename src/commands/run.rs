@@ -267,7 +267,9 @@ fn missing_without_terminal(
     let list: Vec<String> = missing
         .iter()
         .map(|&q| {
-            format!(
+            tr!(
+                lang,
+                "`{}`（{}）",
                 "`{}` ({})",
                 pack.questions[q].id,
                 sanitize(pack.questions[q].prompt.get(lang))
@@ -282,7 +284,7 @@ fn missing_without_terminal(
             "`{file}` 缺少 {} 个回答，而且没有终端可以提问：{}。请在 --answers 给出的文件中补上，或在终端里运行",
             "`{file}` lacks {} answer(s) and there is no terminal to ask them: {}. Add them to the file given with --answers, or run in a terminal",
             list.len(),
-            list.join(", ")
+            list.join(lang.list_separator())
         ),
     )
 }
@@ -667,7 +669,9 @@ fn pick_pack(screen: &Screen, catalog: &Catalog) -> Result<Reply<usize>, Failure
         .packs
         .iter()
         .map(|p| {
-            format!(
+            tr!(
+                lang,
+                "{}（{}，{}）",
                 "{} ({}, {})",
                 sanitize(p.title.get(lang)),
                 p.id,

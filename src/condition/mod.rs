@@ -369,7 +369,7 @@ impl Checker<'_> {
                         lang,
                         "可用的名字：{}",
                         "known names: {}",
-                        list_names(names.iter().copied(), 12)
+                        list_names(names.iter().copied(), 12, lang)
                     )
                 });
             self.errors.push(
@@ -548,7 +548,7 @@ impl Checker<'_> {
                             lang,
                             "可选：{}",
                             "valid options: {}",
-                            list_names(options.iter().copied(), 20)
+                            list_names(options.iter().copied(), 20, lang)
                         )),
                     );
                 }
