@@ -48,7 +48,7 @@ fn pack_errors_are_bilingual() {
     let out = list_with("tests/fixtures/bad-packs/cond-error", "zh");
     let err = stderr_of(&out);
     assert!(
-        err.contains("错误[C002]: 未知的问题或派生事实 `lod`"),
+        err.contains("错误[C002]：未知的问题或派生事实 `lod`"),
         "{err}"
     );
     assert!(err.contains("规则包有 1 个错误"), "{err}");

@@ -219,7 +219,7 @@ fn messages_follow_the_language() {
     );
     let err = stderr_of(&out);
     assert!(
-        err.contains("错误[A005]: `months_left` 的数值 500 超出范围 0–120"),
+        err.contains("错误[A005]：`months_left` 的数值 500 超出范围 0–120"),
         "{err}"
     );
 }
