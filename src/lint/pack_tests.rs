@@ -154,7 +154,7 @@ fn run_one(
             RawAnswer::Str(s) => serde_json::Value::String(s.clone()),
             RawAnswer::Int(n) => serde_json::Value::from(*n),
             RawAnswer::Bool(b) => serde_json::Value::Bool(*b),
-            other => serde_json::Value::String(other.type_name().to_string()),
+            other => serde_json::Value::String(other.kind_name(lang).to_string()),
         };
         if actual.value != want {
             failures.push(
