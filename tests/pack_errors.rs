@@ -75,6 +75,18 @@ fn rules_list_shows_where_packs_come_from() {
 }
 
 #[test]
+fn rules_list_names_the_built_in_source_in_chinese() {
+    let out = fulcrum()
+        .args(["--lang", "zh", "rules", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("来源") && text.contains("内置"), "{text}");
+    assert!(!text.contains("built-in"), "{text}");
+}
+
+#[test]
 fn a_missing_rules_path_is_reported() {
     let out = fulcrum()
         .args(["--rules", "no/such/dir", "rules", "list"])

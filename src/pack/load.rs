@@ -107,13 +107,14 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
     }
 
     let mut groups: Vec<(String, Vec<Parsed>, String)> = Vec::new();
+    let builtin = builtin_origin(lang);
     for (id, files) in builtin_folders {
         let parsed: Vec<Parsed> = files
             .into_iter()
-            .filter_map(|file| parse(&mut catalog, file, "built-in", lang))
+            .filter_map(|file| parse(&mut catalog, file, &builtin, lang))
             .collect();
         if !parsed.is_empty() {
-            groups.push((id.to_string(), parsed, "built-in".to_string()));
+            groups.push((id.to_string(), parsed, builtin.clone()));
         }
     }
     for folder in folders {
@@ -144,6 +145,11 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
         cache.put(&key, &catalog.packs);
     }
     catalog
+}
+
+/// Where a built-in pack comes from, as `rules list` shows it.
+fn builtin_origin(lang: Lang) -> String {
+    tr!(lang, "内置", "built-in")
 }
 
 /// What the cache entry of a set of files is filed under: the language of messages (pack
@@ -504,10 +510,10 @@ fn assign(
         _ => folder.name.clone(),
     };
     // A folder that defines a built-in pack again replaces it, whatever order its files sort in.
+    let builtin = builtin_origin(lang);
     for id in &definers {
-        if let Some((_, files, origin)) = groups
-            .iter_mut()
-            .find(|(g, _, o)| g == id && o == "built-in")
+        if let Some((_, files, origin)) =
+            groups.iter_mut().find(|(g, _, o)| g == id && *o == builtin)
         {
             files.clear();
             let place = folder
