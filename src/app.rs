@@ -9,7 +9,7 @@ use clap::{CommandFactory, FromArgMatches};
 use crate::cli::{Cli, ColorChoice, Command, RulesCommand, WorkshopCommand};
 use crate::commands;
 use crate::diagnostic::Diagnostic;
-use crate::error::{Exit, Failure};
+use crate::error::{Exit, Failure, error_line};
 use crate::lang::Lang;
 use crate::pack::cache::PackCache;
 use crate::pack::load::{Catalog, load, load_cached, rule_paths};
@@ -150,8 +150,7 @@ pub fn run() -> ExitCode {
         Ok(exit) => exit.into(),
         Err(Failure::Reported(exit)) => exit.into(),
         Err(Failure::Message { message, exit }) => {
-            let prefix = tr!(ui, "错误", "error");
-            eprintln!("{prefix}: {}", crate::terminal::sanitize(&message));
+            eprintln!("{}", error_line(ui, &message));
             exit.into()
         }
     }

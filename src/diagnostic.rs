@@ -86,7 +86,7 @@ impl Diagnostic {
             (Severity::Warning, Lang::En) => Level::WARNING,
         };
         let help_level = match lang {
-            Lang::Zh => Level::HELP.with_name("提示"),
+            Lang::Zh => Level::HELP.with_name(ZH_HELP),
             Lang::En => Level::HELP,
         };
         let message = crate::terminal::sanitize(&self.message);
@@ -119,11 +119,48 @@ impl Diagnostic {
         } else {
             Renderer::plain()
         };
-        renderer
+        let text = renderer
             .decor_style(DecorStyle::Ascii)
             .render(&report)
-            .to_string()
+            .to_string();
+        match lang {
+            Lang::Zh => full_width_colons(&text),
+            Lang::En => text,
+        }
     }
+}
+
+/// The Chinese name of help lines, as [`Diagnostic::render`] sets it.
+const ZH_HELP: &str = "提示";
+
+/// Makes the colons annotate-snippets writes after `错误[P001]` and `提示` full-width, as
+/// Chinese punctuation is. `：` is as wide as `: `, so the layout stays aligned. Works on
+/// coloured text too: the colon is the first `: ` after the name, past its colour codes.
+fn full_width_colons(text: &str) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let name_end = if i == 0 {
+                Some(0)
+            } else {
+                line.find(ZH_HELP)
+                    .filter(|&at| {
+                        let before = &line[..at];
+                        before.contains('=')
+                            && before.chars().all(|c| {
+                                c.is_ascii_whitespace() || "=\u{1b}[;m0123456789".contains(c)
+                            })
+                    })
+                    .map(|at| at + ZH_HELP.len())
+            };
+            match name_end.and_then(|end| line[end..].find(": ").map(|c| end + c)) {
+                Some(colon) => format!("{}：{}", &line[..colon], &line[colon + 2..]),
+                None => line.to_string(),
+            }
+        })
+        .collect();
+    lines.join("\n")
 }
 
 /// Keeps a span inside the text and on character boundaries.
@@ -202,14 +239,17 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// Lists names for a message: `` `a`, `b`, `c` ``, shortened past `max` names.
-pub fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> String {
+/// Lists names for a message: `` `a`, `b`, `c` `` (`` `a`、`b`、`c` `` in Chinese), shortened
+/// past `max` names.
+pub fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize, lang: Lang) -> String {
     let names: Vec<&str> = names.into_iter().collect();
-    let mut out: Vec<String> = names.iter().take(max).map(|n| format!("`{n}`")).collect();
-    if names.len() > max {
-        out.push(format!("… (+{})", names.len() - max));
+    let shown: Vec<String> = names.iter().take(max).map(|n| format!("`{n}`")).collect();
+    let list = shown.join(lang.list_separator());
+    match (lang, names.len() > max) {
+        (_, false) => list,
+        (Lang::Zh, true) => format!("{list} 等 {} 个", names.len()),
+        (Lang::En, true) => format!("{list}, … (+{})", names.len() - max),
     }
-    out.join(", ")
 }
 
 #[cfg(test)]
@@ -223,6 +263,14 @@ mod tests {
         let names = ["months_left", "org_focus", "who_depends"];
         assert_eq!(did_you_mean("month_left", names), Some("months_left"));
         assert_eq!(did_you_mean("zzz", names), None);
+    }
+
+    #[test]
+    fn lists_names_in_each_language() {
+        let names = ["a", "b", "c"];
+        assert_eq!(list_names(names, 5, Lang::En), "`a`, `b`, `c`");
+        assert_eq!(list_names(names, 2, Lang::En), "`a`, `b`, … (+1)");
+        assert_eq!(list_names(names, 2, Lang::Zh), "`a`、`b` 等 3 个");
     }
 
     #[test]
@@ -240,9 +288,31 @@ mod tests {
     }
 
     #[test]
-    fn renders_in_chinese() {
-        let sources = SourceMap::new();
-        let text = Diagnostic::warning("W1", "注意").render(&sources, Lang::Zh, false);
-        assert!(text.starts_with("警告[W1]: 注意"), "{text}");
+    fn renders_in_chinese_with_full_width_colons() {
+        let mut sources = SourceMap::new();
+        let file = sources.add("p.toml", None, Arc::from("a = 1: 2\n"));
+        let diagnostic = Diagnostic::warning("W1", "注意: 这里")
+            .at(Loc::new(file, 4..5), "标签: 一")
+            .help("提示: 二");
+        let text = diagnostic.render(&sources, Lang::Zh, false);
+        assert!(text.starts_with("警告[W1]：注意: 这里\n"), "{text}");
+        assert!(text.contains("a = 1: 2"), "{text}");
+        assert!(text.contains("^ 标签: 一"), "{text}");
+        assert!(text.contains("= 提示：提示: 二"), "{text}");
+        // With colour, the same text once the colour codes are taken out.
+        let coloured = diagnostic.render(&sources, Lang::Zh, true);
+        let mut plain = String::new();
+        let mut in_code = false;
+        for c in coloured.chars() {
+            match c {
+                '\u{1b}' => in_code = true,
+                'm' if in_code => in_code = false,
+                _ if in_code => {}
+                _ => plain.push(c),
+            }
+        }
+        assert_eq!(plain, text);
+        let english = diagnostic.render(&sources, Lang::En, false);
+        assert!(english.starts_with("warning[W1]: 注意"), "{english}");
     }
 }

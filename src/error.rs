@@ -2,6 +2,9 @@
 
 use std::process::ExitCode;
 
+use crate::lang::Lang;
+use crate::tr;
+
 /// How a run ended, as an exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -41,6 +44,16 @@ pub enum Failure {
         /// The exit code.
         exit: Exit,
     },
+}
+
+/// The line printed for a failure with a message: `error: …`, `错误：…`.
+pub fn error_line(lang: Lang, message: &str) -> String {
+    tr!(
+        lang,
+        "错误：{}",
+        "error: {}",
+        crate::terminal::sanitize(message)
+    )
 }
 
 impl Failure {

@@ -27,6 +27,14 @@ impl Lang {
         }
     }
 
+    /// What separates the items of a list in a sentence: `、` in Chinese, `, ` in English.
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Lang::Zh => "、",
+            Lang::En => ", ",
+        }
+    }
+
     /// The other language, used as a fallback when a text is missing.
     pub fn other(self) -> Lang {
         match self {
@@ -93,6 +101,33 @@ impl FromStr for Lang {
     }
 }
 
+/// `text` to follow Chinese words in a sentence: with a space before it when it starts with a
+/// Latin letter, a digit or a code quote, as Chinese text is set apart from Latin text.
+pub fn spaced(text: &str) -> String {
+    if text.starts_with(|c: char| c.is_ascii_graphic()) {
+        format!(" {text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Alternatives in a Chinese sentence: a、b 或 c, with spaces only where Latin text meets
+/// Chinese (选项或 `[`; `a` 或 `b`).
+pub fn zh_or(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let head = rest.join("、");
+            let gap = if head.ends_with(|c: char| c.is_ascii_graphic()) {
+                " "
+            } else {
+                ""
+            };
+            format!("{head}{gap}或{}", spaced(last))
+        }
+        _ => items.concat(),
+    }
+}
+
 /// Formats a message in the given language: `tr!(lang, "中文 {x}", "English {x}")`.
 #[macro_export]
 macro_rules! tr {
@@ -107,6 +142,28 @@ macro_rules! tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_text_is_set_apart_from_chinese() {
+        assert_eq!(format!("应为{}", spaced("`in`")), "应为 `in`");
+        assert_eq!(
+            format!("应为{}", spaced("0 到 9 的整数")),
+            "应为 0 到 9 的整数"
+        );
+        assert_eq!(format!("应为{}", spaced("整数")), "应为整数");
+    }
+
+    #[test]
+    fn alternatives_join_with_or() {
+        let items = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(zh_or(&items(&["选项", "`[`"])), "选项或 `[`");
+        assert_eq!(
+            zh_or(&items(&["`and`", "`or`", "条件结尾"])),
+            "`and`、`or` 或条件结尾"
+        );
+        assert_eq!(zh_or(&items(&["`,`", "`]`"])), "`,` 或 `]`");
+        assert_eq!(zh_or(&items(&["整数"])), "整数");
+    }
 
     #[test]
     fn locales_map_to_languages() {

@@ -19,6 +19,11 @@ pub enum LocalText {
 }
 
 impl LocalText {
+    /// What a text is, as serde says when something else is written (and as the Chinese
+    /// wording of TOML errors recognises it).
+    pub const EXPECTING: &'static str =
+        "a text: a string, or a table such as { zh = \"…\", en = \"…\" }";
+
     /// The text in `lang` if written, else in the other language, else empty.
     pub fn get(&self, lang: Lang) -> &str {
         self.exact(lang)
@@ -90,7 +95,7 @@ impl<'de> Deserialize<'de> for LocalText {
             type Value = LocalText;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a text: a string, or a table such as { zh = \"…\", en = \"…\" }")
+                f.write_str(LocalText::EXPECTING)
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<LocalText, E> {

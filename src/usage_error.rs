@@ -63,7 +63,7 @@ pub fn chinese(error: &clap::Error) -> Option<String> {
             let arg = string(ContextKind::InvalidArg)?;
             let value = string(ContextKind::InvalidValue)?;
             let reason = std::error::Error::source(error)
-                .map(|e| format!("：{e}"))
+                .map(|e| format!("：{}", chinese_reason(&e.to_string())))
                 .unwrap_or_default();
             lines.push(format!("错误：`{arg}` 的值 `{value}` 无效{reason}"));
         }
@@ -112,6 +112,26 @@ pub fn chinese(error: &clap::Error) -> Option<String> {
     Some(lines.join("\n"))
 }
 
+/// Why a value was refused, in Chinese, for the reasons fulcrum's options give (a language, a
+/// number in a range); other reasons keep their English.
+fn chinese_reason(reason: &str) -> String {
+    if reason.starts_with("unknown language ") {
+        return "应为 `zh` 或 `en`".to_string();
+    }
+    if let Some((_, range)) = reason.split_once(" is not in ")
+        && let Some((low, high)) = range.split_once("..=")
+    {
+        return format!("应在 {low} 到 {high} 之间");
+    }
+    match reason {
+        "invalid digit found in string" | "cannot parse integer from empty string" => "应为整数",
+        "number too large to fit in target type" => "数字太大",
+        "number too small to fit in target type" => "数字太小",
+        other => other,
+    }
+    .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +159,27 @@ mod tests {
         let text = chinese(&error_of(&["plan", "--format", "pdf"])).expect("worded");
         assert!(text.contains("`--format <FORMAT>` 不接受 `pdf`"), "{text}");
         assert!(text.contains("`json`"), "{text}");
+    }
+
+    #[test]
+    fn refused_values_say_why_in_chinese() {
+        for (args, reason) in [
+            (
+                &["--lang", "fr", "rules", "list"][..],
+                "`fr` 无效：应为 `zh` 或 `en`",
+            ),
+            (
+                &["plan", "--answers", "a", "--width", "3"][..],
+                "`3` 无效：应在 40 到 1000 之间",
+            ),
+            (
+                &["plan", "--answers", "a", "--width", "wide"][..],
+                "`wide` 无效：应为整数",
+            ),
+        ] {
+            let text = chinese(&error_of(args)).expect("worded");
+            assert!(text.contains(reason), "{text}");
+        }
     }
 
     #[test]

@@ -285,6 +285,20 @@ const CASES: &[Case] = &[
 ];
 
 #[test]
+fn empty_texts_are_named_in_chinese() {
+    let out = common::fulcrum()
+        .args(["--lang", "zh", "rules", "lint"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lint/L008-empty-text"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("错误[L008]：问题 `mood` 的 `prompt`（en）是空的"),
+        "{text}"
+    );
+}
+
+#[test]
 fn every_code_is_reported_where_it_happens() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lint");
     for case in CASES {

@@ -48,7 +48,7 @@ fn pack_errors_are_bilingual() {
     let out = list_with("tests/fixtures/bad-packs/cond-error", "zh");
     let err = stderr_of(&out);
     assert!(
-        err.contains("错误[C002]: 未知的问题或派生事实 `lod`"),
+        err.contains("错误[C002]：未知的问题或派生事实 `lod`"),
         "{err}"
     );
     assert!(err.contains("规则包有 1 个错误"), "{err}");
@@ -72,6 +72,18 @@ fn rules_list_shows_where_packs_come_from() {
         text.contains("mini") && text.contains("tests/fixtures/packs/mini"),
         "{text}"
     );
+}
+
+#[test]
+fn rules_list_names_the_built_in_source_in_chinese() {
+    let out = fulcrum()
+        .args(["--lang", "zh", "rules", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("来源") && text.contains("内置"), "{text}");
+    assert!(!text.contains("built-in"), "{text}");
 }
 
 #[test]
@@ -136,4 +148,69 @@ fn a_question_with_errors_is_reported_once_not_at_every_use() {
             .collect();
         assert_eq!(headers, [only], "{err}");
     }
+}
+
+/// The mini pack with `min = 0` written as `min = "500"`, in a temporary folder.
+fn mini_with_quoted_number() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = std::fs::read_to_string(path("tests/fixtures/packs/mini/pack.toml")).unwrap();
+    let broken = pack.replacen("\nmin = 0\n", "\nmin = \"500\"\n", 1);
+    assert_ne!(pack, broken);
+    std::fs::write(dir.path().join("pack.toml"), broken).unwrap();
+    dir
+}
+
+#[test]
+fn toml_errors_are_worded_in_chinese_with_a_fix() {
+    let dir = mini_with_quoted_number();
+    let out = list_with(dir.path().to_str().unwrap(), "zh");
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("错误[P001]：类型不对：写的是字符串 \"500\"，应为整数"),
+        "{err}"
+    );
+    assert!(err.contains("pack.toml:66:7"), "{err}");
+    assert!(err.contains("= 提示：去掉引号：写成 `500`"), "{err}");
+    assert!(
+        !err.contains("invalid type") && !err.contains("i64"),
+        "{err}"
+    );
+
+    let out = list_with(dir.path().to_str().unwrap(), "en");
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("error[P001]: invalid TOML: invalid type: string \"500\", expected i64"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= help: drop the quotes: write `500`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn condition_syntax_errors_name_what_was_expected_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = std::fs::read_to_string(path("tests/fixtures/packs/mini/pack.toml")).unwrap();
+    let broken = pack.replacen(
+        "when = \"months_left < 6\"",
+        "when = \"and months_left\"",
+        1,
+    );
+    assert_ne!(pack, broken);
+    std::fs::write(dir.path().join("pack.toml"), broken).unwrap();
+    let out = list_with(dir.path().to_str().unwrap(), "zh");
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(
+            "错误[C001]：条件语法错误：此处应为问题或派生事实、`not` 或 `(`，实际是 `and`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("^^^ 应为问题或派生事实、`not` 或 `(`"),
+        "{err}"
+    );
 }

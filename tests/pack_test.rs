@@ -67,12 +67,40 @@ fn failures_are_located_at_the_expectation_and_unfired_rules_listed() {
 }
 
 #[test]
+fn results_are_in_chinese_under_lang_zh() {
+    let out = common::fulcrum()
+        .args([
+            "--lang",
+            "zh",
+            "--rules",
+            "tests/fixtures/packtest/failing",
+            "rules",
+            "test",
+            "failing",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "规则包 `failing`：2 个测试\n  通过  passes\n  失败  fails\n  没有测试触发的规则（1）：`huge`\n"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.ends_with("1 个通过，1 个失败\n"), "{stderr}");
+}
+
+#[test]
 fn an_unknown_pack_is_a_usage_error() {
     fulcrum()
         .args(["rules", "test", "nope"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("no pack `nope` is loaded"));
+    common::fulcrum()
+        .args(["--lang", "zh", "rules", "test", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::starts_with("错误：没有规则包 `nope`"));
 }
 
 #[test]

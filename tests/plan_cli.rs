@@ -153,6 +153,33 @@ fn wrong_types_get_a_fix() {
 }
 
 #[test]
+fn answer_errors_name_value_kinds_in_chinese() {
+    let out = plan("tests/fixtures/answers/wrong-types.toml", &["--lang", "zh"]);
+    assert_eq!(out.status.code(), Some(4));
+    let err = stderr_of(&out);
+    for needle in [
+        "错误[A003]：`org_name` 的答案类型不对：应为文字（字符串），实际是整数",
+        "错误[A003]：`focus` 的答案类型不对：应为一个选项（字符串），实际是数组",
+        "错误[A003]：`months_left` 的答案类型不对：应为 0 到 120 的整数，实际是字符串",
+        "= 提示：去掉引号：`months_left = 3`",
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+    }
+    let out = plan("tests/fixtures/answers/syntax.toml", &["--lang", "zh"]);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("错误[A001]：TOML 错误：表头没有闭合，此处应为 `]`"),
+        "{err}"
+    );
+    let out = plan("tests/fixtures/answers/missing.toml", &["--lang", "zh"]);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("缺少 3 个必答问题的答案：`months_left`（还剩几个月？）、`who`（"),
+        "{err}"
+    );
+}
+
+#[test]
 fn missing_answers_are_listed_together() {
     let out = plan("tests/fixtures/answers/missing.toml", &[]);
     assert_eq!(out.status.code(), Some(4));
@@ -219,7 +246,7 @@ fn messages_follow_the_language() {
     );
     let err = stderr_of(&out);
     assert!(
-        err.contains("错误[A005]: `months_left` 的数值 500 超出范围 0–120"),
+        err.contains("错误[A005]：`months_left` 的数值 500 超出范围 0–120"),
         "{err}"
     );
 }

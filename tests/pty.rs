@@ -550,3 +550,34 @@ fn resume_lists_drafts_most_recent_first_and_a_picker_chooses_the_pack() {
     pty.wait("Stopped; there were no answers to keep.");
     assert_eq!(pty.exit_code(), 130);
 }
+
+#[test]
+fn esc_at_the_chinese_draft_picker_leaves_a_chinese_mark() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("state/fulcrum/drafts");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["mini-a", "mini-b"] {
+        std::fs::write(
+            dir.join(format!("{name}.toml")),
+            "pack = \"mini\"\nlang = \"zh\"\n[answers]\nfocus = \"care\"\n",
+        )
+        .unwrap();
+    }
+    let rules = mini();
+    let mut pty = Pty::start(
+        home.path(),
+        &[
+            "--lang",
+            "zh",
+            "--rules",
+            rules.to_str().unwrap(),
+            "run",
+            "--resume",
+        ],
+    );
+    pty.wait("继续哪一份草稿？");
+    pty.at("回车 确认", ESC);
+    let shown = pty.wait("（已取消）");
+    assert!(!shown.contains("<canceled>"), "{shown}");
+    assert_eq!(pty.exit_code(), 130);
+}

@@ -151,7 +151,7 @@ fn rules_show_prints_questions_derived_facts_and_rules() {
         .unwrap();
     let text = stdout_of(&zh);
     assert!(
-        text.starts_with("迷你测试包 (mini 0.1.0)\n\n问题 (6)\n"),
+        text.starts_with("迷你测试包（mini 0.1.0）\n\n问题（6）\n"),
         "{text}"
     );
     for row in [

@@ -125,7 +125,14 @@ pub fn skipped_questions(
         let ids = pack.questions.iter().map(|q| q.id.as_str());
         let hint = did_you_mean(id, ids.clone())
             .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
-            .unwrap_or_else(|| tr!(lang, "问题有：{}", "questions are: {}", list_names(ids, 12)));
+            .unwrap_or_else(|| {
+                tr!(
+                    lang,
+                    "问题有：{}",
+                    "questions are: {}",
+                    list_names(ids, 12, lang)
+                )
+            });
         diags.push(
             Diagnostic::warning(
                 "A012",
@@ -180,7 +187,12 @@ pub fn resolve<'p>(
                 let hint = did_you_mean(id, ids.clone())
                     .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
                     .unwrap_or_else(|| {
-                        tr!(lang, "问题有：{}", "questions are: {}", list_names(ids, 12))
+                        tr!(
+                            lang,
+                            "问题有：{}",
+                            "questions are: {}",
+                            list_names(ids, 12, lang)
+                        )
                     });
                 diags.push(
                     Diagnostic::error(
@@ -235,7 +247,9 @@ pub fn resolve<'p>(
         let list: Vec<String> = missing
             .iter()
             .map(|&q| {
-                format!(
+                tr!(
+                    lang,
+                    "`{}`（{}）",
                     "`{}` ({})",
                     pack.questions[q].id,
                     pack.questions[q].prompt.get(lang)
@@ -244,7 +258,7 @@ pub fn resolve<'p>(
             .collect();
         let mut d = Diagnostic::error(
             "A007",
-            tr!(lang, "缺少 {} 个必答问题的答案：{}", "missing answers to {} required question(s): {}", list.len(), list.join(", ")),
+            tr!(lang, "缺少 {} 个必答问题的答案：{}", "missing answers to {} required question(s): {}", list.len(), list.join(lang.list_separator())),
         )
         .help(tr!(lang, "在 [answers] 中补上，或运行 `fulcrum run --answers FILE` 只回答缺少的问题", "add them under [answers], or run `fulcrum run --answers FILE` to answer only what is missing"));
         d.label = String::new();

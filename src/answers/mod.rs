@@ -10,7 +10,7 @@ use serde::Serialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, did_you_mean, list_names};
-use crate::lang::Lang;
+use crate::lang::{Lang, spaced};
 use crate::pack::{Question, QuestionKind};
 use crate::source::{FileId, Loc};
 use crate::tr;
@@ -65,18 +65,19 @@ pub fn check_value(
     let loc = Loc::new(file, value.span());
     let id = &question.id;
     let wrong_type = |expected: String| {
+        let found = value.get_ref().kind_name(lang);
+        let zh_expected = spaced(&expected);
         Diagnostic::error(
             "A003",
             tr!(
                 lang,
-                "`{id}` 的答案类型不对：应为{expected}，实际是 {}",
-                "wrong type for `{id}`: expected {expected}, found {}",
-                value.get_ref().type_name()
+                "`{id}` 的答案类型不对：应为{zh_expected}，实际是{found}",
+                "wrong type for `{id}`: expected {expected}, found {found}"
             ),
         )
         .at(
             loc.clone(),
-            tr!(lang, "应为{expected}", "expected {expected}"),
+            tr!(lang, "应为{zh_expected}", "expected {expected}"),
         )
     };
     match (&question.kind, value.get_ref()) {
@@ -115,9 +116,9 @@ pub fn check_value(
                             "A003",
                             tr!(
                                 lang,
-                                "`{id}` 的列表只能包含选项（字符串），实际有 {}",
+                                "`{id}` 的列表只能包含选项（字符串），实际有{}",
                                 "the list for `{id}` may only hold options (strings), found {}",
-                                other.type_name()
+                                other.kind_name(lang)
                             ),
                         )
                         .at(item_loc, tr!(lang, "应为字符串", "expected a string")),
@@ -149,7 +150,7 @@ pub fn check_value(
                     lang,
                     "可选：{}",
                     "valid options: {}",
-                    list_names(options.iter().map(|o| o.id.as_str()), 20)
+                    list_names(options.iter().map(|o| o.id.as_str()), 20, lang)
                 )))
         }
         (QuestionKind::Multi { .. }, _) => {
@@ -277,7 +278,7 @@ fn option_index(
             lang,
             "可选：{}",
             "valid options: {}",
-            list_names(options.iter().map(|o| o.id.as_str()), 20)
+            list_names(options.iter().map(|o| o.id.as_str()), 20, lang)
         ))
     })
 }
@@ -337,7 +338,7 @@ pub fn check_selection(
             lang,
             "可选：{}",
             "valid options: {}",
-            list_names(options.iter().map(|o| o.id.as_str()), 20)
+            list_names(options.iter().map(|o| o.id.as_str()), 20, lang)
         )));
     }
     if count > max_selected {

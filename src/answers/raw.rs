@@ -4,6 +4,8 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::lang::Lang;
+
 /// A value in `[answers]`, a question's `default` or a test's answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -21,14 +23,26 @@ pub enum RawAnswer {
 }
 
 impl RawAnswer {
-    /// What kind of TOML value this is, for messages.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            RawAnswer::Str(_) => "string",
-            RawAnswer::Int(_) => "integer",
-            RawAnswer::Bool(_) => "boolean",
-            RawAnswer::List(_) => "array",
-            RawAnswer::Other(name) => name,
+    /// What an answer is, as serde says when something else is written (and as the Chinese
+    /// wording of TOML errors recognises it).
+    pub const EXPECTING: &'static str =
+        "an answer: a string, an integer, true/false or a list of strings";
+
+    /// What kind of TOML value this is, in `lang`, for messages.
+    pub fn kind_name(&self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            RawAnswer::Str(_) => ("字符串", "string"),
+            RawAnswer::Int(_) => ("整数", "integer"),
+            RawAnswer::Bool(_) => ("布尔值", "boolean"),
+            RawAnswer::List(_) => ("数组", "array"),
+            RawAnswer::Other("float") => ("小数", "float"),
+            RawAnswer::Other("table") => ("表", "table"),
+            RawAnswer::Other("integer too large") => ("超出范围的整数", "integer too large"),
+            RawAnswer::Other(name) => (*name, *name),
+        };
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
         }
     }
 }
@@ -41,7 +55,7 @@ impl<'de> Deserialize<'de> for RawAnswer {
             type Value = RawAnswer;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an answer: a string, an integer, true/false or a list of strings")
+                f.write_str(RawAnswer::EXPECTING)
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAnswer, E> {
@@ -82,5 +96,45 @@ impl<'de> Deserialize<'de> for RawAnswer {
         }
 
         deserializer.deserialize_any(AnswerVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_are_in_both_languages() {
+        #[derive(Deserialize)]
+        struct Doc {
+            a: Vec<RawAnswer>,
+        }
+        let doc: Doc =
+            toml::from_str("a = [\"x\", 1, true, [], 1.5, {}, 18446744073709551615]").unwrap();
+        let names = |lang| -> Vec<&str> { doc.a.iter().map(|v| v.kind_name(lang)).collect() };
+        assert_eq!(
+            names(Lang::Zh),
+            [
+                "字符串",
+                "整数",
+                "布尔值",
+                "数组",
+                "小数",
+                "表",
+                "超出范围的整数"
+            ]
+        );
+        assert_eq!(
+            names(Lang::En),
+            [
+                "string",
+                "integer",
+                "boolean",
+                "array",
+                "float",
+                "table",
+                "integer too large"
+            ]
+        );
     }
 }

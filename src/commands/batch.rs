@@ -7,7 +7,7 @@ use super::plan::{self, UserTemplate};
 use crate::app::Context;
 use crate::cli::PlanArgs;
 use crate::engine;
-use crate::error::{Exit, Failure};
+use crate::error::{Exit, Failure, error_line};
 use crate::lang::Lang;
 use crate::output;
 use crate::pack::load::Catalog;
@@ -64,7 +64,7 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
             Err(failure) => {
                 failed += 1;
                 if let Failure::Message { message, .. } = &failure {
-                    eprintln!("{}: {}", tr!(ui, "错误", "error"), sanitize(message));
+                    eprintln!("{}", error_line(ui, message));
                 }
                 eprintln!(
                     "✗ {}",

@@ -43,7 +43,7 @@ pub fn run(context: &Context, args: &ExplainArgs) -> Result<Exit, Failure> {
                             ui,
                             "可用的概念：{}",
                             "known concepts: {}",
-                            list_names(known.iter().copied(), 40)
+                            list_names(known.iter().copied(), 40, ui)
                         )
                     },
                     |s| tr!(ui, "是不是 `{s}`？", "did you mean `{s}`?"),

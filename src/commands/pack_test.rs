@@ -33,10 +33,10 @@ pub fn run(context: &Context, args: &PackTestArgs) -> Result<Exit, Failure> {
         for result in &report.results {
             if result.failures.is_empty() {
                 passed += 1;
-                crate::outln!("  ok    {}", result.test.id);
+                crate::outln!("  {}  {}", tr!(ui, "通过", "ok  "), result.test.id);
             } else {
                 failed += 1;
-                crate::outln!("  FAIL  {}", result.test.id);
+                crate::outln!("  {}  {}", tr!(ui, "失败", "FAIL"), result.test.id);
                 context.report(&catalog.sources, &result.failures);
             }
         }
@@ -49,7 +49,7 @@ pub fn run(context: &Context, args: &PackTestArgs) -> Result<Exit, Failure> {
                     "没有测试触发的规则（{}）：{}",
                     "rules no test fires ({}): {}",
                     report.unfired.len(),
-                    list_names(names, 50)
+                    list_names(names, 50, ui)
                 )
             );
         }

@@ -263,7 +263,7 @@ pub fn select_pack<'c>(
     in_file: Option<&str>,
     ui: Lang,
 ) -> Result<&'c Pack, Failure> {
-    let ids = || list_names(catalog.packs.iter().map(|p| p.id.as_str()), 20);
+    let ids = || list_names(catalog.packs.iter().map(|p| p.id.as_str()), 20, ui);
     if let (Some(flag), Some(in_file)) = (flag, in_file)
         && flag != in_file
     {
@@ -302,7 +302,7 @@ pub fn pack_by_id<'c>(catalog: &'c Catalog, id: &str, ui: Lang) -> Result<&'c Pa
             ui,
             "没有规则包 `{id}`；已加载：{}",
             "no pack `{id}` is loaded; loaded packs: {}",
-            list_names(ids.clone(), 20)
+            list_names(ids.clone(), 20, ui)
         );
         if id.contains(['/', '\\']) || id.ends_with(".toml") || Path::new(id).exists() {
             message.push_str(&tr!(

@@ -19,7 +19,7 @@ use crate::engine;
 use crate::error::{Exit, Failure};
 use crate::interview::draft::{self, answers_toml, free_path, write_atomic};
 use crate::interview::machine::{Interview, Step};
-use crate::interview::prompt::{self, Reply, ReviewChoice, Screen};
+use crate::interview::prompt::{self, Escape, Reply, ReviewChoice, Screen};
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::pack::load::Catalog;
@@ -59,6 +59,8 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
         width,
         color: context.color,
     };
+    // Esc at the pickers before the questionnaire ends the run.
+    prompt::configure(ui, Escape::Cancel);
     let seed = if args.resume {
         match pick_draft(&ui_screen, &mut catalog)? {
             Reply::Value(seed) => Some(seed),
@@ -123,7 +125,7 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
         return print_plan(&plan, args.width, ui);
     }
 
-    prompt::configure(lang);
+    prompt::configure(lang, Escape::Back);
     let mut keeper = DraftKeeper::new(seed.as_ref().filter(|s| s.is_draft).map(|s| s.path.clone()));
     prompt::intro(
         &screen,
@@ -177,6 +179,8 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     let plan = plan_for(pack, &interview, lang, start, &catalog);
     eprintln!();
     let printed = print_plan(&plan, args.width, ui)?;
+    // Esc at the offers to save declines them.
+    prompt::configure(lang, Escape::Cancel);
     match offer_saving(&screen, pack, &interview, &plan)? {
         Reply::Value(saved) => {
             if saved {
@@ -267,7 +271,9 @@ fn missing_without_terminal(
     let list: Vec<String> = missing
         .iter()
         .map(|&q| {
-            format!(
+            tr!(
+                lang,
+                "`{}`（{}）",
                 "`{}` ({})",
                 pack.questions[q].id,
                 sanitize(pack.questions[q].prompt.get(lang))
@@ -282,7 +288,7 @@ fn missing_without_terminal(
             "`{file}` 缺少 {} 个回答，而且没有终端可以提问：{}。请在 --answers 给出的文件中补上，或在终端里运行",
             "`{file}` lacks {} answer(s) and there is no terminal to ask them: {}. Add them to the file given with --answers, or run in a terminal",
             list.len(),
-            list.join(", ")
+            list.join(lang.list_separator())
         ),
     )
 }
@@ -667,7 +673,9 @@ fn pick_pack(screen: &Screen, catalog: &Catalog) -> Result<Reply<usize>, Failure
         .packs
         .iter()
         .map(|p| {
-            format!(
+            tr!(
+                lang,
+                "{}（{}，{}）",
                 "{} ({}, {})",
                 sanitize(p.title.get(lang)),
                 p.id,

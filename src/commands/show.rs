@@ -23,7 +23,9 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<Exit, Failure> {
         .is_terminal()
         .then(|| crate::commands::plan::output_width(args.width))
         .or(args.width);
-    let mut out = sanitize(&format!(
+    let mut out = sanitize(&tr!(
+        ui,
+        "{}（{} {}）\n",
         "{} ({} {})\n",
         pack.title.get(lang),
         pack.id,
@@ -48,7 +50,11 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<Exit, Failure> {
                 .set_content_arrangement(ContentArrangement::Dynamic)
                 .set_width(width);
         }
-        out.push_str(&format!("\n{title} ({count})\n{table}\n"));
+        out.push_str(&tr!(
+            ui,
+            "\n{title}（{count}）\n{table}\n",
+            "\n{title} ({count})\n{table}\n"
+        ));
     }
     // A reader that stops early (`| head`) is not an error.
     match std::io::stdout().lock().write_all(out.as_bytes()) {

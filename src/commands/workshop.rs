@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use crate::app::Context;
 use crate::cli::{SummaryArgs, SummaryFormat};
 use crate::engine;
-use crate::error::{Exit, Failure};
+use crate::error::{Exit, Failure, error_line};
 use crate::explain;
 use crate::output::{self, Target};
 use crate::render::summary as render;
@@ -54,11 +54,7 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
             }
             Err(failure) => {
                 if let Failure::Message { message, .. } = &failure {
-                    eprintln!(
-                        "{}: {}",
-                        tr!(ui, "错误", "error"),
-                        crate::terminal::sanitize(message)
-                    );
+                    eprintln!("{}", error_line(ui, message));
                 }
                 eprintln!(
                     "✗ {}",

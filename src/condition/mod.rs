@@ -12,11 +12,11 @@ pub mod parser;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, did_you_mean, list_names};
-use crate::lang::Lang;
+use crate::lang::{Lang, spaced, zh_or};
 use crate::source::StringOrigin;
 use crate::tr;
 use ast::{CmpOp, Expr, HasMode, Name, Target, TestOp};
-use parser::ParseError;
+use parser::{Expected, ParseError};
 
 /// A question or derived fact a condition can read.
 #[derive(
@@ -270,16 +270,24 @@ fn parse_diagnostic(
             found, expected, ..
         } => {
             let found = if found.is_empty() {
-                tr!(lang, "条件结尾", "end of condition")
+                Expected::End.describe(lang)
             } else {
                 format!("`{found}`")
             };
-            let expected = expected.join(lang_or(lang));
+            let expected = one_of(expected, lang);
+            let (zh_expected, zh_found) = (spaced(&expected), spaced(&found));
             Diagnostic::error(
                 "C001",
-                tr!(lang, "条件语法错误：此处应为 {expected}，实际是 {found}", "syntax error in condition: expected {expected}, found {found}"),
+                tr!(
+                    lang,
+                    "条件语法错误：此处应为{zh_expected}，实际是{zh_found}",
+                    "syntax error in condition: expected {expected}, found {found}"
+                ),
             )
-            .at(loc, tr!(lang, "应为 {expected}", "expected {expected}"))
+            .at(
+                loc,
+                tr!(lang, "应为{zh_expected}", "expected {expected}"),
+            )
             .help(tr!(
                 lang,
                 "条件的写法见 docs/conditions.md，例如 `months_left < 6 and who_depends has committee`",
@@ -326,10 +334,12 @@ fn parse_diagnostic(
     }
 }
 
-fn lang_or(lang: Lang) -> &'static str {
+/// What the grammar accepts, for a message: `a or b or c` in English, `a、b 或 c` in Chinese.
+fn one_of(expected: &[Expected], lang: Lang) -> String {
+    let names: Vec<String> = expected.iter().map(|e| e.describe(lang)).collect();
     match lang {
-        Lang::Zh => " 或 ",
-        Lang::En => " or ",
+        Lang::Zh => zh_or(&names),
+        Lang::En => names.join(" or "),
     }
 }
 
@@ -377,7 +387,7 @@ impl Checker<'_> {
                         lang,
                         "可用的名字：{}",
                         "known names: {}",
-                        list_names(names.iter().copied(), 12)
+                        list_names(names.iter().copied(), 12, lang)
                     )
                 });
             self.errors.push(
@@ -556,7 +566,7 @@ impl Checker<'_> {
                             lang,
                             "可选：{}",
                             "valid options: {}",
-                            list_names(options.iter().copied(), 20)
+                            list_names(options.iter().copied(), 20, lang)
                         )),
                     );
                 }

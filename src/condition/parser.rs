@@ -4,6 +4,8 @@ use std::ops::Range;
 
 use super::ast::{CmpOp, Expr, HasMode, Name, Target, TestOp};
 use super::lexer::{Tok, Token, tokenize};
+use crate::lang::Lang;
+use crate::tr;
 
 /// The deepest nesting of parentheses and `not` a condition may have.
 pub const MAX_DEPTH: usize = 64;
@@ -32,7 +34,7 @@ pub enum ParseError {
         /// What was found, as written (empty at the end).
         found: String,
         /// What would have been accepted.
-        expected: &'static [&'static str],
+        expected: &'static [Expected],
     },
     /// Nesting deeper than [`MAX_DEPTH`].
     TooDeep {
@@ -43,6 +45,38 @@ pub enum ParseError {
     TooLong,
     /// Nothing but spaces.
     Empty,
+}
+
+/// Something the grammar accepts at a place, as an error message names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A word or sign of the language, written as is (`and`, `(`).
+    Token(&'static str),
+    /// The name of a question or derived fact.
+    Subject,
+    /// An option id.
+    Choice,
+    /// A whole number (after `<`, `>=`, …).
+    WholeNumber,
+    /// A number (after `is`).
+    Number,
+    /// The end of the condition.
+    End,
+}
+
+impl Expected {
+    /// How a message names it in `lang`.
+    pub fn describe(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Expected::Token(token), Lang::Zh) => format!("`{token}`"),
+            (Expected::Token(token), Lang::En) => token.to_string(),
+            (Expected::Subject, _) => tr!(lang, "问题或派生事实", "a question or derived fact"),
+            (Expected::Choice, _) => tr!(lang, "选项", "an option"),
+            (Expected::WholeNumber, _) => tr!(lang, "整数", "a whole number"),
+            (Expected::Number, _) => tr!(lang, "数字", "a number"),
+            (Expected::End, _) => tr!(lang, "条件结尾", "end of condition"),
+        }
+    }
 }
 
 const KEYWORDS: &[&str] = &[
@@ -76,7 +110,9 @@ pub fn parse(src: &str) -> Result<Expr, ParseError> {
     let expr = parser.or()?;
     match parser.peek().tok {
         Tok::End => Ok(expr),
-        _ => Err(parser.unexpected(&["and", "or", "end of condition"])),
+        _ => {
+            Err(parser.unexpected(&[Expected::Token("and"), Expected::Token("or"), Expected::End]))
+        }
     }
 }
 
@@ -113,7 +149,7 @@ impl Parser<'_> {
         }
     }
 
-    fn unexpected(&self, expected: &'static [&'static str]) -> ParseError {
+    fn unexpected(&self, expected: &'static [Expected]) -> ParseError {
         let token = self.peek();
         ParseError::Unexpected {
             span: token.span.clone(),
@@ -173,7 +209,11 @@ impl Parser<'_> {
             let inner = self.or()?;
             self.depth -= 1;
             if self.peek().tok != Tok::RParen {
-                return Err(self.unexpected(&[")", "and", "or"]));
+                return Err(self.unexpected(&[
+                    Expected::Token(")"),
+                    Expected::Token("and"),
+                    Expected::Token("or"),
+                ]));
             }
             self.bump();
             return Ok(inner);
@@ -181,7 +221,7 @@ impl Parser<'_> {
         self.test()
     }
 
-    fn name(&mut self, expected: &'static [&'static str]) -> Result<Name, ParseError> {
+    fn name(&mut self, expected: &'static [Expected]) -> Result<Name, ParseError> {
         match &self.peek().tok {
             Tok::Ident(word) if !KEYWORDS.contains(&word.as_str()) => {
                 let token = self.bump();
@@ -195,7 +235,11 @@ impl Parser<'_> {
     }
 
     fn test(&mut self) -> Result<Expr, ParseError> {
-        let subject = self.name(&["a question or derived fact", "not", "("])?;
+        let subject = self.name(&[
+            Expected::Subject,
+            Expected::Token("not"),
+            Expected::Token("("),
+        ])?;
         let start = subject.span.start;
         let op = self.test_op()?;
         let end = self.tokens[self.pos.saturating_sub(1)]
@@ -241,7 +285,7 @@ impl Parser<'_> {
             Tok::Ident(word) if word == "not" => {
                 self.bump();
                 if !self.eat_keyword("in") {
-                    return Err(self.unexpected(&["in"]));
+                    return Err(self.unexpected(&[Expected::Token("in")]));
                 }
                 Ok(TestOp::In {
                     negated: true,
@@ -260,7 +304,7 @@ impl Parser<'_> {
                 let items = if self.peek().tok == Tok::LBracket {
                     self.list()?
                 } else {
-                    vec![self.name(&["an option", "["])?]
+                    vec![self.name(&[Expected::Choice, Expected::Token("[")])?]
                 };
                 Ok(TestOp::Has { mode, items })
             }
@@ -281,7 +325,7 @@ impl Parser<'_> {
                             op_span: token.span,
                         })
                     }
-                    _ => Err(self.unexpected(&["a whole number"])),
+                    _ => Err(self.unexpected(&[Expected::WholeNumber])),
                 }
             }
             _ => Ok(TestOp::Truthy),
@@ -304,17 +348,17 @@ impl Parser<'_> {
                 Ok(Target::Answered)
             }
             _ => Ok(Target::Name(self.name(&[
-                "an option",
-                "a number",
-                "skipped",
-                "answered",
+                Expected::Choice,
+                Expected::Number,
+                Expected::Token("skipped"),
+                Expected::Token("answered"),
             ])?)),
         }
     }
 
     fn list(&mut self) -> Result<Vec<Name>, ParseError> {
         if self.peek().tok != Tok::LBracket {
-            return Err(self.unexpected(&["["]));
+            return Err(self.unexpected(&[Expected::Token("[")]));
         }
         self.bump();
         let mut items = Vec::new();
@@ -323,13 +367,13 @@ impl Parser<'_> {
                 self.bump();
                 return Ok(items);
             }
-            items.push(self.name(&["an option"])?);
+            items.push(self.name(&[Expected::Choice])?);
             match self.peek().tok {
                 Tok::Comma => {
                     self.bump();
                 }
                 Tok::RBracket => {}
-                _ => return Err(self.unexpected(&[",", "]"])),
+                _ => return Err(self.unexpected(&[Expected::Token(","), Expected::Token("]")])),
             }
         }
     }

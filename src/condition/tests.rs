@@ -214,6 +214,40 @@ fn messages_follow_the_language() {
 }
 
 #[test]
+fn syntax_errors_name_what_was_expected_in_each_language() {
+    let cases = [
+        (
+            "troubled and and months_left < 3",
+            "条件语法错误：此处应为问题或派生事实、`not` 或 `(`，实际是 `and`",
+            "syntax error in condition: expected a question or derived fact or not or (, found `and`",
+        ),
+        (
+            "months_left <",
+            "条件语法错误：此处应为整数，实际是条件结尾",
+            "syntax error in condition: expected a whole number, found end of condition",
+        ),
+        (
+            "troubled troubled",
+            "条件语法错误：此处应为 `and`、`or` 或条件结尾，实际是 `troubled`",
+            "syntax error in condition: expected and or or or end of condition, found `troubled`",
+        ),
+        (
+            "who_depends has",
+            "条件语法错误：此处应为选项或 `[`，实际是条件结尾",
+            "syntax error in condition: expected an option or [, found end of condition",
+        ),
+    ];
+    for (src, zh, en) in cases {
+        for (lang, message) in [(Lang::Zh, zh), (Lang::En, en)] {
+            let errs = compile(src, &origin(src), &TestScope, lang)
+                .err()
+                .unwrap_or_default();
+            assert_eq!(errs[0].message, message, "{src}");
+        }
+    }
+}
+
+#[test]
 fn vars_lists_each_variable_once() {
     let c = compiled("troubled or months_left < 3 and troubled or load > 2");
     assert_eq!(

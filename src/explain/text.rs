@@ -76,7 +76,17 @@ pub fn render(e: &Explanation, lang: Lang) -> String {
             ),
             (false, None) => tr!(lang, "跳过", "skipped"),
         };
-        let _ = writeln!(out, "  {} {}: {status}; {answer}", mark(q.asked), q.id);
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            mark(q.asked),
+            tr!(
+                lang,
+                "{}：{status}；{answer}",
+                "{}: {status}; {answer}",
+                q.id
+            )
+        );
         if q.condition.is_some() {
             reason_lines(&mut out, &q.reasons, "      ", lang);
         }
@@ -125,45 +135,47 @@ fn rule_block(out: &mut String, rule: &RuleWhy, lang: Lang) {
     );
     match &rule.condition {
         Some(c) => {
-            let _ = writeln!(out, "      {}: {}", tr!(lang, "条件", "when"), sanitize(c));
-        }
-        None => {
             let _ = writeln!(
                 out,
-                "      {}: {}",
-                tr!(lang, "条件", "when"),
-                tr!(lang, "总是", "always")
+                "      {}",
+                tr!(lang, "条件：{}", "when: {}", sanitize(c))
             );
+        }
+        None => {
+            let _ = writeln!(out, "      {}", tr!(lang, "条件：总是", "when: always"));
         }
     }
     if !rule.reasons.is_empty() {
         let label = if rule.fired {
-            tr!(lang, "因为", "because")
+            tr!(lang, "因为：", "because:")
         } else {
-            tr!(lang, "没有成立的部分", "failing part(s)")
+            tr!(lang, "没有成立的部分：", "failing part(s):")
         };
-        let _ = writeln!(out, "      {label}:");
+        let _ = writeln!(out, "      {label}");
         reason_lines(out, &rule.reasons, "        ", lang);
     }
     if !rule.actions.is_empty() {
         let list: Vec<String> = rule
             .actions
             .iter()
-            .map(|a| format!("{} ({})", a.concept, a.phase))
+            .map(|a| tr!(lang, "{}（{}）", "{} ({})", a.concept, a.phase))
             .collect();
         let _ = writeln!(
             out,
-            "      {}: {}",
-            tr!(lang, "行动", "actions"),
-            list.join(", ")
+            "      {}",
+            tr!(
+                lang,
+                "行动：{}",
+                "actions: {}",
+                list.join(lang.list_separator())
+            )
         );
     }
     if rule.cautions > 0 {
         let _ = writeln!(
             out,
-            "      {}: {}",
-            tr!(lang, "注意事项", "cautions"),
-            rule.cautions
+            "      {}",
+            tr!(lang, "注意事项：{}", "cautions: {}", rule.cautions)
         );
     }
 }

@@ -178,15 +178,27 @@ fn keys_type(lang: Lang) -> String {
     tr!(lang, "回车 确认 · Esc 上一题", "Enter confirm · Esc back")
 }
 
-/// Sets how every prompt looks: Esc leaves "← back" behind instead of inquire's `<canceled>`.
-pub fn configure(lang: Lang) {
-    let back = match lang {
-        Lang::Zh => "← 返回",
-        Lang::En => "← back",
+/// What Esc does at the prompts that follow, and so what it leaves where the prompt was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    /// Esc goes back to the previous question: "← back".
+    Back,
+    /// Esc cancels the choice: "(cancelled)".
+    Cancel,
+}
+
+/// Sets how the prompts that follow look: Esc leaves "← back" or "(cancelled)" behind, in
+/// `lang`, instead of inquire's English `<canceled>`.
+pub fn configure(lang: Lang, escape: Escape) {
+    let left = match (escape, lang) {
+        (Escape::Back, Lang::Zh) => "← 返回",
+        (Escape::Back, Lang::En) => "← back",
+        (Escape::Cancel, Lang::Zh) => "（已取消）",
+        (Escape::Cancel, Lang::En) => "(cancelled)",
     };
     inquire::set_global_render_config(
         RenderConfig::default()
-            .with_canceled_prompt_indicator(Styled::new(back).with_fg(Color::DarkGrey)),
+            .with_canceled_prompt_indicator(Styled::new(left).with_fg(Color::DarkGrey)),
     );
 }
 

@@ -101,7 +101,7 @@ impl Lint<'_> {
         for (i, q) in self.pack.questions.iter().enumerate() {
             let Some(when) = &q.when else { continue };
             let asked = self.analysis.enc.asked(i);
-            if !self.possible(&[asked], format!("question `{}`", q.id)) {
+            if !self.possible(&[asked], tr!(lang, "问题 `{}`", "question `{}`", q.id)) {
                 let d = Diagnostic::error(NEVER_ASKED, tr!(lang, "问题 `{}` 的 when 永远不成立，这个问题永远不会被问到", "the `when` of question `{}` can never hold: it is never asked", q.id))
                     .at(whole(when), tr!(lang, "任何完整答案都不满足", "no complete answer set satisfies this"))
                     .help(tr!(lang, "检查条件是否与选项、数字范围或前面问题的跳过逻辑矛盾", "check it against the options, number ranges and the skip logic of the questions it reads"));
@@ -140,7 +140,8 @@ impl Lint<'_> {
                     continue;
                 }
                 None => {
-                    self.unchecked.push(format!("rule `{}`", rule.id));
+                    self.unchecked
+                        .push(tr!(lang, "规则 `{}`", "rule `{}`", rule.id));
                     continue;
                 }
                 Some(false) => {}
@@ -160,7 +161,10 @@ impl Lint<'_> {
             };
             let firsts = self.analysis.enc.first_cases(d).to_vec();
             for (case, first) in cases.iter().zip(firsts) {
-                if !self.possible(&[first], format!("derived `{}`", derived.id)) {
+                if !self.possible(
+                    &[first],
+                    tr!(lang, "派生事实 `{}`", "derived `{}`", derived.id),
+                ) {
                     let value = &values[case.value].id;
                     let d = Diagnostic::error(
                         CASE_UNREACHED,
@@ -190,9 +194,11 @@ impl Lint<'_> {
             let has = self.analysis.enc.derived_has(d);
             let confirm =
                 move |p: &Pack, a: &Answers| evaluate(p, a.clone()).state.derived(d).is_none();
-            if let Some(answers) =
-                self.example(&[!has], format!("derived `{}`", derived.id), confirm)
-            {
+            if let Some(answers) = self.example(
+                &[!has],
+                tr!(lang, "派生事实 `{}`", "derived `{}`", derived.id),
+                confirm,
+            ) {
                 let shows = tr!(
                     lang,
                     "`{}` 没有任何一条成立",
@@ -254,7 +260,11 @@ impl Lint<'_> {
                         .iter()
                         .any(|&r| pack.rules[r].actions.iter().any(|x| x.phase == p))
             };
-            if let Some(answers) = self.example(&goal, format!("phase `{}`", phase.id), confirm) {
+            if let Some(answers) = self.example(
+                &goal,
+                tr!(lang, "阶段 `{}`", "phase `{}`", phase.id),
+                confirm,
+            ) {
                 let shows = tr!(
                     lang,
                     "阶段 `{}` 没有任何行动",
@@ -284,7 +294,13 @@ impl Lint<'_> {
                     let fired = evaluate(p, a.clone()).fired;
                     fired.contains(&r1) && fired.contains(&r2)
                 };
-                let what = format!("rules `{}` and `{}`", first.id, second.id);
+                let what = tr!(
+                    lang,
+                    "规则 `{}` 和 `{}`",
+                    "rules `{}` and `{}`",
+                    first.id,
+                    second.id
+                );
                 if let Some(answers) = self.example(&[rules[r1], rules[r2]], what, confirm) {
                     let shows = tr!(
                         lang,
@@ -318,10 +334,12 @@ impl Lint<'_> {
         what.dedup();
         let shown: Vec<&str> = what.iter().take(8).map(String::as_str).collect();
         let more = what.len().saturating_sub(shown.len());
+        let list = shown.join(lang.list_separator());
         let list = if more > 0 {
-            format!("{} (+{more})", shown.join(", "))
+            let total = what.len();
+            tr!(lang, "{list} 等 {total} 项", "{list} (+{more})")
         } else {
-            shown.join(", ")
+            list
         };
         let d = Diagnostic::warning(NOT_CHECKED, tr!(lang, "规则包 `{}` 未能完全检查：{list}", "pack `{}` is not fully checked: {list}", self.pack.id))
             .help(tr!(lang, "超出了时间预算，或和太大只能近似；可用 --budget 加大预算，或缩小数字范围", "the time budget ran out, or a sum has too many values to check exactly; raise --budget or narrow the number ranges"));

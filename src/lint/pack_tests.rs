@@ -154,7 +154,7 @@ fn run_one(
             RawAnswer::Str(s) => serde_json::Value::String(s.clone()),
             RawAnswer::Int(n) => serde_json::Value::from(*n),
             RawAnswer::Bool(b) => serde_json::Value::Bool(*b),
-            other => serde_json::Value::String(other.type_name().to_string()),
+            other => serde_json::Value::String(other.kind_name(lang).to_string()),
         };
         if actual.value != want {
             let mut failure = Diagnostic::error(
@@ -225,7 +225,7 @@ fn unknown_value_help(pack: &Pack, id: &str, expected: &RawAnswer, lang: Lang) -
             lang,
             "`{id}` 没有值 `{want}`；它的值有：{}",
             "`{id}` has no value `{want}`; its values are: {}",
-            list_names(ids, 12)
+            list_names(ids, 12, lang)
         ),
     })
 }

@@ -42,85 +42,109 @@ fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagn
     );
     for p in &pack.phases {
         texts.push((
-            format!("phase `{}` title", p.id),
+            text_name(lang, PHASE, &p.id, "title"),
             Some(p.loc.clone()),
             &p.title,
         ));
-        texts.extend(
-            p.summary
-                .iter()
-                .map(|t| (format!("phase `{}` summary", p.id), Some(p.loc.clone()), t)),
-        );
+        texts.extend(p.summary.iter().map(|t| {
+            (
+                text_name(lang, PHASE, &p.id, "summary"),
+                Some(p.loc.clone()),
+                t,
+            )
+        }));
     }
     for s in &pack.speakers {
         let loc = find_id(pack, sources, &s.id);
-        texts.push((format!("speaker `{}` name", s.id), loc.clone(), &s.name));
-        texts.extend(
-            s.affiliation
-                .iter()
-                .map(|t| (format!("speaker `{}` affiliation", s.id), loc.clone(), t)),
-        );
+        texts.push((
+            text_name(lang, SPEAKER, &s.id, "name"),
+            loc.clone(),
+            &s.name,
+        ));
+        texts.extend(s.affiliation.iter().map(|t| {
+            (
+                text_name(lang, SPEAKER, &s.id, "affiliation"),
+                loc.clone(),
+                t,
+            )
+        }));
         texts.extend(
             s.framework
                 .iter()
-                .map(|t| (format!("speaker `{}` framework", s.id), loc.clone(), t)),
+                .map(|t| (text_name(lang, SPEAKER, &s.id, "framework"), loc.clone(), t)),
         );
     }
     for s in &pack.sections {
         let loc = find_id(pack, sources, &s.id);
-        texts.push((format!("section `{}` title", s.id), loc.clone(), &s.title));
+        texts.push((
+            text_name(lang, SECTION, &s.id, "title"),
+            loc.clone(),
+            &s.title,
+        ));
         texts.extend(
             s.intro
                 .iter()
-                .map(|t| (format!("section `{}` intro", s.id), loc.clone(), t)),
+                .map(|t| (text_name(lang, SECTION, &s.id, "intro"), loc.clone(), t)),
         );
     }
     for q in &pack.questions {
         let loc = Some(q.loc.clone());
         texts.push((
-            format!("question `{}` prompt", q.id),
+            text_name(lang, QUESTION, &q.id, "prompt"),
             loc.clone(),
             &q.prompt,
         ));
-        texts.push((format!("question `{}` help", q.id), loc.clone(), &q.help));
+        texts.push((
+            text_name(lang, QUESTION, &q.id, "help"),
+            loc.clone(),
+            &q.help,
+        ));
         texts.extend(
             q.if_empty
                 .iter()
-                .map(|t| (format!("question `{}` if_empty", q.id), loc.clone(), t)),
+                .map(|t| (text_name(lang, QUESTION, &q.id, "if_empty"), loc.clone(), t)),
         );
         for o in q.kind.options() {
             texts.push((
-                format!("option `{}.{}` label", q.id, o.id),
+                text_name(lang, OPTION, &format!("{}.{}", q.id, o.id), "label"),
                 loc.clone(),
                 &o.label,
             ));
-            texts.extend(
-                o.help
-                    .iter()
-                    .map(|t| (format!("option `{}.{}` help", q.id, o.id), loc.clone(), t)),
-            );
+            texts.extend(o.help.iter().map(|t| {
+                (
+                    text_name(lang, OPTION, &format!("{}.{}", q.id, o.id), "help"),
+                    loc.clone(),
+                    t,
+                )
+            }));
         }
     }
     for d in &pack.derived {
         let loc = Some(d.loc.clone());
-        texts.push((format!("derived `{}` label", d.id), loc.clone(), &d.label));
+        texts.push((
+            text_name(lang, DERIVED, &d.id, "label"),
+            loc.clone(),
+            &d.label,
+        ));
         texts.extend(
             d.help
                 .iter()
-                .map(|t| (format!("derived `{}` help", d.id), loc.clone(), t)),
+                .map(|t| (text_name(lang, DERIVED, &d.id, "help"), loc.clone(), t)),
         );
         if let DerivedKind::Classify { values, .. } = &d.kind {
             for v in values {
                 texts.push((
-                    format!("value `{}.{}` label", d.id, v.id),
+                    text_name(lang, VALUE, &format!("{}.{}", d.id, v.id), "label"),
                     loc.clone(),
                     &v.label,
                 ));
-                texts.extend(
-                    v.blocks
-                        .iter()
-                        .map(|t| (format!("value `{}.{}` blocks", d.id, v.id), loc.clone(), t)),
-                );
+                texts.extend(v.blocks.iter().map(|t| {
+                    (
+                        text_name(lang, VALUE, &format!("{}.{}", d.id, v.id), "blocks"),
+                        loc.clone(),
+                        t,
+                    )
+                }));
             }
         }
     }
@@ -141,18 +165,38 @@ fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagn
             ];
             for (part, template) in parts {
                 for code in empty_langs(template) {
-                    let name = format!("rule `{}` action `{}` {part}", rule.id, a.concept);
+                    let name = tr!(
+                        lang,
+                        "规则 `{}` 中行动 `{}` 的 `{part}`",
+                        "rule `{}` action `{}` {part}",
+                        rule.id,
+                        a.concept
+                    );
                     out.push(empty(lang, &name, Some(code), Some(a.loc.clone())));
                 }
             }
         }
         for c in &rule.cautions {
             for code in empty_langs(&c.text) {
-                let name = format!("rule `{}` caution", rule.id);
+                let name = tr!(lang, "规则 `{}` 的注意事项", "rule `{}` caution", rule.id);
                 out.push(empty(lang, &name, Some(code), Some(c.loc.clone())));
             }
         }
     }
+}
+
+/// Kinds of pack items, as messages name them in Chinese and in English.
+const PHASE: (&str, &str) = ("阶段", "phase");
+const SPEAKER: (&str, &str) = ("讲者", "speaker");
+const SECTION: (&str, &str) = ("部分", "section");
+const QUESTION: (&str, &str) = ("问题", "question");
+const OPTION: (&str, &str) = ("选项", "option");
+const DERIVED: (&str, &str) = ("派生事实", "derived");
+const VALUE: (&str, &str) = ("取值", "value");
+
+/// Names one text of a pack item: "phase `act` title", "阶段 `act` 的 `title`".
+fn text_name(lang: Lang, (zh, en): (&str, &str), id: &str, key: &str) -> String {
+    tr!(lang, "{zh} `{id}` 的 `{key}`", "{en} `{id}` {key}")
 }
 
 /// The languages in which a template has no visible words.
@@ -171,12 +215,11 @@ fn empty_langs(template: &Template) -> Vec<&'static str> {
 }
 
 fn empty(lang: Lang, name: &str, code: Option<&str>, loc: Option<Loc>) -> Diagnostic {
-    let which = code.map(|c| format!(" ({c})")).unwrap_or_default();
-    let d = Diagnostic::error(
-        EMPTY_TEXT,
-        tr!(lang, "{name}{which} 是空的", "{name}{which} is empty"),
-    )
-    .help(tr!(
+    let message = match code {
+        Some(c) => tr!(lang, "{name}（{c}）是空的", "{name} ({c}) is empty"),
+        None => tr!(lang, "{name} 是空的", "{name} is empty"),
+    };
+    let d = Diagnostic::error(EMPTY_TEXT, message).help(tr!(
         lang,
         "写上文字，或删除这个可选的键",
         "write the text, or remove the key if it is optional"

@@ -1513,7 +1513,7 @@ fn suggest(lang: Lang, name: &str, candidates: &[&str]) -> String {
             lang,
             "可用：{}",
             "known: {}",
-            list_names(candidates.iter().copied(), 12)
+            list_names(candidates.iter().copied(), 12, lang)
         ),
     }
 }

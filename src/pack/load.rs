@@ -9,7 +9,7 @@ use super::build::{PackFiles, build};
 use super::builtin;
 use super::cache::{CacheKey, PackCache};
 use super::raw::RawFile;
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap, SourceText};
 use crate::tr;
@@ -107,13 +107,14 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
     }
 
     let mut groups: Vec<(String, Vec<Parsed>, String)> = Vec::new();
+    let builtin = builtin_origin(lang);
     for (id, files) in builtin_folders {
         let parsed: Vec<Parsed> = files
             .into_iter()
-            .filter_map(|file| parse(&mut catalog, file, "built-in", lang))
+            .filter_map(|file| parse(&mut catalog, file, &builtin, lang))
             .collect();
         if !parsed.is_empty() {
-            groups.push((id.to_string(), parsed, "built-in".to_string()));
+            groups.push((id.to_string(), parsed, builtin.clone()));
         }
     }
     for folder in folders {
@@ -144,6 +145,11 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
         cache.put(&key, &catalog.packs);
     }
     catalog
+}
+
+/// Where a built-in pack comes from, as `rules list` shows it.
+fn builtin_origin(lang: Lang) -> String {
+    tr!(lang, "内置", "built-in")
 }
 
 /// What the cache entry of a set of files is filed under: the language of messages (pack
@@ -467,27 +473,20 @@ fn accept(
     }
 }
 
-/// Turns a TOML or schema error into a located diagnostic, with "did you mean" for unknown keys.
+/// Turns a TOML or schema error into a located diagnostic, worded in `lang`, with advice such
+/// as "did you mean" for unknown keys (see [`super::toml_message`]).
 pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> Diagnostic {
-    let message = e.message().trim().to_string();
+    let explained = super::toml_message::explain(e.message().trim(), lang);
     let span = e.span().unwrap_or(0..0);
     let span = if span.is_empty() && span.start < text.len() {
         span.start..span.start + 1
     } else {
         span
     };
-    let mut diagnostic = Diagnostic::error(
-        "P001",
-        tr!(lang, "TOML 错误：{message}", "invalid TOML: {message}"),
-    )
-    .at(Loc::new(file, span), tr!(lang, "这里", "here"));
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((name, expected)) = rest.split_once('`')
-    {
-        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        if let Some(s) = did_you_mean(name, candidates.iter().copied()) {
-            diagnostic = diagnostic.help(tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"));
-        }
+    let mut diagnostic = Diagnostic::error("P001", explained.message)
+        .at(Loc::new(file, span), tr!(lang, "这里", "here"));
+    for help in explained.help {
+        diagnostic = diagnostic.help(help);
     }
     diagnostic
 }
@@ -511,10 +510,10 @@ fn assign(
         _ => folder.name.clone(),
     };
     // A folder that defines a built-in pack again replaces it, whatever order its files sort in.
+    let builtin = builtin_origin(lang);
     for id in &definers {
-        if let Some((_, files, origin)) = groups
-            .iter_mut()
-            .find(|(g, _, o)| g == id && o == "built-in")
+        if let Some((_, files, origin)) =
+            groups.iter_mut().find(|(g, _, o)| g == id && *o == builtin)
         {
             files.clear();
             let place = folder
