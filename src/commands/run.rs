@@ -373,10 +373,11 @@ fn offer_saving(
     };
     let mut labels = vec![tr!(lang, "不用了", "No, thanks")];
     labels.extend(SAVE_FORMATS.iter().map(|(format, ext)| {
+        // Chinese puts a space before a Latin name, none before a Chinese one.
         let name = match format {
             Format::Html => tr!(lang, "可打印的网页", "printable HTML"),
-            Format::Markdown => "Markdown".to_string(),
-            _ => ext.to_uppercase(),
+            Format::Markdown => tr!(lang, " Markdown", "Markdown"),
+            _ => tr!(lang, " {}", "{}", ext.to_uppercase()),
         };
         tr!(lang, "保存为{name}（.{ext}）", "Save it as {name} (.{ext})")
     }));
