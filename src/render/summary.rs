@@ -20,7 +20,7 @@ fn header(s: &Summary) -> Vec<String> {
     row.extend(
         s.phases
             .iter()
-            .map(|p| tr!(lang, "{}（行动数）", "{} (actions)", p.label)),
+            .map(|p| tr!(lang, "{}（行动数）", "{}: actions", p.label)),
     );
     row
 }
