@@ -108,6 +108,21 @@ pub fn parse(file: FileId, sources: &SourceMap, lang: Lang) -> Result<AnswersFil
     })
 }
 
+/// For an id that is not a question of the pack: the nearest question id, or the questions.
+fn question_hint(pack: &Pack, id: &str, lang: Lang) -> String {
+    let ids = pack.questions.iter().map(|q| q.id.as_str());
+    did_you_mean(id, ids.clone())
+        .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
+        .unwrap_or_else(|| {
+            tr!(
+                lang,
+                "问题有：{}",
+                "questions are: {}",
+                list_names(ids, 12, lang)
+            )
+        })
+}
+
 /// The questions listed under `skipped`, as indices. An id that is not a question of the pack
 /// gets a warning and is left out: the list only spares the questionnaire a question.
 pub fn skipped_questions(
@@ -122,17 +137,7 @@ pub fn skipped_questions(
             questions.push(q);
             continue;
         }
-        let ids = pack.questions.iter().map(|q| q.id.as_str());
-        let hint = did_you_mean(id, ids.clone())
-            .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
-            .unwrap_or_else(|| {
-                tr!(
-                    lang,
-                    "问题有：{}",
-                    "questions are: {}",
-                    list_names(ids, 12, lang)
-                )
-            });
+        let hint = question_hint(pack, id, lang);
         diags.push(
             Diagnostic::warning(
                 "A012",
@@ -183,17 +188,7 @@ pub fn resolve<'p>(
                 .help(tr!(lang, "删除这一行", "remove this line")),
             ),
             None => {
-                let ids = pack.questions.iter().map(|q| q.id.as_str());
-                let hint = did_you_mean(id, ids.clone())
-                    .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
-                    .unwrap_or_else(|| {
-                        tr!(
-                            lang,
-                            "问题有：{}",
-                            "questions are: {}",
-                            list_names(ids, 12, lang)
-                        )
-                    });
+                let hint = question_hint(pack, id, lang);
                 diags.push(
                     Diagnostic::error(
                         "A002",
