@@ -214,3 +214,39 @@ fn condition_syntax_errors_name_what_was_expected_in_chinese() {
         "{err}"
     );
 }
+
+#[test]
+fn a_broken_pack_in_the_user_rules_folder_is_named_and_rules_list_still_lists() {
+    let config = tempfile::tempdir().unwrap();
+    let rules = config.path().join("fulcrum/rules/bad-kind");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::copy(
+        path("tests/corpus/packs/bad-kind/pack.toml"),
+        rules.join("pack.toml"),
+    )
+    .unwrap();
+    let folder = config.path().join("fulcrum/rules").display().to_string();
+    let run = |args: &[&str]| {
+        fulcrum()
+            .env("XDG_CONFIG_HOME", config.path())
+            .args(["--lang", "en"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let list = run(&["rules", "list"]);
+    assert_eq!(list.status.code(), Some(3));
+    let table = String::from_utf8(list.stdout.clone()).unwrap();
+    assert!(table.contains("community-dependence"), "{table}");
+    assert!(!table.contains("bad-kind"), "{table}");
+    let err = stderr_of(&list);
+    assert!(err.contains("error[P007]"), "{err}");
+    assert!(
+        err.contains(&format!("packs in `{folder}` are read at every start")),
+        "{err}"
+    );
+    let plan = run(&["plan", "--answers", "examples/red-vest.en.toml"]);
+    assert_eq!(plan.status.code(), Some(3));
+    assert!(plan.stdout.is_empty());
+    assert!(stderr_of(&plan).contains("move them out of that folder"));
+}

@@ -9,8 +9,10 @@ use crate::error::{Exit, Failure};
 use crate::tr;
 
 /// `fulcrum rules list`: every pack, its size and where it came from.
+/// Packs with errors are reported and left out of the table; the exit code is then the
+/// invalid-pack one.
 pub fn list(context: &Context) -> Result<Exit, Failure> {
-    let catalog = context.catalog()?;
+    let (catalog, failed) = context.catalog_with_errors();
     let lang = context.ui;
     let mut table = Table::new();
     table.load_style(presets::ASCII_FULL_CONDENSED);
@@ -21,13 +23,13 @@ pub fn list(context: &Context) -> Result<Exit, Failure> {
             .set_width(crate::commands::plan::output_width(None));
     }
     table.set_header(vec![
-        tr!(lang, "规则包", "pack"),
-        tr!(lang, "版本", "version"),
-        tr!(lang, "标题", "title"),
-        tr!(lang, "语言", "languages"),
-        tr!(lang, "问题", "questions"),
-        tr!(lang, "规则", "rules"),
-        tr!(lang, "来源", "from"),
+        tr!(lang, "规则包", "Pack"),
+        tr!(lang, "版本", "Version"),
+        tr!(lang, "标题", "Title"),
+        tr!(lang, "语言", "Languages"),
+        tr!(lang, "问题", "Questions"),
+        tr!(lang, "规则", "Rules"),
+        tr!(lang, "来源", "From"),
     ]);
     for pack in &catalog.packs {
         let languages: Vec<&str> = pack.languages.iter().map(|l| l.code()).collect();
@@ -43,7 +45,11 @@ pub fn list(context: &Context) -> Result<Exit, Failure> {
         ]);
     }
     crate::outln!("{table}");
-    Ok(Exit::Success)
+    Ok(if failed {
+        Exit::InvalidPack
+    } else {
+        Exit::Success
+    })
 }
 
 /// `fulcrum rules synth`: writes a synthetic pack and answers for benchmarks.
