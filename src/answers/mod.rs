@@ -1,6 +1,6 @@
 //! Answers: the values a person gave, checked against the questions of a pack.
 //!
-//! [`file`] reads answers files; [`check_value`] checks one value, and is shared by answers
+//! [`file`](mod@file) reads answers files; [`check_value`] checks one value, and is shared by answers
 //! files, question defaults and pack tests.
 
 pub mod file;

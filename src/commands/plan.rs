@@ -230,7 +230,7 @@ pub fn output_path(out_dir: &Path, answers: &Path, format: Format) -> PathBuf {
 }
 
 /// The width for tables: `--width`, else the terminal's (stdout, or stderr when stdout is piped
-/// to a pager), else `COLUMNS`, else [`PIPED_WIDTH`].
+/// to a pager), else `COLUMNS`, else 100 columns.
 pub fn output_width(flag: Option<u16>) -> u16 {
     flag.or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0))
         .or_else(|| terminal_size::terminal_size_of(std::io::stderr()).map(|(w, _)| w.0))
