@@ -256,6 +256,7 @@ fn changing_an_answer_from_the_review_drops_answers_that_no_longer_apply() {
         "Change 3: Months left?",
         &format!("{DOWN}{DOWN}{DOWN}{ENTER}"),
     );
+    pty.wait("question 3 · then back to the review");
     pty.at("Months left?", &format!("12{ENTER}"));
     pty.wait("“Can it be extended?” no longer applies with these answers");
     pty.wait("Check your answers");

@@ -44,6 +44,8 @@ pub struct Ask {
     pub preset: Option<Value>,
     /// Whether this is the first asked question of its section (show the section's title).
     pub section_start: bool,
+    /// Whether the question was picked from the review, which comes back after it.
+    pub from_review: bool,
 }
 
 /// One line of the review.
@@ -246,6 +248,7 @@ impl<'p> Interview<'p> {
             preset: self.answers[q].clone().or_else(|| question.default.clone()),
             section_start: previous_asked
                 .is_none_or(|p| self.pack.questions[p].section != question.section),
+            from_review: self.from_review,
         }
     }
 

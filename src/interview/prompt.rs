@@ -242,6 +242,12 @@ pub fn progress(screen: &Screen, pack: &Pack, ask: &Ask) {
     let section = question.section.map(|s| &pack.sections[s]);
     eprintln!();
     let place = match ask.remaining {
+        _ if ask.from_review => tr!(
+            lang,
+            "第 {} 题 · 改完回到检查页",
+            "question {} · then back to the review",
+            ask.number
+        ),
         0 => tr!(
             lang,
             "第 {} 题 · 最后一题",
