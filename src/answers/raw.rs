@@ -37,6 +37,7 @@ impl RawAnswer {
             RawAnswer::List(_) => ("数组", "array"),
             RawAnswer::Other("float") => ("小数", "float"),
             RawAnswer::Other("table") => ("表", "table"),
+            RawAnswer::Other("date") => ("日期", "date"),
             RawAnswer::Other("integer too large") => ("超出范围的整数", "integer too large"),
             RawAnswer::Other(name) => (*name, *name),
         };
@@ -87,11 +88,16 @@ impl<'de> Deserialize<'de> for RawAnswer {
             }
 
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawAnswer, A::Error> {
-                while map
-                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(RawAnswer::Other("table"))
+                // The toml crate hands dates and times over as a table with this one key.
+                const TOML_DATETIME: &str = "$__toml_private_datetime";
+                let mut kind = "table";
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == TOML_DATETIME {
+                        kind = "date";
+                    }
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+                Ok(RawAnswer::Other(kind))
             }
         }
 
@@ -110,7 +116,8 @@ mod tests {
             a: Vec<RawAnswer>,
         }
         let doc: Doc =
-            toml::from_str("a = [\"x\", 1, true, [], 1.5, {}, 18446744073709551615]").unwrap();
+            toml::from_str("a = [\"x\", 1, true, [], 1.5, {}, 18446744073709551615, 2026-01-05]")
+                .unwrap();
         let names = |lang| -> Vec<&str> { doc.a.iter().map(|v| v.kind_name(lang)).collect() };
         assert_eq!(
             names(Lang::Zh),
@@ -121,7 +128,8 @@ mod tests {
                 "数组",
                 "小数",
                 "表",
-                "超出范围的整数"
+                "超出范围的整数",
+                "日期"
             ]
         );
         assert_eq!(
@@ -133,7 +141,8 @@ mod tests {
                 "array",
                 "float",
                 "table",
-                "integer too large"
+                "integer too large",
+                "date"
             ]
         );
     }
