@@ -740,6 +740,24 @@ fn explain_shows_rules_derived_facts_and_questions() {
 }
 
 #[test]
+fn explain_in_chinese_uses_chinese_brackets() {
+    let out = run(fulcrum()
+        .args(["--lang", "zh", "explain", "--answers"])
+        .arg(example("red-vest.toml")));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = out.stdout;
+    assert!(
+        text.contains(
+            "✓ 规则 resolve-guide-demand（<built-in>/community-dependence/50-resolve.toml:"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("）【触发】\n"), "{text}");
+    assert!(text.contains("    （strategy = guide）\n"), "{text}");
+    assert!(!text.contains("  [触发]"), "{text}");
+}
+
+#[test]
 fn explain_a_present_and_an_absent_concept() {
     let present = run(fulcrum()
         .args(["explain", "--concept", "resolve.guide_demand", "--answers"])

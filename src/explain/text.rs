@@ -45,10 +45,19 @@ pub fn render(e: &Explanation, lang: Lang) -> String {
         let _ = write!(out, "  {} = {value}", d.id);
         match (&d.case_at, &d.condition) {
             (Some(at), Some(cond)) => {
-                let _ = writeln!(out, "  ({at}: `{}`)", sanitize(cond));
+                let cond = sanitize(cond);
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    tr!(lang, "  （{at}：`{cond}`）", "  ({at}: `{cond}`)")
+                );
             }
             (Some(at), None) => {
-                let _ = writeln!(out, "  ({at}: {})", tr!(lang, "其余情况", "otherwise"));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    tr!(lang, "  （{at}：其余情况）", "  ({at}: otherwise)")
+                );
             }
             _ => out.push('\n'),
         }
@@ -125,13 +134,15 @@ fn rule_block(out: &mut String, rule: &RuleWhy, lang: Lang) {
     } else {
         tr!(lang, "未触发", "did not fire")
     };
+    let (mark, id, at) = (mark(rule.fired), &rule.id, &rule.defined_at);
     let _ = writeln!(
         out,
-        "  {} {} {} ({})  [{status}]",
-        mark(rule.fired),
-        tr!(lang, "规则", "rule"),
-        rule.id,
-        rule.defined_at
+        "{}",
+        tr!(
+            lang,
+            "  {mark} 规则 {id}（{at}）【{status}】",
+            "  {mark} rule {id} ({at})  [{status}]"
+        )
     );
     match &rule.condition {
         Some(c) => {
@@ -186,12 +197,15 @@ fn reason_lines(out: &mut String, reasons: &[Reason], indent: &str, lang: Lang) 
             || tr!(lang, "无（跳过或未答）", "none (skipped or unanswered)"),
             sanitize,
         );
+        let (mark, test, var) = (mark(r.holds), sanitize(&r.test), &r.var);
         let _ = writeln!(
             out,
-            "{indent}{} {}    ({} = {value})",
-            mark(r.holds),
-            sanitize(&r.test),
-            r.var
+            "{}",
+            tr!(
+                lang,
+                "{indent}{mark} {test}    （{var} = {value}）",
+                "{indent}{mark} {test}    ({var} = {value})"
+            )
         );
     }
 }
