@@ -158,6 +158,7 @@ fn rules_show_prints_questions_derived_facts_and_rules() {
         "何时询问",
         "居民（2 分）",
         "low ← 其他情况",
+        "| single（单选） |",
         "行动（阶段 / 概念 / 讲者）",
         "| always-start  | 总是 ",
     ] {

@@ -107,7 +107,7 @@ fn questions(pack: &Pack, ui: Lang, lang: Lang) -> Table {
         };
         table.add_row(vec![
             sanitize(&q.id),
-            q.kind.name().to_string(),
+            kind_label(&q.kind, ui),
             sanitize(&when_text(q.when.as_ref().map(|c| c.source.as_str()), ui)),
             sanitize(&options),
         ]);
@@ -189,6 +189,18 @@ fn rules(pack: &Pack, ui: Lang) -> Table {
 }
 
 /// A condition as written, or "always".
+/// A question's kind as written in the pack (`single`), with its meaning in Chinese.
+fn kind_label(kind: &QuestionKind, ui: Lang) -> String {
+    let gloss = match kind {
+        QuestionKind::Single { .. } => "单选",
+        QuestionKind::Multi { .. } => "多选",
+        QuestionKind::Bool => "是否",
+        QuestionKind::Number { .. } => "数字",
+        QuestionKind::Text { .. } => "文字",
+    };
+    tr!(ui, "{}（{gloss}）", "{}", kind.name())
+}
+
 fn when_text(source: Option<&str>, ui: Lang) -> String {
     source.map_or_else(|| tr!(ui, "总是", "always"), str::to_string)
 }
