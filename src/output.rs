@@ -75,15 +75,8 @@ pub fn write(target: &Target, text: &str, force: bool, lang: Lang) -> Result<(),
 /// Writes a file atomically; see the module documentation.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> Result<(), Failure> {
     let shown = path.display();
-    if path.is_dir() {
-        return Err(Failure::message(
-            Exit::Output,
-            tr!(
-                lang,
-                "`{shown}` 是一个文件夹；请给出文件名，例如 `{shown}/plan.html`",
-                "`{shown}` is a folder; give a file name, such as `{shown}/plan.html`"
-            ),
-        ));
+    if let Some(problem) = unusable_target(path, lang) {
+        return Err(Failure::message(Exit::Output, problem));
     }
     if !force && fs::symlink_metadata(path).is_ok() {
         return Err(Failure::message(
@@ -92,20 +85,6 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> Result<
                 lang,
                 "`{shown}` 已存在；加上 --force 才会覆盖",
                 "`{shown}` already exists; add --force to replace it"
-            ),
-        ));
-    }
-    if let Some(folder) = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty() && !p.is_dir())
-    {
-        let folder = folder.display();
-        return Err(Failure::message(
-            Exit::Output,
-            tr!(
-                lang,
-                "文件夹 `{folder}` 不存在；请先创建它",
-                "the folder `{folder}` does not exist; create it first"
             ),
         ));
     }
@@ -119,6 +98,28 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> Result<
             ),
         )
     })
+}
+
+/// Why `path` cannot take a file at all, if it cannot: it is a folder, or its folder does not
+/// exist (folders are not created: a mistyped folder name should not quietly make a new one).
+pub fn unusable_target(path: &Path, lang: Lang) -> Option<String> {
+    let shown = path.display();
+    if path.is_dir() {
+        return Some(tr!(
+            lang,
+            "`{shown}` 是一个文件夹；请给出文件名，例如 `{shown}/plan.html`",
+            "`{shown}` is a folder; give a file name, such as `{shown}/plan.html`"
+        ));
+    }
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && !p.is_dir())?;
+    let folder = folder.display();
+    Some(tr!(
+        lang,
+        "文件夹 `{folder}` 不存在；请先创建它",
+        "the folder `{folder}` does not exist; create it first"
+    ))
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a

@@ -401,6 +401,51 @@ fn an_optional_question_passed_over_is_not_asked_again_on_resume() {
 }
 
 #[test]
+fn saving_to_a_missing_folder_or_a_folder_asks_again() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("plans")).unwrap();
+    let answers =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answers-mini-urgent.toml");
+    let mut pty = Pty::start(
+        home.path(),
+        &[
+            "--lang",
+            "en",
+            "--rules",
+            mini().to_str().unwrap(),
+            "run",
+            "--answers",
+            answers.to_str().unwrap(),
+            "--start",
+            START,
+        ],
+    );
+    pty.at("Are these answers right?", ENTER);
+    pty.at("Save your answers?", ENTER);
+    let clear = BACKSPACE.repeat(60);
+    pty.at(
+        "File name for the answers:",
+        &format!("{clear}nodir/a.toml{ENTER}"),
+    );
+    pty.wait("the folder `nodir` does not exist; create it first");
+    pty.at(
+        "File name for the answers:",
+        &format!("{clear}plans{ENTER}"),
+    );
+    pty.wait("`plans` is a folder; give a file name");
+    pty.at(
+        "File name for the answers:",
+        &format!("{clear}plans/a.toml{ENTER}"),
+    );
+    pty.wait("Saved: plans/a.toml");
+    pty.at("Save the plan as a file too?", ENTER);
+    assert_eq!(pty.exit_code(), 0);
+    assert!(!home.path().join("nodir").exists());
+    let saved = std::fs::read_to_string(home.path().join("plans/a.toml")).unwrap();
+    assert!(saved.contains("pack = \"mini\""), "{saved}");
+}
+
+#[test]
 fn the_built_in_pack_runs_to_the_plan() {
     let home = tempfile::tempdir().unwrap();
     let mut pty = Pty::start(

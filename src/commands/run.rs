@@ -439,6 +439,11 @@ fn save_file(
             Reply::Stop => return Ok(Reply::Stop),
         };
         let path = PathBuf::from(&name);
+        if let Some(problem) = crate::output::unusable_target(&path, lang) {
+            screen.say(&problem);
+            default = name;
+            continue;
+        }
         if path.exists() {
             let question = tr!(
                 lang,
@@ -454,20 +459,21 @@ fn save_file(
                 Reply::Stop => return Ok(Reply::Stop),
             }
         }
-        return Ok(Reply::Value(match write_atomic(&path, text) {
+        match crate::output::replace_atomically(&path, text.as_bytes()) {
             Ok(()) => {
                 screen.say(&tr!(lang, "已保存：{name}", "Saved: {name}"));
-                true
+                return Ok(Reply::Value(true));
             }
+            // Asked again, so that the answers can still be kept somewhere else.
             Err(e) => {
                 screen.say(&tr!(
                     lang,
-                    "无法写入 `{name}`：{e}；原有文件（如有）保持不变",
-                    "cannot write `{name}`: {e}; the old file, if any, is unchanged"
+                    "无法写入 `{name}`：{e}；原有文件（如有）保持不变。请换一个位置，或按 Esc 放弃。",
+                    "cannot write `{name}`: {e}; the old file, if any, is unchanged. Give another place, or press Esc to give up."
                 ));
-                false
+                default = name;
             }
-        }));
+        }
     }
 }
 
