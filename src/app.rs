@@ -33,12 +33,10 @@ impl Context {
     /// Loads every pack, through the pack cache; prints load problems. Fails with the
     /// invalid-pack code on errors. Packs read from the cache carry no `[[test]]` tables.
     pub fn catalog(&self) -> Result<Catalog, Failure> {
-        let cache = PackCache::from_env();
-        self.checked(load_cached(
-            &rule_paths(&self.rules),
-            self.ui,
-            cache.as_ref(),
-        ))
+        match self.catalog_with_errors() {
+            (_, true) => Err(Failure::Reported(Exit::InvalidPack)),
+            (catalog, false) => Ok(catalog),
+        }
     }
 
     /// Loads every pack from its files, tests included, bypassing the pack cache.
@@ -138,7 +136,7 @@ pub fn run() -> ExitCode {
                 Exit::Success
             }
             Err(message) => {
-                eprintln!("错误：{}", crate::terminal::sanitize(&message));
+                eprintln!("{}", error_line(Lang::Zh, &message));
                 Exit::Usage
             }
         }

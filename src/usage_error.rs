@@ -5,6 +5,8 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
+use crate::lang::Lang;
+
 /// The error in Chinese, or `None` when clap's own text is kept (English messages, or a kind
 /// worded nowhere here).
 pub fn chinese(error: &clap::Error) -> Option<String> {
@@ -18,29 +20,26 @@ pub fn chinese(error: &clap::Error) -> Option<String> {
         _ => Vec::new(),
     };
     let quoted = |items: &[String]| {
-        items
-            .iter()
-            .map(|s| format!("`{s}`"))
-            .collect::<Vec<_>>()
-            .join("、")
+        crate::diagnostic::list_names(items.iter().map(String::as_str), usize::MAX, Lang::Zh)
+    };
+    // clap's "did you mean", if it has one for this kind of context.
+    let suggest = |lines: &mut Vec<String>, kind| {
+        let suggested = strings(kind);
+        if !suggested.is_empty() {
+            lines.push(format!("提示：是不是 {}？", quoted(&suggested)));
+        }
     };
     let mut lines = Vec::new();
     match error.kind() {
         ErrorKind::UnknownArgument => {
             let arg = string(ContextKind::InvalidArg)?;
             lines.push(format!("错误：无法识别的参数 `{arg}`"));
-            let suggested = strings(ContextKind::SuggestedArg);
-            if !suggested.is_empty() {
-                lines.push(format!("提示：是不是 {}？", quoted(&suggested)));
-            }
+            suggest(&mut lines, ContextKind::SuggestedArg);
         }
         ErrorKind::InvalidSubcommand => {
             let sub = string(ContextKind::InvalidSubcommand)?;
             lines.push(format!("错误：没有子命令 `{sub}`"));
-            let suggested = strings(ContextKind::SuggestedSubcommand);
-            if !suggested.is_empty() {
-                lines.push(format!("提示：是不是 {}？", quoted(&suggested)));
-            }
+            suggest(&mut lines, ContextKind::SuggestedSubcommand);
         }
         ErrorKind::InvalidValue => {
             let arg = string(ContextKind::InvalidArg)?;
@@ -54,10 +53,7 @@ pub fn chinese(error: &clap::Error) -> Option<String> {
             if !valid.is_empty() {
                 lines.push(format!("可选值：{}", quoted(&valid)));
             }
-            let suggested = strings(ContextKind::SuggestedValue);
-            if !suggested.is_empty() {
-                lines.push(format!("提示：是不是 {}？", quoted(&suggested)));
-            }
+            suggest(&mut lines, ContextKind::SuggestedValue);
         }
         ErrorKind::ValueValidation => {
             let arg = string(ContextKind::InvalidArg)?;

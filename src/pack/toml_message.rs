@@ -7,7 +7,7 @@
 //! not recognise keeps its English text; English messages are left as the crates write them.
 
 use crate::answers::raw::RawAnswer;
-use crate::diagnostic::did_you_mean;
+use crate::diagnostic::{did_you_mean, list_names};
 use crate::lang::{Lang, spaced, zh_or};
 use crate::text::LocalText;
 use crate::tr;
@@ -423,10 +423,9 @@ fn quoted(text: &str) -> Vec<&str> {
     text.split('`').skip(1).step_by(2).collect()
 }
 
-/// Names in backquotes, joined for a Chinese sentence.
+/// Names in backquotes, all of them, joined for a Chinese sentence.
 fn chinese_list(names: &[&str]) -> String {
-    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    names.join(Lang::Zh.list_separator())
+    list_names(names.iter().copied(), usize::MAX, Lang::Zh)
 }
 
 /// The Chinese of a problem the TOML parser describes, `None` if not recognised.
