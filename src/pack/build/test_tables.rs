@@ -1,0 +1,41 @@
+//! The tests written in a pack (`[[test]]`), kept with their locations for `rules test`.
+
+use toml::Spanned;
+
+use super::Builder;
+use crate::pack::PackTest;
+use crate::pack::raw::{RawTest, Str};
+use crate::source::{FileId, Loc};
+
+impl Builder<'_> {
+    /// Builds one `[[test]]` table.
+    pub(super) fn test(&mut self, file: FileId, t: &Spanned<RawTest>) -> PackTest {
+        let raw = t.get_ref();
+        let list = |items: &Vec<Str>| -> Vec<(String, Loc)> {
+            items
+                .iter()
+                .map(|s| (s.get_ref().clone(), Loc::new(file, s.span())))
+                .collect()
+        };
+        PackTest {
+            id: raw.id.get_ref().clone(),
+            description: raw.description.as_ref().map(|d| d.get_ref().clone()),
+            answers: raw
+                .answers
+                .get_ref()
+                .iter()
+                .map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), v.clone()))
+                .collect(),
+            expect_present: list(&raw.expect_present),
+            expect_absent: list(&raw.expect_absent),
+            expect_derived: raw
+                .expect_derived
+                .iter()
+                .map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), v.clone()))
+                .collect(),
+            expect_cautions: list(&raw.expect_cautions),
+            file,
+            loc: Loc::new(file, t.span()),
+        }
+    }
+}
