@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use super::session::Context;
+use super::session::{output_width, plan_lang, select_pack, start_date};
 use crate::answers::file::{self, AnswersFile};
 use crate::answers::{Answers, check_value};
-use crate::app::Context;
 use crate::cli::RunArgs;
-use crate::commands::plan::{output_width, plan_lang, select_pack, start_date};
 use crate::condition::Var;
 use crate::diagnostic::Diagnostic;
 use crate::engine;
