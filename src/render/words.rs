@@ -98,7 +98,7 @@ static EN: Words = Words {
 };
 
 /// A phase's schedule as people read it: "weeks 0–3 (2026-01-05 – 2026-01-25)".
-pub fn window_text(window: &crate::engine::timeline::Window, lang: Lang) -> String {
+pub fn window_text(window: &crate::plan::Window, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
             "第 {}–{} 周（{} 至 {}）",
