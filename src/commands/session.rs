@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use crate::answers::file::{self, AnswersFile};
 use crate::cli::PlanArgs;
 use crate::diagnostic::{Diagnostic, Diagnostics, list_names};
-use crate::engine::Evaluation;
+use crate::engine::{self, Evaluation};
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::pack::Pack;
@@ -170,7 +170,7 @@ pub fn evaluate<'c>(
     )?;
     let lang = plan_lang(pack, context.lang_flag.or(answers.lang));
     let (evaluation, warnings): (_, Diagnostics) =
-        match file::resolve(pack, &answers.entries, answers.file, ui) {
+        match engine::resolve(pack, &answers.entries, answers.file, ui) {
             Ok(ok) => ok,
             Err(diags) => {
                 context.report(&catalog.sources, diags.items());

@@ -5,13 +5,17 @@
 //! is read, and each derived fact is computed at most once, on first use.
 
 pub mod plan;
+mod resolve;
 pub mod timeline;
+
+pub use resolve::resolve;
 
 use std::cell::OnceCell;
 
-use crate::answers::{Answers, Value};
+use crate::answers::Answers;
 use crate::condition::{Fact, Facts, Var};
 use crate::pack::{DerivedKind, Pack};
+use crate::value::Value;
 
 /// The value of a derived fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,6 @@
 use jiff::civil::Date;
 
 use super::{DerivedValue, Evaluation, timeline};
-use crate::answers::Value;
 use crate::condition::Var;
 use crate::lang::Lang;
 use crate::pack::template::Segment;
@@ -15,6 +14,7 @@ use crate::plan::{
 };
 use crate::source::SourceMap;
 use crate::terminal::sanitize;
+use crate::value::Value;
 
 /// Renders the plan for an evaluation in `lang`, with the schedule starting on `start`.
 pub fn build(
