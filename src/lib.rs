@@ -34,4 +34,5 @@ pub mod summary;
 pub mod synth;
 pub mod terminal;
 pub mod text;
+pub mod toml_message;
 pub mod usage_error;

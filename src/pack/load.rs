@@ -9,9 +9,12 @@ use super::build::{PackFiles, build};
 use super::builtin;
 use super::cache::{CacheKey, PackCache};
 use super::raw::RawFile;
+use crate::answers::raw::RawAnswer;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap, SourceText};
+use crate::text::LocalText;
+use crate::toml_message::{self, OwnTypes};
 use crate::tr;
 
 /// The most `.toml` files read from one folder.
@@ -474,9 +477,13 @@ fn accept(
 }
 
 /// Turns a TOML or schema error into a located diagnostic, worded in `lang`, with advice such
-/// as "did you mean" for unknown keys (see [`super::toml_message`]).
+/// as "did you mean" for unknown keys (see [`crate::toml_message`]).
 pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> Diagnostic {
-    let explained = super::toml_message::explain(e.message().trim(), lang);
+    let own = OwnTypes {
+        text: LocalText::EXPECTING,
+        answer: RawAnswer::EXPECTING,
+    };
+    let explained = toml_message::explain(e.message().trim(), lang, own);
     let span = e.span().unwrap_or(0..0);
     let span = if span.is_empty() && span.start < text.len() {
         span.start..span.start + 1

@@ -11,7 +11,6 @@ pub mod raw;
 pub mod scaffold;
 pub mod schema;
 pub mod template;
-pub mod toml_message;
 
 use std::collections::BTreeMap;
 use std::collections::HashMap;

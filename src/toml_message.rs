@@ -5,12 +5,24 @@
 //! ``missing field `x` ``, or a syntax problem followed by `, expected …`. [`explain`] recognises
 //! those shapes, says them in Chinese and adds advice on fixing the common ones. A shape it does
 //! not recognise keeps its English text; English messages are left as the crates write them.
+//!
+//! A leaf module: what it knows of the crates' wording is kept as data (the tables at the end:
+//! `PROBLEMS`, `EXPECTED`, `DATE_UNITS`), and the descriptions of fulcrum's own types come
+//! in as [`OwnTypes`], so it depends on nothing but the language helpers.
 
-use crate::answers::raw::RawAnswer;
 use crate::diagnostic::{did_you_mean, list_names};
 use crate::lang::{Lang, spaced, zh_or};
-use crate::text::LocalText;
 use crate::tr;
+
+/// How serde describes fulcrum's own value types after `expected` (the `expecting` of their
+/// `Deserialize` implementations), so that errors about them are worded too.
+#[derive(Debug, Clone, Copy)]
+pub struct OwnTypes<'a> {
+    /// A localized text (`LocalText::EXPECTING`).
+    pub text: &'a str,
+    /// An answer (`RawAnswer::EXPECTING`).
+    pub answer: &'a str,
+}
 
 /// A TOML error worded for the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +34,8 @@ pub struct Explained {
 }
 
 /// Words the message of a `toml::de::Error` in `lang`, with advice on how to fix it.
-pub fn explain(message: &str, lang: Lang) -> Explained {
-    let shape = Shape::parse(message);
+pub fn explain(message: &str, lang: Lang, own: OwnTypes<'_>) -> Explained {
+    let shape = Shape::parse(message, own);
     let message = match lang {
         Lang::Zh => match shape.chinese() {
             Some(text) => text,
@@ -60,7 +72,7 @@ enum Shape<'a> {
 }
 
 impl<'a> Shape<'a> {
-    fn parse(message: &'a str) -> Shape<'a> {
+    fn parse(message: &'a str, own: OwnTypes<'_>) -> Shape<'a> {
         let named = |prefix: &str| {
             message
                 .strip_prefix(prefix)
@@ -69,15 +81,15 @@ impl<'a> Shape<'a> {
         if let Some(rest) = message.strip_prefix("invalid type: ")
             && let Some((found, want)) = rest.rsplit_once(", expected ")
         {
-            Shape::InvalidType(Found::parse(found), Want::parse(want))
+            Shape::InvalidType(Found::parse(found), Want::parse(want, own))
         } else if let Some(rest) = message.strip_prefix("invalid value: ")
             && let Some((found, want)) = rest.rsplit_once(", expected ")
         {
-            Shape::InvalidValue(Found::parse(found), Want::parse(want))
+            Shape::InvalidValue(Found::parse(found), Want::parse(want, own))
         } else if let Some(rest) = message.strip_prefix("invalid length ")
             && let Some((len, want)) = rest.split_once(", expected ")
         {
-            Shape::InvalidLength(len, Want::parse(want))
+            Shape::InvalidLength(len, Want::parse(want, own))
         } else if let Some((name, rest)) = named("unknown field `") {
             Shape::UnknownField(name, quoted(rest))
         } else if let Some((name, rest)) = named("unknown variant `") {
@@ -283,9 +295,9 @@ enum Want<'a> {
     Array,
     /// A table.
     Table,
-    /// A localized text ([`LocalText`]).
+    /// A localized text ([`OwnTypes::text`]).
     Text,
-    /// An answer ([`RawAnswer`]).
+    /// An answer ([`OwnTypes::answer`]).
     Answer,
     /// One of a few names.
     OneOf(Vec<&'a str>),
@@ -294,7 +306,7 @@ enum Want<'a> {
 }
 
 impl<'a> Want<'a> {
-    fn parse(text: &'a str) -> Want<'a> {
+    fn parse(text: &'a str, own: OwnTypes<'_>) -> Want<'a> {
         match text {
             "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => Want::Integer,
             "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => Want::Unsigned,
@@ -303,8 +315,8 @@ impl<'a> Want<'a> {
             "a boolean" => Want::Bool,
             "a sequence" => Want::Array,
             "a map" => Want::Table,
-            _ if text == LocalText::EXPECTING => Want::Text,
-            _ if text == RawAnswer::EXPECTING => Want::Answer,
+            _ if text == own.text => Want::Text,
+            _ if text == own.answer => Want::Answer,
             _ if text.starts_with("struct ") => Want::Table,
             _ if text.starts_with('`') || text.starts_with("one of `") => Want::OneOf(quoted(text)),
             _ => Want::Other(text),
@@ -625,7 +637,15 @@ mod tests {
     use serde::de::DeserializeOwned;
 
     use super::*;
+    use crate::answers::raw::RawAnswer;
     use crate::pack::raw::RawFile;
+    use crate::text::LocalText;
+
+    /// fulcrum's own types, as the pack and answer readers describe them.
+    const OWN: OwnTypes<'static> = OwnTypes {
+        text: LocalText::EXPECTING,
+        answer: RawAnswer::EXPECTING,
+    };
 
     /// The message the `toml` crate gives for `text` read as `T`.
     fn error_of<T: DeserializeOwned + std::fmt::Debug>(text: &str) -> String {
@@ -638,7 +658,10 @@ mod tests {
     /// Both wordings of the error `toml` gives for `text` read as `T`.
     fn both<T: DeserializeOwned + std::fmt::Debug>(text: &str) -> (Explained, Explained) {
         let message = error_of::<T>(text);
-        (explain(&message, Lang::Zh), explain(&message, Lang::En))
+        (
+            explain(&message, Lang::Zh, OWN),
+            explain(&message, Lang::En, OWN),
+        )
     }
 
     #[test]
@@ -743,7 +766,7 @@ mod tests {
         assert_eq!(zh.message, "TOML 错误：键重复");
         assert_eq!(zh.help, ["同一张表里每个键只能写一次：删除多余的那个"]);
         assert_eq!(en.message, "invalid TOML: duplicate key");
-        let zh = explain("duplicate field `id`", Lang::Zh);
+        let zh = explain("duplicate field `id`", Lang::Zh, OWN);
         assert_eq!(zh.message, "键 `id` 重复");
     }
 
@@ -815,11 +838,191 @@ mod tests {
 
     #[test]
     fn unknown_shapes_keep_their_english() {
-        let zh = explain("something new, expected a surprise", Lang::Zh);
+        let zh = explain("something new, expected a surprise", Lang::Zh, OWN);
         assert_eq!(zh.message, "TOML 错误：something new, expected a surprise");
         assert!(zh.help.is_empty());
         // A known shape with an unknown part keeps that part as written.
-        let zh = explain("invalid type: unit value, expected a widget", Lang::Zh);
+        let zh = explain("invalid type: unit value, expected a widget", Lang::Zh, OWN);
         assert_eq!(zh.message, "类型不对：写的是 unit value，应为 a widget");
+    }
+
+    /// A document with one field of each kind serde describes.
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Kinds {
+        s: Option<String>,
+        i: Option<i64>,
+        u: Option<u8>,
+        n: Option<f64>,
+        b: Option<bool>,
+        v: Option<Vec<String>>,
+        w: Option<[i64; 2]>,
+        l: Option<LocalText>,
+        a: Option<std::collections::BTreeMap<String, RawAnswer>>,
+    }
+
+    /// Every kind of value found and expected the rewriting recognises, from the real `toml`
+    /// and serde messages: a change of wording in an upgrade fails here.
+    #[test]
+    fn every_found_and_expected_kind_is_worded() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "s = true",
+                "类型不对：写的是布尔值 `true`，应为字符串",
+                "文字要加引号：写成 `\"true\"`",
+            ),
+            (
+                "s = [1]",
+                "类型不对：写的是数组，应为字符串",
+                "这里要写加引号的文字，例如 `\"…\"`",
+            ),
+            (
+                "s = { a = 1 }",
+                "类型不对：写的是表，应为字符串",
+                "这里要写加引号的文字，例如 `\"…\"`",
+            ),
+            (
+                "s = 1.5",
+                "类型不对：写的是小数 `1.5`，应为字符串",
+                "文字要加引号：写成 `\"1.5\"`",
+            ),
+            (
+                "i = \"7\"",
+                "类型不对：写的是字符串 \"7\"，应为整数",
+                "去掉引号：写成 `7`",
+            ),
+            (
+                "i = 99999999999999999999",
+                "整数 `99999999999999999999` 超出范围，应为整数",
+                "",
+            ),
+            ("u = 300", "整数 `300` 超出范围，应为非负整数", ""),
+            (
+                "u = \"x\"",
+                "类型不对：写的是字符串 \"x\"，应为非负整数",
+                "这里要写整数，不加引号，例如 `3`",
+            ),
+            (
+                "n = 'x'",
+                "类型不对：写的是字符串 \"x\"，应为数字",
+                "这里要写数字，不加引号，例如 `0.5`",
+            ),
+            (
+                "b = 1",
+                "类型不对：写的是整数 `1`，应为 `true` 或 `false`",
+                "写 `true` 或 `false`，不加引号",
+            ),
+            (
+                "v = 'x'",
+                "类型不对：写的是字符串 \"x\"，应为数组",
+                "这里要写数组，例如 `[\"a\", \"b\"]`",
+            ),
+            (
+                "w = [1]",
+                "数组的长度不对：有 1 项，应为 an array of length 2",
+                "",
+            ),
+            (
+                "l = 3",
+                "类型不对：写的是整数 `3`，应为文字（字符串，或 `{ zh = \"…\", en = \"…\" }` 这样的表）",
+                "文字要加引号：写成 `\"3\"`",
+            ),
+            (
+                "l = [1]",
+                "类型不对：写的是数组，应为文字（字符串，或 `{ zh = \"…\", en = \"…\" }` 这样的表）",
+                "写成 `\"…\"`，或按语言分别写：`{ zh = \"…\", en = \"…\" }`",
+            ),
+            (
+                "a = 3",
+                "类型不对：写的是整数 `3`，应为表",
+                "这里要写表：`[名称]` 下面的几行 `键 = 值`，或 `{ 键 = 值 }`",
+            ),
+            (
+                "a = { x = 99999999999999999999 }",
+                "整数 `99999999999999999999` 超出范围，应为答案（字符串、整数、`true`/`false` 或字符串数组）",
+                "",
+            ),
+        ];
+        for (text, message, help) in cases {
+            let (zh, en) = both::<Kinds>(text);
+            assert_eq!(zh.message, *message, "{text}");
+            assert_eq!(zh.help.join(""), *help, "{text}");
+            assert!(en.message.starts_with("invalid TOML: "), "{}", en.message);
+        }
+        // Answers have advice of their own.
+        let message = format!("invalid type: map, expected {}", RawAnswer::EXPECTING);
+        let zh = explain(&message, Lang::Zh, OWN);
+        assert_eq!(
+            zh.help,
+            ["答案写成 `\"选项\"`、整数、`true`/`false` 或 `[\"选项\", …]`"]
+        );
+    }
+
+    /// Problems of the parser the table words, each from a document that makes the `toml`
+    /// crate report it: none falls back to English.
+    #[test]
+    fn syntax_problems_are_worded_from_the_table() {
+        let cases: &[(&str, &str)] = &[
+            ("a = [1,", "TOML 错误：数组没有闭合，此处应为 `]`"),
+            (
+                "a = \"\\u12\"",
+                "TOML 错误：Unicode 转义的位数不够，此处应为 Unicode 十六进制值",
+            ),
+            (
+                "'''a''' = 1",
+                "TOML 错误：键不能是多行字符串，此处应为双引号字符串或单引号字符串",
+            ),
+            ("a = 1e", "TOML 错误：指数部分无效，此处应为数字"),
+            ("a = 0x_1", "TOML 错误：`_` 只能写在数字之间"),
+            ("a = +0x1", "TOML 错误：带进制前缀的整数不能有正负号"),
+            ("a = 0X1", "TOML 错误：进制前缀必须小写，此处应为 `0x`"),
+            ("a = 1.", "TOML 错误：小数部分无效，此处应为数字"),
+            (
+                "a = 1979-05-27T25:00:00",
+                "TOML 错误：无效的时间，此处应为 00 到 23 之间的小时",
+            ),
+            (
+                "a = 1979-05-27T07:32:00+25:00",
+                "TOML 错误：无效的时区偏移，此处应为 00 到 23 之间的小时",
+            ),
+            ("a = \"\"\"x", "TOML 错误：无效的多行字符串，此处应为 `\"`"),
+            (
+                "a = 1 # \u{7}",
+                "TOML 错误：注释中有无效的字符，此处应为可打印字符",
+            ),
+            ("a.b = 1\na = 2", "TOML 错误：键重复"),
+            ("a = {", "TOML 错误：内联表没有闭合，此处应为 `}`"),
+            (
+                "a = [1 = 2]",
+                "TOML 错误：数组中不能有 `=`，此处应为值或 `]`",
+            ),
+            ("a = {b}", "TOML 错误：无效的单引号字符串，此处应为 `'`"),
+            ("[[a]\n", "TOML 错误：数组表的表头没有闭合，此处应为 `]`"),
+            ("a = 1.7976931348623157e309", "TOML 错误：小数超出范围"),
+            ("a = ++1", "TOML 错误：多余的正负号"),
+            ("a = 0b2", "TOML 错误：无效的二进制数"),
+            ("a = 0o9", "TOML 错误：无效的八进制数"),
+            (
+                "a = 1\r2",
+                "TOML 错误：回车符后面必须是换行符，此处应为换行",
+            ),
+        ];
+        for (text, message) in cases {
+            let (zh, _) = both::<toml::Table>(text);
+            assert_eq!(zh.message, *message, "{text:?}");
+        }
+    }
+
+    /// The tables are data: each English key once, each with a Chinese wording.
+    #[test]
+    fn the_tables_have_one_wording_per_english_key() {
+        for table in [PROBLEMS, EXPECTED, DATE_UNITS] {
+            let mut keys: Vec<&str> = table.iter().map(|(en, _)| *en).collect();
+            keys.sort_unstable();
+            let before = keys.len();
+            keys.dedup();
+            assert_eq!(keys.len(), before, "a key is repeated");
+            assert!(table.iter().all(|(_, zh)| !zh.is_empty()));
+        }
     }
 }

@@ -1,0 +1,264 @@
+//! Checks the files of one pack and builds the [`Pack`] model, reporting every problem at once.
+//!
+//! [`build`] runs the steps in order, each kept in the module for what it builds: `meta` (the
+//! `[pack]` table, phases, speakers, sections, timeline), `texts` (ids and localized texts),
+//! `questions` and `derived` (declared first, then their conditions, defaults, cases and sums
+//! once every name is known), `rules` (rules, actions, cautions, templates) and `test_tables`
+//! (the `[[test]]` tables).
+
+mod derived;
+mod focus;
+mod meta;
+mod questions;
+mod rules;
+mod test_tables;
+mod texts;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::raw::{RawDerived, RawFile, RawQuestion};
+use super::{Derived, DerivedKind, Pack, PackOrigin, Question};
+use crate::condition::{Domain, Scope, Var};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, list_names};
+use crate::lang::Lang;
+use crate::source::{FileId, Loc, SourceMap};
+use crate::tr;
+
+/// The files that make up one pack, in load order.
+pub struct PackFiles {
+    /// The pack id the files were grouped under.
+    pub id: String,
+    /// Parsed files.
+    pub files: Vec<(FileId, RawFile)>,
+    /// How `rules list` describes where the pack came from.
+    pub origin: String,
+}
+
+/// Default longest text answer, in characters.
+const DEFAULT_MAX_LENGTH: i64 = 500;
+/// How many derived facts deep a derived fact may read.
+pub const MAX_DERIVED_DEPTH: usize = 32;
+/// Default priority of an action.
+const DEFAULT_PRIORITY: i64 = 100;
+
+/// Checks a pack's files and builds it. Returns `None` when any error was found; warnings
+/// (such as a text missing in one language) are returned either way.
+pub fn build(input: PackFiles, sources: &SourceMap, lang: Lang) -> (Option<Pack>, Diagnostics) {
+    let mut builder = Builder {
+        sources,
+        lang,
+        diags: Diagnostics::new(),
+        languages: Vec::new(),
+        ids: HashMap::new(),
+    };
+    let pack = builder.pack(input);
+    let pack = if builder.diags.has_errors() {
+        None
+    } else {
+        pack
+    };
+    (pack, builder.diags)
+}
+
+struct Builder<'a> {
+    sources: &'a SourceMap,
+    lang: Lang,
+    diags: Diagnostics,
+    languages: Vec<Lang>,
+    /// First definition of each id, per kind of thing, for duplicate reports.
+    ids: HashMap<(&'static str, String), Loc>,
+}
+
+/// Names that conditions and templates can read.
+struct Names<'p> {
+    questions: &'p [Question],
+    derived: &'p [Derived],
+    map: &'p HashMap<String, Var>,
+    /// Questions and derived facts left out because their definitions have errors.
+    broken: &'p HashSet<String>,
+}
+
+impl Scope for Names<'_> {
+    fn resolve(&self, name: &str) -> Option<(Var, Domain<'_>)> {
+        let var = *self.map.get(name)?;
+        Some((var, super::domain_of(self.questions, self.derived, var)))
+    }
+
+    fn names(&self) -> Vec<&str> {
+        sorted_names(self.map)
+    }
+
+    fn is_broken(&self, name: &str) -> bool {
+        self.broken.contains(name)
+    }
+}
+
+/// The names of `map` in alphabetical order, so that "known names" hints read the same on
+/// every run (a hash map's order changes from run to run).
+fn sorted_names(map: &HashMap<String, Var>) -> Vec<&str> {
+    let mut names: Vec<&str> = map.keys().map(String::as_str).collect();
+    names.sort_unstable();
+    names
+}
+
+/// Questions and derived facts once declared, with the tables their conditions, defaults, cases
+/// and sums are read from once every name is known.
+#[derive(Default)]
+struct Declared<'r> {
+    /// Questions without errors, in pack order.
+    questions: Vec<Question>,
+    /// Derived facts without errors, in pack order.
+    derived: Vec<Derived>,
+    /// Questions and derived facts by id: they share one namespace.
+    names: HashMap<String, Var>,
+    /// Questions and derived facts left out because their definitions have errors.
+    broken: HashSet<String>,
+    /// The table of each question.
+    raw_questions: Vec<(FileId, &'r RawQuestion)>,
+    /// The table of each derived fact.
+    raw_derived: Vec<(FileId, &'r RawDerived)>,
+}
+
+impl Declared<'_> {
+    /// The names conditions and templates can read.
+    fn scope(&self) -> Names<'_> {
+        Names {
+            questions: &self.questions,
+            derived: &self.derived,
+            map: &self.names,
+            broken: &self.broken,
+        }
+    }
+}
+
+impl Builder<'_> {
+    fn loc(&self, file: FileId, span: Range<usize>) -> Loc {
+        Loc::new(file, span)
+    }
+
+    fn error(
+        &mut self,
+        code: &'static str,
+        loc: Loc,
+        message: String,
+        label: String,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push_mut(Diagnostic::error(code, message).at(loc, label))
+    }
+
+    fn pack(&mut self, input: PackFiles) -> Option<Pack> {
+        let files: &[(FileId, RawFile)] = &input.files;
+        let meta = self.meta(&input.id, files)?;
+        let outline = self.outline(files, meta.file);
+
+        // Questions and derived facts share one namespace. Those whose definitions have errors
+        // are left out, and uses of them are not reported again.
+        let mut declared = Declared::default();
+        self.declare_questions(files, &outline.sections, &mut declared);
+        self.declare_derived(files, &mut declared);
+
+        // Defaults, conditions, sums: everything that needs every name.
+        let (whens, defaults) = self.question_conditions(&declared);
+        let (cases_all, sums) = self.derived_cases(&declared);
+        let Declared {
+            mut questions,
+            mut derived,
+            names,
+            broken,
+            ..
+        } = declared;
+        for (question, (when, default)) in questions.iter_mut().zip(whens.into_iter().zip(defaults))
+        {
+            question.when = when;
+            question.default = default;
+        }
+        for (fact, (cases, terms)) in derived.iter_mut().zip(cases_all.into_iter().zip(sums)) {
+            match &mut fact.kind {
+                DerivedKind::Classify { cases: slot, .. } => *slot = cases,
+                DerivedKind::Sum { terms: slot } => *slot = terms,
+            }
+        }
+        let derived_order = self.derived_order(&derived);
+        // Skip-order checks walk derived facts recursively: only once they are known to be
+        // acyclic and shallow.
+        if derived_order.len() == derived.len() && self.derived_depth(&derived, &derived_order) {
+            self.check_skip_order(&questions, &derived);
+        }
+        let scope = Names {
+            questions: &questions,
+            derived: &derived,
+            map: &names,
+            broken: &broken,
+        };
+        let mut rules = Vec::new();
+        let mut tests = Vec::new();
+        for (file, raw) in files {
+            for r in &raw.rule {
+                if !self.unique("rule", *file, &r.get_ref().id) {
+                    continue;
+                }
+                if let Some(rule) = self.rule(*file, r, &scope, &outline.phases, &outline.speakers)
+                {
+                    rules.push(rule);
+                }
+            }
+            for t in &raw.test {
+                if !self.unique("test", *file, &t.get_ref().id) {
+                    continue;
+                }
+                tests.push(self.test(*file, t));
+            }
+        }
+        let focus = meta
+            .raw
+            .focus
+            .as_ref()
+            .and_then(|f| self.focus(meta.file, f, &scope));
+        let timeline = self.timeline(&meta, &scope);
+        let organization = self.organization(&meta, &scope);
+
+        if self.diags.has_errors() {
+            return None;
+        }
+        Some(Pack {
+            id: meta.raw.id.get_ref().clone(),
+            version: meta.raw.version.get_ref().clone(),
+            title: meta.title,
+            description: meta.description,
+            languages: meta.languages,
+            default_lang: meta.default_lang,
+            timeline,
+            focus,
+            organization,
+            phases: outline.phases,
+            speakers: outline.speakers,
+            sections: outline.sections,
+            questions,
+            derived,
+            derived_order,
+            rules,
+            tests,
+            origin: PackOrigin {
+                files: files.iter().map(|(f, _)| *f).collect(),
+                description: input.origin.clone(),
+            },
+            names,
+        })
+    }
+}
+
+/// "did you mean" if a candidate is close, else the list of candidates.
+fn suggest(lang: Lang, name: &str, candidates: &[&str]) -> String {
+    match did_you_mean(name, candidates.iter().copied()) {
+        Some(s) => tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"),
+        None if candidates.is_empty() => String::new(),
+        None => tr!(
+            lang,
+            "可用：{}",
+            "known: {}",
+            list_names(candidates.iter().copied(), 12, lang)
+        ),
+    }
+}

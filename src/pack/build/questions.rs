@@ -1,0 +1,379 @@
+//! Questions: their kinds, options and ranges, then their conditions and defaults once every
+//! name is known.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::{Builder, DEFAULT_MAX_LENGTH, Declared, suggest};
+use crate::answers::{Value, check_value};
+use crate::condition::{Condition, Var};
+use crate::pack::raw::{RawFile, RawQuestion, Str};
+use crate::pack::{Choice, MAX_OPTIONS, Question, QuestionKind, Section};
+use crate::source::FileId;
+use crate::tr;
+
+impl<'r> Builder<'_> {
+    /// Declares the questions of every file; those with errors are left out as broken.
+    pub(super) fn declare_questions(
+        &mut self,
+        files: &'r [(FileId, RawFile)],
+        sections: &[Section],
+        declared: &mut Declared<'r>,
+    ) {
+        let Declared {
+            questions,
+            names,
+            broken,
+            raw_questions,
+            ..
+        } = declared;
+        for (file, raw) in files {
+            for q in &raw.question {
+                if !self.unique("question", *file, &q.get_ref().id)
+                    || !self.free_name(*file, &q.get_ref().id, names)
+                {
+                    continue;
+                }
+                match self.question(*file, q, sections) {
+                    Some(question) => {
+                        names.insert(question.id.clone(), Var::Question(questions.len()));
+                        questions.push(question);
+                        raw_questions.push((*file, q.get_ref()));
+                    }
+                    None => {
+                        broken.insert(q.get_ref().id.get_ref().clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The `when` and `default` of each declared question, in order.
+    pub(super) fn question_conditions(
+        &mut self,
+        declared: &Declared<'_>,
+    ) -> (Vec<Option<Condition>>, Vec<Option<Value>>) {
+        let lang = self.lang;
+        let questions = &declared.questions;
+        let scope = declared.scope();
+        let mut whens = Vec::with_capacity(questions.len());
+        let mut defaults = Vec::with_capacity(questions.len());
+        for (i, (file, raw)) in declared.raw_questions.iter().enumerate() {
+            whens.push(
+                raw.when
+                    .as_ref()
+                    .and_then(|w| self.condition(*file, w, &scope)),
+            );
+            defaults.push(raw.default.as_ref().and_then(|d| {
+                match check_value(&questions[i], d, *file, lang) {
+                    Ok(v) => Some(v),
+                    Err(mut diag) => {
+                        diag.code = "P007";
+                        diag.message =
+                            tr!(lang, "默认值无效：{}", "invalid default: {}", diag.message);
+                        self.diags.push(diag);
+                        None
+                    }
+                }
+            }));
+        }
+        (whens, defaults)
+    }
+
+    /// Questions and derived facts share names; reports a clash.
+    pub(super) fn free_name(
+        &mut self,
+        file: FileId,
+        id: &Str,
+        names: &HashMap<String, Var>,
+    ) -> bool {
+        if names.contains_key(id.get_ref()) {
+            let lang = self.lang;
+            self.error(
+                "P002",
+                self.loc(file, id.span()),
+                tr!(
+                    lang,
+                    "`{}` 已被另一个问题或派生事实使用",
+                    "`{}` is already the name of another question or derived fact",
+                    id.get_ref()
+                ),
+                tr!(lang, "重名", "name taken"),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn question(
+        &mut self,
+        file: FileId,
+        q: &Spanned<RawQuestion>,
+        sections: &[Section],
+    ) -> Option<Question> {
+        let lang = self.lang;
+        let raw = q.get_ref();
+        let id = raw.id.get_ref().clone();
+        let prompt = self.text(file, &raw.prompt);
+        let help = self.text(file, &raw.help);
+        let if_empty = self.opt_text(file, &raw.if_empty);
+        let section = raw.section.as_ref().and_then(|s| {
+            let found = sections.iter().position(|sec| &sec.id == s.get_ref());
+            if found.is_none() {
+                let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
+                let hint = suggest(lang, s.get_ref(), &ids);
+                self.error(
+                    "P003",
+                    self.loc(file, s.span()),
+                    tr!(lang, "未知的部分 `{}`", "unknown section `{}`", s.get_ref()),
+                    tr!(lang, "没有这个 [[section]]", "no such [[section]]"),
+                )
+                .help
+                .push(hint);
+            }
+            found
+        });
+        let kind_name = raw.kind.get_ref().as_str();
+        let not_for = |b: &mut Self, present: bool, key: &str, span: Range<usize>| {
+            if present {
+                b.error(
+                    "P007",
+                    b.loc(file, span),
+                    tr!(
+                        lang,
+                        "`{key}` 不适用于 {kind_name} 类型的问题",
+                        "`{key}` does not apply to a {kind_name} question"
+                    ),
+                    tr!(lang, "请删除", "remove it"),
+                );
+            }
+        };
+        let qspan = q.span();
+        if !matches!(kind_name, "single" | "multi") && !raw.option.is_empty() {
+            not_for(self, true, "option", qspan.clone());
+        }
+        if kind_name != "number" {
+            not_for(
+                self,
+                raw.min.is_some() || raw.max.is_some(),
+                "min/max",
+                qspan.clone(),
+            );
+            not_for(self, raw.unit.is_some(), "unit", qspan.clone());
+        }
+        if kind_name != "multi" {
+            not_for(
+                self,
+                raw.min_selected.is_some() || raw.max_selected.is_some(),
+                "min_selected/max_selected",
+                qspan.clone(),
+            );
+        }
+        if kind_name != "text" {
+            not_for(self, raw.max_length.is_some(), "max_length", qspan.clone());
+        }
+        let kind = match kind_name {
+            "single" | "multi" => {
+                let options = self.options(file, raw, &id)?;
+                if kind_name == "single" {
+                    QuestionKind::Single { options }
+                } else {
+                    let required = raw.required.unwrap_or(true);
+                    let n = options.len() as i64;
+                    let min = raw
+                        .min_selected
+                        .as_ref()
+                        .map_or(i64::from(required), |m| *m.get_ref());
+                    let max = raw.max_selected.as_ref().map_or(n, |m| *m.get_ref());
+                    if min < 0 || max < min.max(1) || max > n {
+                        self.error(
+                            "P007",
+                            self.loc(file, qspan.clone()),
+                            tr!(
+                                lang,
+                                "`{id}` 的 min_selected/max_selected 无效（选项数 {n}）",
+                                "invalid min_selected/max_selected for `{id}` ({n} options)"
+                            ),
+                            tr!(
+                                lang,
+                                "需要 0 ≤ min ≤ max ≤ 选项数",
+                                "need 0 ≤ min ≤ max ≤ number of options"
+                            ),
+                        );
+                        return None;
+                    }
+                    QuestionKind::Multi {
+                        options,
+                        min_selected: min as usize,
+                        max_selected: max as usize,
+                    }
+                }
+            }
+            "bool" => QuestionKind::Bool,
+            "number" => {
+                let (Some(min), Some(max)) = (&raw.min, &raw.max) else {
+                    self.error(
+                        "P007",
+                        self.loc(file, raw.kind.span()),
+                        tr!(
+                            lang,
+                            "数字题 `{id}` 需要 min 和 max",
+                            "number question `{id}` needs `min` and `max`"
+                        ),
+                        tr!(lang, "缺少范围", "range missing"),
+                    )
+                    .help
+                    .push(tr!(
+                        lang,
+                        "例如 `min = 0` 和 `max = 120`",
+                        "for example `min = 0` and `max = 120`"
+                    ));
+                    return None;
+                };
+                if min.get_ref() > max.get_ref() {
+                    self.error(
+                        "P007",
+                        self.loc(file, min.span()),
+                        tr!(
+                            lang,
+                            "`{id}` 的 min 大于 max",
+                            "`min` is greater than `max` in `{id}`"
+                        ),
+                        tr!(lang, "范围无效", "empty range"),
+                    );
+                    return None;
+                }
+                let unit = self.opt_text(file, &raw.unit);
+                QuestionKind::Number {
+                    min: *min.get_ref(),
+                    max: *max.get_ref(),
+                    unit,
+                }
+            }
+            "text" => {
+                let max_length = raw
+                    .max_length
+                    .as_ref()
+                    .map_or(DEFAULT_MAX_LENGTH, |m| *m.get_ref());
+                if !(1..=100_000).contains(&max_length) {
+                    self.error(
+                        "P007",
+                        self.loc(file, qspan.clone()),
+                        tr!(
+                            lang,
+                            "max_length 必须在 1 到 100000 之间",
+                            "`max_length` must be between 1 and 100000"
+                        ),
+                        tr!(lang, "超出范围", "out of range"),
+                    );
+                    return None;
+                }
+                QuestionKind::Text {
+                    max_length: max_length as usize,
+                }
+            }
+            other => {
+                let hint = suggest(lang, other, &["single", "multi", "bool", "number", "text"]);
+                self.error(
+                    "P007",
+                    self.loc(file, raw.kind.span()),
+                    tr!(
+                        lang,
+                        "未知的问题类型 `{other}`",
+                        "unknown question kind `{other}`"
+                    ),
+                    tr!(
+                        lang,
+                        "应为 single、multi、bool、number 或 text",
+                        "expected single, multi, bool, number or text"
+                    ),
+                )
+                .help
+                .push(hint);
+                return None;
+            }
+        };
+        let required = raw
+            .required
+            .unwrap_or(!matches!(kind, QuestionKind::Text { .. }));
+        Some(Question {
+            id,
+            section,
+            kind,
+            prompt,
+            help,
+            when: None,
+            default: None,
+            required,
+            diagnosis: raw.diagnosis.unwrap_or(false),
+            if_empty,
+            loc: self.loc(file, qspan),
+        })
+    }
+
+    fn options(&mut self, file: FileId, raw: &RawQuestion, id: &str) -> Option<Vec<Choice>> {
+        let lang = self.lang;
+        if raw.option.is_empty() {
+            self.error(
+                "P007",
+                self.loc(file, raw.kind.span()),
+                tr!(
+                    lang,
+                    "选择题 `{id}` 没有选项",
+                    "choice question `{id}` has no options"
+                ),
+                tr!(
+                    lang,
+                    "需要 [[question.option]]",
+                    "add [[question.option]] tables"
+                ),
+            );
+            return None;
+        }
+        if raw.option.len() > MAX_OPTIONS {
+            self.error(
+                "P007",
+                self.loc(file, raw.kind.span()),
+                tr!(
+                    lang,
+                    "`{id}` 有 {} 个选项，最多 {MAX_OPTIONS} 个",
+                    "`{id}` has {} options; at most {MAX_OPTIONS} are allowed",
+                    raw.option.len()
+                ),
+                tr!(lang, "选项太多", "too many options"),
+            );
+            return None;
+        }
+        let mut options: Vec<Choice> = Vec::with_capacity(raw.option.len());
+        for o in &raw.option {
+            let o = o.get_ref();
+            self.plain(file, &o.id);
+            if let Some(first) = options.iter().find(|c| &c.id == o.id.get_ref()) {
+                let first = first.id.clone();
+                self.error(
+                    "P002",
+                    self.loc(file, o.id.span()),
+                    tr!(
+                        lang,
+                        "`{id}` 中重复的选项 `{first}`",
+                        "duplicate option `{first}` in `{id}`"
+                    ),
+                    tr!(lang, "重复", "duplicate"),
+                );
+                continue;
+            }
+            let label = self.text(file, &o.label);
+            let help = self.opt_text(file, &o.help);
+            options.push(Choice {
+                id: o.id.get_ref().clone(),
+                label,
+                help,
+                score: o.score.as_ref().map_or(0, |s| *s.get_ref()),
+                exclusive: o.exclusive.unwrap_or(false),
+            });
+        }
+        Some(options)
+    }
+}
