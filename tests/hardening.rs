@@ -1,0 +1,41 @@
+//! Inputs that must not cost minutes or gigabytes, and writes that must not be lost
+//! (issue 14): each test here failed before its fix.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{fulcrum_en, stderr_of, stdout_of};
+
+/// An answers file with `count` keys that are not questions of the mini pack.
+fn unknown_keys(count: usize) -> String {
+    let mut text = String::from("pack = \"mini\"\n[answers]\n");
+    for i in 0..count {
+        text.push_str(&format!("k{i} = 1\n"));
+    }
+    text
+}
+
+#[test]
+fn many_messages_about_one_file_are_counted_not_all_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.toml");
+    std::fs::write(&file, unknown_keys(20_000)).unwrap();
+    let out = fulcrum_en()
+        .args(["--rules", "tests/fixtures/packs/mini", "plan", "--answers"])
+        .arg(&file)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(4), "{err}");
+    assert!(stdout_of(&out).is_empty());
+    assert_eq!(err.matches("error[A002]").count(), 50, "{err}");
+    assert!(err.contains("k49 = 1"), "{err}");
+    assert!(
+        err.contains("… and 19950 more A002 message(s) about `"),
+        "{err}"
+    );
+    assert!(err.contains("20001 problem(s) in answers file"), "{err}");
+    assert!(err.len() < 32 * 1024, "{} bytes of messages", err.len());
+}
