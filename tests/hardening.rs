@@ -39,3 +39,36 @@ fn many_messages_about_one_file_are_counted_not_all_shown() {
     assert!(err.contains("20001 problem(s) in answers file"), "{err}");
     assert!(err.len() < 32 * 1024, "{} bytes of messages", err.len());
 }
+
+#[test]
+fn a_large_exclusive_group_stays_within_the_lint_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack_dir = dir.path().join("group");
+    std::fs::create_dir(&pack_dir).unwrap();
+    let mut text =
+        std::fs::read_to_string(common::path("tests/fixtures/packs/mini/pack.toml")).unwrap();
+    for i in 0..5_000 {
+        text.push_str(&format!(
+            "\n[[rule]]\nid = \"g{i}\"\nwhen = \"months_left >= {}\"\nexclusive_group = \"g\"\n\n\
+             [[rule.caution]]\ntext = {{ zh = \"注意\", en = \"Careful.\" }}\n",
+            i % 30
+        ));
+    }
+    std::fs::write(pack_dir.join("pack.toml"), text).unwrap();
+    let started = std::time::Instant::now();
+    let out = fulcrum_en()
+        .args(["rules", "lint", "--budget", "1"])
+        .arg(&pack_dir)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&out);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(
+        stdout.contains("is not fully checked") && stdout.contains("exclusive group `g`"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("more L006 message(s)"), "{stdout}");
+    // Loading and the text checks come on top of the budget, but not minutes.
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}
