@@ -72,3 +72,71 @@ fn a_large_exclusive_group_stays_within_the_lint_budget() {
     // Loading and the text checks come on top of the budget, but not minutes.
     assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
 }
+
+#[cfg(unix)]
+#[test]
+fn endless_files_are_read_only_up_to_the_limit() {
+    // A device that never ends, as answers and as a template: refused at the limit, not read
+    // until memory runs out.
+    let out = fulcrum_en()
+        .args([
+            "--rules",
+            "tests/fixtures/packs/mini",
+            "plan",
+            "--answers",
+            "/dev/zero",
+        ])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(4), "{err}");
+    assert!(
+        err.contains("`/dev/zero` is over 4194304 bytes, more than the limit of 4194304"),
+        "{err}"
+    );
+    let out = fulcrum_en()
+        .args([
+            "--rules",
+            "tests/fixtures/packs/mini",
+            "plan",
+            "--answers",
+            "tests/fixtures/answers-mini-urgent.toml",
+            "--format",
+            "markdown",
+            "--template",
+            "/dev/zero",
+        ])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("more than the limit of 4194304"), "{err}");
+    assert!(stdout_of(&out).is_empty());
+}
+
+#[test]
+fn pack_files_together_have_a_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack_dir = dir.path().join("big");
+    std::fs::create_dir(&pack_dir).unwrap();
+    let padding = "# padding\n".repeat(390_000);
+    for i in 0..18 {
+        std::fs::write(pack_dir.join(format!("{i:02}.toml")), &padding).unwrap();
+    }
+    let out = fulcrum_en()
+        .arg("--rules")
+        .arg(&pack_dir)
+        .args(["rules", "list"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("pack files together pass the limit of 67108864 bytes")
+            && err.contains("17.toml` and the files after it are not read"),
+        "{err}"
+    );
+}
