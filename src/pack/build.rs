@@ -8,9 +8,9 @@ use toml::Spanned;
 use super::raw::{RawAction, RawDerived, RawFile, RawQuestion, RawRule, Str, Text};
 use super::template::{self, TemplateError};
 use super::{
-    Action, Case, Caution, Choice, Derived, DerivedKind, DerivedValue, MAX_OPTIONS, Pack,
-    PackOrigin, PackTest, Phase, Question, QuestionKind, Rule, Section, Speaker, Template,
-    Timeline,
+    Action, Budget, Case, Caution, Choice, Derived, DerivedKind, DerivedValue, Focus, MAX_OPTIONS,
+    Pack, PackOrigin, PackTest, Phase, Question, QuestionKind, Rule, Section, SourceKind, Speaker,
+    Template, Timeline,
 };
 use crate::answers::check_value;
 use crate::condition::{self, Condition, Domain, Scope, Var};
@@ -391,11 +391,16 @@ impl Builder<'_> {
                     });
                 let title = self.text(file, &p_ref.title);
                 let summary = self.opt_text(file, &p_ref.summary);
+                let past_end_months = p_ref
+                    .past_end_months
+                    .as_ref()
+                    .and_then(|m| self.bounded(file, m, "past_end_months", 0..=120));
                 phases.push(Phase {
                     id: p_ref.id.get_ref().clone(),
                     title,
                     summary,
                     window,
+                    past_end_months,
                     loc: self.loc(file, p.span()),
                 });
             }
@@ -409,9 +414,27 @@ impl Builder<'_> {
                 let framework = self.opt_text(file, &s.framework);
                 speakers.push(Speaker {
                     id: s.id.get_ref().clone(),
+                    kind: SourceKind::Speaker,
+                    basis: None,
                     name,
                     affiliation,
                     framework,
+                });
+            }
+            for s in &raw.source {
+                let s = s.get_ref();
+                if !self.unique("speaker", file, &s.id) {
+                    continue;
+                }
+                let name = self.text(file, &s.name);
+                let basis = self.opt_text(file, &s.basis);
+                speakers.push(Speaker {
+                    id: s.id.get_ref().clone(),
+                    kind: SourceKind::Practice,
+                    basis,
+                    name,
+                    affiliation: None,
+                    framework: None,
                 });
             }
             for s in &raw.section {
@@ -612,6 +635,7 @@ impl Builder<'_> {
 
         let mut rules = Vec::new();
         let mut tests = Vec::new();
+        let focus;
         {
             let scope = Names {
                 questions: &questions,
@@ -635,6 +659,10 @@ impl Builder<'_> {
                     tests.push(self.test(*file, t));
                 }
             }
+            focus = meta
+                .focus
+                .as_ref()
+                .and_then(|f| self.focus(meta_file, f, &scope));
         }
 
         let timeline = meta.timeline.as_ref().and_then(|t| {
@@ -720,6 +748,7 @@ impl Builder<'_> {
             languages,
             default_lang,
             timeline,
+            focus,
             organization,
             phases,
             speakers,
@@ -1383,7 +1412,16 @@ impl Builder<'_> {
             );
         }
         let owner = self.template(file, &raw.owner, scope);
+        let partners = raw
+            .partners
+            .iter()
+            .map(|p| self.template(file, p, scope))
+            .collect();
         let indicator = self.template(file, &raw.indicator, scope);
+        let deadline_weeks = raw
+            .deadline_weeks
+            .as_ref()
+            .and_then(|d| self.bounded(file, d, "deadline_weeks", 1..=520));
         let text = self.template(file, &raw.text, scope);
         let why = self.template(file, &raw.why, scope);
         Some(Action {
@@ -1395,7 +1433,10 @@ impl Builder<'_> {
                 .as_ref()
                 .map_or(DEFAULT_PRIORITY, |p| *p.get_ref()),
             owner,
+            partners,
+            keep: raw.keep.unwrap_or(false),
             indicator,
+            deadline_weeks,
             text,
             why,
             loc: self.loc(file, a.span()),
@@ -1473,6 +1514,65 @@ impl Builder<'_> {
         template
     }
 
+    /// A whole number that must lie in `range`; reports it otherwise.
+    fn bounded(
+        &mut self,
+        file: FileId,
+        value: &Spanned<i64>,
+        key: &str,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Option<i64> {
+        let lang = self.lang;
+        let n = *value.get_ref();
+        if range.contains(&n) {
+            return Some(n);
+        }
+        let (lo, hi) = (range.start(), range.end());
+        self.error(
+            "P007",
+            self.loc(file, value.span()),
+            tr!(
+                lang,
+                "{key} 必须在 {lo} 到 {hi} 之间",
+                "`{key}` must be between {lo} and {hi}"
+            ),
+            tr!(lang, "超出范围", "out of range"),
+        );
+        None
+    }
+
+    /// `[pack.focus]`: first steps and budgets, with their conditions checked.
+    fn focus(
+        &mut self,
+        file: FileId,
+        raw: &Spanned<super::raw::RawFocus>,
+        scope: &Names<'_>,
+    ) -> Option<Focus> {
+        let raw_ref = raw.get_ref();
+        let first_steps = match &raw_ref.first_steps {
+            Some(n) => self.bounded(file, n, "first_steps", 0..=20)?,
+            None => 0,
+        };
+        let mut budgets = Vec::new();
+        for b in &raw_ref.budget {
+            let b_ref = b.get_ref();
+            let when = match &b_ref.when {
+                Some(w) => Some(self.condition(file, w, scope)?),
+                None => None,
+            };
+            let max = self.bounded(file, &b_ref.max, "max", 1..=100_000)?;
+            budgets.push(Budget {
+                when,
+                max: usize::try_from(max).unwrap_or(usize::MAX),
+                loc: self.loc(file, b.span()),
+            });
+        }
+        Some(Focus {
+            first_steps: usize::try_from(first_steps).unwrap_or(0),
+            budgets,
+        })
+    }
+
     fn test(&mut self, file: FileId, t: &Spanned<super::raw::RawTest>) -> PackTest {
         let raw = t.get_ref();
         let list = |items: &Vec<Str>| -> Vec<(String, Loc)> {
@@ -1498,6 +1598,24 @@ impl Builder<'_> {
                 .map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), v.clone()))
                 .collect(),
             expect_cautions: list(&raw.expect_cautions),
+            lang: raw
+                .lang
+                .as_ref()
+                .map(|l| (l.get_ref().clone(), Loc::new(file, l.span()))),
+            expect_text: list(&raw.expect_text),
+            expect_no_text: list(&raw.expect_no_text),
+            expect_first_steps: raw.expect_first_steps.as_ref().map(|steps| {
+                let span = steps.first().map_or(t.span(), |s| s.span());
+                (
+                    steps.iter().map(|s| s.get_ref().clone()).collect(),
+                    Loc::new(file, span),
+                )
+            }),
+            expect_deferred: list(&raw.expect_deferred),
+            expect_max_actions: raw
+                .expect_max_actions
+                .as_ref()
+                .map(|m| (*m.get_ref(), Loc::new(file, m.span()))),
             file,
             loc: Loc::new(file, t.span()),
         }
