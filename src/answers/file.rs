@@ -11,7 +11,7 @@ use toml::Spanned;
 use super::raw::RawAnswer;
 use super::{Answers, check_value};
 use crate::condition::Var;
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, list_names};
+use crate::diagnostic::{Diagnostic, Diagnostics, SHOWN_PER_FILE, did_you_mean, list_names};
 use crate::engine::{Evaluation, evaluate};
 use crate::lang::Lang;
 use crate::pack::Pack;
@@ -137,7 +137,11 @@ pub fn skipped_questions(
             questions.push(q);
             continue;
         }
-        let hint = question_hint(pack, id, lang);
+        let hint = if diags.items().len() < SHOWN_PER_FILE {
+            question_hint(pack, id, lang)
+        } else {
+            String::new()
+        };
         diags.push(
             Diagnostic::warning(
                 "A012",
@@ -188,7 +192,12 @@ pub fn resolve<'p>(
                 .help(tr!(lang, "删除这一行", "remove this line")),
             ),
             None => {
-                let hint = question_hint(pack, id, lang);
+                // Past the messages shown, the hint would never be read: skip its cost.
+                let hint = if diags.items().len() < SHOWN_PER_FILE {
+                    question_hint(pack, id, lang)
+                } else {
+                    String::new()
+                };
                 diags.push(
                     Diagnostic::error(
                         "A002",
