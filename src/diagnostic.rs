@@ -6,7 +6,8 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::source::{Loc, SourceMap};
+use crate::source::{FileId, Loc, SourceMap};
+use crate::tr;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -98,8 +99,13 @@ impl Diagnostic {
             // File names come from the file system and may hold escape sequences too.
             path = crate::terminal::sanitize(&file.name);
             let span = clamp_span(&file.text, loc.span.clone());
+            // Only the lines the message points at: quoting the whole file would make the
+            // cost of many messages grow with the file's size times their number.
+            let (lines, first_line) = file.lines_of(span.clone());
+            let span = span.start - lines.start..span.end - lines.start;
             group = group.element(
-                Snippet::source(&*file.text)
+                Snippet::source(&file.text[lines])
+                    .line_start(first_line)
                     .path(path.as_str())
                     .fold(true)
                     .annotation(AnnotationKind::Primary.span(span).label(label.as_str())),
@@ -226,6 +232,76 @@ impl Diagnostics {
     }
 }
 
+/// How many messages about one file are shown; the others are counted, by code, in one line.
+/// Rendering is linear in the messages shown, so a file with 300,000 mistakes costs no more to
+/// report than one with 50.
+pub const SHOWN_PER_FILE: usize = 50;
+
+/// Messages of one code about one file that were left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Omitted {
+    /// The file, or `None` for messages without a place.
+    pub file: Option<FileId>,
+    /// The code of the messages left out.
+    pub code: &'static str,
+    /// How many.
+    pub count: usize,
+}
+
+impl Omitted {
+    /// "… and N more of the same kind" for this file and code.
+    pub fn render(&self, sources: &SourceMap, lang: Lang) -> String {
+        let count = self.count;
+        let code = self.code;
+        match self.file {
+            Some(file) => {
+                let name = crate::terminal::sanitize(&sources.get(file).name);
+                tr!(
+                    lang,
+                    "……`{name}` 中还有 {count} 条 {code} 消息未显示（每个文件只显示前 {SHOWN_PER_FILE} 条）",
+                    "… and {count} more {code} message(s) about `{name}` (only the first {SHOWN_PER_FILE} per file are shown)"
+                )
+            }
+            None => tr!(
+                lang,
+                "……还有 {count} 条 {code} 消息未显示",
+                "… and {count} more {code} message(s)"
+            ),
+        }
+    }
+}
+
+/// Which messages to show: the first [`SHOWN_PER_FILE`] about each file, in order (a `true`
+/// for each shown), and the others counted by file and code, in the order first met.
+pub fn cap_per_file<'a>(
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+) -> (Vec<bool>, Vec<Omitted>) {
+    let mut per_file: std::collections::HashMap<Option<FileId>, usize> = Default::default();
+    let mut omitted: Vec<Omitted> = Vec::new();
+    let mut shown = Vec::new();
+    for d in diagnostics {
+        let file = d.loc.as_ref().map(|l| l.file);
+        let seen = per_file.entry(file).or_insert(0);
+        *seen += 1;
+        let show = *seen <= SHOWN_PER_FILE;
+        shown.push(show);
+        if !show {
+            match omitted
+                .iter_mut()
+                .find(|o| o.file == file && o.code == d.code)
+            {
+                Some(o) => o.count += 1,
+                None => omitted.push(Omitted {
+                    file,
+                    code: d.code,
+                    count: 1,
+                }),
+            }
+        }
+    }
+    (shown, omitted)
+}
+
 /// The closest candidate to a misspelt name, if one is close enough to suggest.
 pub fn did_you_mean<'a>(
     name: &str,
@@ -257,6 +333,54 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+
+    #[test]
+    fn shows_the_first_messages_of_each_file_and_counts_the_rest() {
+        let mut sources = SourceMap::new();
+        let a = sources.add("a.toml", None, Arc::from("x = 1\n"));
+        let b = sources.add("b.toml", None, Arc::from("y = 1\n"));
+        let mut all = Vec::new();
+        for i in 0..SHOWN_PER_FILE + 7 {
+            let code = if i % 2 == 0 { "A002" } else { "A003" };
+            all.push(Diagnostic::error(code, "m").at(Loc::new(a, 0..1), ""));
+        }
+        all.push(Diagnostic::error("A004", "m").at(Loc::new(b, 0..1), ""));
+        let (shown, omitted) = cap_per_file(&all);
+        assert_eq!(shown.iter().filter(|s| **s).count(), SHOWN_PER_FILE + 1);
+        assert!(
+            shown[SHOWN_PER_FILE + 7],
+            "the other file's message is shown"
+        );
+        let counts: Vec<_> = omitted.iter().map(|o| (o.code, o.count)).collect();
+        assert_eq!(counts, [("A002", 4), ("A003", 3)]);
+        assert_eq!(
+            omitted[0].render(&sources, Lang::En),
+            "… and 4 more A002 message(s) about `a.toml` (only the first 50 per file are shown)"
+        );
+        assert!(
+            omitted[1]
+                .render(&sources, Lang::Zh)
+                .contains("`a.toml` 中还有 3 条 A003")
+        );
+    }
+
+    #[test]
+    fn quotes_only_the_lines_pointed_at() {
+        let mut sources = SourceMap::new();
+        let text = format!(
+            "{}bad = 1\n{}",
+            "# line\n".repeat(1000),
+            "# line\n".repeat(1000)
+        );
+        let file = sources.add("p.toml", None, Arc::from(text.as_str()));
+        let at = text.find("bad").unwrap();
+        let rendered = Diagnostic::error("A002", "unknown")
+            .at(Loc::new(file, at..at + 3), "here")
+            .render(&sources, Lang::En, false);
+        assert!(rendered.contains("p.toml:1001:1"), "{rendered}");
+        assert!(rendered.contains("1001 | bad = 1"), "{rendered}");
+        assert!(!rendered.contains("# line"), "{rendered}");
+    }
 
     #[test]
     fn suggests_close_names_only() {

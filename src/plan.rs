@@ -4,9 +4,10 @@
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::pack::SourceKind;
 
 /// Version tag of the JSON form.
-pub const SCHEMA: &str = "fulcrum.plan/1";
+pub const SCHEMA: &str = "fulcrum.plan/2";
 
 /// A tailored action plan.
 #[derive(Debug, Clone, Serialize)]
@@ -19,6 +20,8 @@ pub struct Plan {
     pub lang: Lang,
     /// The day the schedule starts (YYYY-MM-DD).
     pub date: String,
+    /// When the project ends, if the pack has a timeline.
+    pub project_end: Option<ProjectEnd>,
     /// The organization's name, if given.
     pub organization: Option<String>,
     /// Every answer after skip logic, in question order.
@@ -31,10 +34,41 @@ pub struct Plan {
     pub cautions: Vec<CautionOut>,
     /// Set when a derived value stops the plan: why no actions are given.
     pub blocked: Option<String>,
+    /// The actions to start with: copies of the most important actions in the phases, in
+    /// order of priority.
+    pub first_steps: Vec<ActionOut>,
     /// The phases, in order, with their actions.
     pub phases: Vec<PhaseOut>,
+    /// Actions past the plan's length budget, most important first: not dropped, left for
+    /// when time allows.
+    pub deferred: Vec<ActionOut>,
     /// The speakers cited by the plan.
     pub speakers: Vec<SpeakerOut>,
+}
+
+/// The end of the project on the plan's calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProjectEnd {
+    /// Weeks after the start date.
+    pub week: i64,
+    /// The day it ends (YYYY-MM-DD).
+    pub date: String,
+}
+
+impl ProjectEnd {
+    /// Whether the project had already ended when the plan starts.
+    pub fn has_ended(&self) -> bool {
+        self.week <= 0
+    }
+}
+
+/// When an indicator is due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Due {
+    /// Weeks after the start date.
+    pub week: i64,
+    /// The day (YYYY-MM-DD).
+    pub date: String,
 }
 
 /// Which pack made the plan.
@@ -122,10 +156,14 @@ pub struct ActionOut {
     pub speaker: String,
     /// Smaller comes first.
     pub priority: i64,
-    /// Who carries it.
+    /// Who carries it: a role inside the organization.
     pub owner: String,
+    /// Outside parties who take part.
+    pub partners: Vec<String>,
     /// How to know it worked.
     pub indicator: String,
+    /// When the indicator is due, if the pack says.
+    pub due: Option<Due>,
     /// What to do.
     pub text: String,
     /// Why.
@@ -134,24 +172,40 @@ pub struct ActionOut {
     pub defined_at: String,
 }
 
-/// A cited speaker.
+/// A cited source: a speaker or a practice note.
 #[derive(Debug, Clone, Serialize)]
 pub struct SpeakerOut {
-    /// Speaker id.
+    /// Source id.
     pub id: String,
+    /// `speaker` or `practice`.
+    pub kind: SourceKind,
     /// Name.
     pub name: String,
     /// Organization or role.
     pub affiliation: Option<String>,
+    /// What a practice note rests on.
+    pub basis: Option<String>,
 }
 
 impl Plan {
-    /// Every concept in the plan, in plan order.
+    /// Every concept in the plan, in plan order: the phases, then the deferred actions.
     pub fn concepts(&self) -> Vec<&str> {
+        let mut concepts = self.phase_concepts();
+        concepts.extend(self.deferred.iter().map(|a| a.concept.as_str()));
+        concepts
+    }
+
+    /// The concepts of the actions in the phases, in plan order.
+    pub fn phase_concepts(&self) -> Vec<&str> {
         self.phases
             .iter()
             .flat_map(|p| p.actions.iter().map(|a| a.concept.as_str()))
             .collect()
+    }
+
+    /// How many actions the phases hold.
+    pub fn action_count(&self) -> usize {
+        self.phases.iter().map(|p| p.actions.len()).sum()
     }
 
     /// The name of a cited speaker.
@@ -174,4 +228,6 @@ pub struct Window {
     pub start_date: String,
     /// Last day.
     pub end_date: String,
+    /// The first week of the window that falls after the project's end, if any does.
+    pub after_end_week: Option<i64>,
 }

@@ -72,19 +72,43 @@ impl SourceFile {
         }
     }
 
-    /// The 1-based line and column (in characters) of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let line_starts = self.line_starts.get_or_init(|| {
+    /// Byte offsets where lines start, computed once.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
             std::iter::once(0)
                 .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
                 .collect()
-        });
-        let line = match line_starts.binary_search(&offset) {
+        })
+    }
+
+    /// The 0-based line holding a byte offset (clamped to the text).
+    fn line_of(&self, offset: usize) -> usize {
+        match self
+            .line_starts()
+            .binary_search(&offset.min(self.text.len()))
+        {
             Ok(i) => i,
             Err(i) => i - 1,
-        };
-        let start = line_starts[line];
+        }
+    }
+
+    /// The whole lines a byte range touches, as a byte range of the text, and the 1-based
+    /// number of the first: what a message quotes, so that quoting costs the lines shown and
+    /// not the whole file.
+    pub fn lines_of(&self, span: Range<usize>) -> (Range<usize>, usize) {
+        let first = self.line_of(span.start);
+        let last = self.line_of(span.end.saturating_sub(1).max(span.start));
+        let starts = self.line_starts();
+        let start = starts[first];
+        let end = starts.get(last + 1).copied().unwrap_or(self.text.len());
+        (start..end.max(start), first + 1)
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_of(offset);
+        let start = self.line_starts()[line];
         let column = self
             .text
             .get(start..offset)
@@ -216,6 +240,18 @@ mod tests {
         // the quote after "名 = ": 名 is 3 bytes but one column
         assert_eq!(file.line_col(6 + 3 + 3), (2, 5));
         assert_eq!(map.describe(&Loc::new(id, 6..7)), "a.toml:2:1");
+    }
+
+    #[test]
+    fn lines_of_a_span_are_whole_lines() {
+        let mut map = SourceMap::new();
+        let id = map.add("a.toml", None, Arc::from("a = 1\nb = 2\nc = 3"));
+        let file = map.get(id);
+        assert_eq!(file.lines_of(6..7), (6..12, 2));
+        assert_eq!(file.lines_of(2..8), (0..12, 1));
+        assert_eq!(file.lines_of(0..6), (0..6, 1));
+        assert_eq!(file.lines_of(13..17), (12..17, 3));
+        assert_eq!(file.lines_of(17..17), (12..17, 3));
     }
 
     #[test]

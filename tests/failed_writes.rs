@@ -121,5 +121,5 @@ fn batch_keeps_the_previous_plans_it_cannot_replace() {
     // The other plan was written again.
     let other: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&written[1]).unwrap()).unwrap();
-    assert_eq!(other["schema"], "fulcrum.plan/1");
+    assert_eq!(other["schema"], "fulcrum.plan/2");
 }

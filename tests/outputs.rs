@@ -306,7 +306,7 @@ fn output_dash_is_stdout_and_a_missing_folder_fails_cleanly() {
         ])
         .arg(example("red-vest.en.toml")));
     assert_eq!(out.code, 0);
-    assert!(out.stdout.contains("\"schema\": \"fulcrum.plan/1\""));
+    assert!(out.stdout.contains("\"schema\": \"fulcrum.plan/2\""));
 
     let dir = tempfile::tempdir().unwrap();
     let out = run(fulcrum()

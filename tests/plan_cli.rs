@@ -67,7 +67,7 @@ fn json_plan_has_the_documented_shape() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["schema"], "fulcrum.plan/1");
+    assert_eq!(json["schema"], "fulcrum.plan/2");
     assert_eq!(json["pack"]["id"], "mini");
     assert_eq!(json["lang"], "en");
     assert_eq!(json["organization"], "Lakeside Care");

@@ -54,6 +54,11 @@ impl<'p> Analysis<'p> {
         self.enc.approximations.is_empty()
     }
 
+    /// Whether the budget has run out.
+    pub fn expired(&self) -> bool {
+        self.enc.sat.expired()
+    }
+
     /// Whether some complete answer set makes every literal of `goal` true. Does not build
     /// an example.
     pub fn possible(&mut self, goal: &[Lit]) -> Option<bool> {

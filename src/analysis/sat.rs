@@ -137,9 +137,14 @@ impl Sat {
         counts
     }
 
+    /// Whether the deadline has passed: every query from now on answers [`Solved::Unknown`].
+    pub fn expired(&self) -> bool {
+        Instant::now() >= self.deadline
+    }
+
     /// Solves under assumptions.
     pub fn solve(&mut self, assumptions: &[Lit]) -> Solved {
-        if Instant::now() >= self.deadline {
+        if self.expired() {
             return Solved::Unknown;
         }
         let result = self.solver.solve_limited(assumptions);

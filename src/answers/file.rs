@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::condition::Var;
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, list_names};
+use crate::diagnostic::{Diagnostic, Diagnostics, SHOWN_PER_FILE, did_you_mean, list_names};
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::pack::load::read_text;
@@ -135,7 +135,11 @@ pub fn skipped_questions(
             questions.push(q);
             continue;
         }
-        let hint = question_hint(pack, id, lang);
+        let hint = if diags.items().len() < SHOWN_PER_FILE {
+            question_hint(pack, id, lang)
+        } else {
+            String::new()
+        };
         diags.push(
             Diagnostic::warning(
                 "A012",

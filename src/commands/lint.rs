@@ -48,7 +48,9 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
         }
         LintFormat::Text => {
             let color = context.color && std::io::stdout().is_terminal();
-            for f in &findings {
+            let (shown, omitted) =
+                crate::diagnostic::cap_per_file(findings.iter().map(|f| &f.diagnostic));
+            for (f, _) in findings.iter().zip(shown).filter(|(_, show)| *show) {
                 crate::outln!("{}", f.diagnostic.render(&catalog.sources, ui, color));
                 if let Some(example) = &f.counterexample {
                     crate::outln!(
@@ -61,6 +63,9 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
                     );
                     crate::outln!("{example}");
                 }
+            }
+            for o in omitted {
+                crate::outln!("{}\n", o.render(&catalog.sources, ui));
             }
         }
     }

@@ -123,9 +123,15 @@ impl Context {
     }
 
     /// Prints diagnostics to stderr.
+    /// Only the first [`SHOWN_PER_FILE`](crate::diagnostic::SHOWN_PER_FILE) about each file are
+    /// shown; the others are counted.
     pub fn report(&self, sources: &SourceMap, diagnostics: &[Diagnostic]) {
-        for d in diagnostics {
+        let (shown, omitted) = crate::diagnostic::cap_per_file(diagnostics);
+        for (d, _) in diagnostics.iter().zip(shown).filter(|(_, show)| *show) {
             eprintln!("{}\n", d.render(sources, self.ui, self.color));
+        }
+        for o in omitted {
+            eprintln!("{}\n", o.render(sources, self.ui));
         }
     }
 }

@@ -4,6 +4,7 @@
 //! only read earlier questions (the pack builder checks that), so each answer is final when it
 //! is read, and each derived fact is computed at most once, on first use.
 
+pub mod focus;
 pub mod plan;
 mod resolve;
 pub mod timeline;
@@ -323,8 +324,29 @@ mod tests {
         sources.add("mini.toml", None, Arc::from(text));
         let plan = plan::build(&pack, &eval, Lang::En, start, &sources);
         assert_eq!(
-            plan.concepts(),
+            plan.phase_concepts(),
             vec!["start.hurry", "start.look", "finish.review"]
+        );
+        // The urgent budget of three defers the least important action, kept in `concepts`.
+        let deferred: Vec<&str> = plan.deferred.iter().map(|a| a.concept.as_str()).collect();
+        assert_eq!(deferred, vec!["start.note"]);
+        assert_eq!(plan.concepts().len(), 4);
+        let first: Vec<&str> = plan
+            .first_steps
+            .iter()
+            .map(|a| a.concept.as_str())
+            .collect();
+        assert_eq!(first, vec!["start.hurry", "start.look"]);
+        assert_eq!(
+            plan.phases[0].actions[1].partners,
+            vec!["the committee contact"]
+        );
+        assert_eq!(
+            plan.phases[0].actions[1]
+                .due
+                .as_ref()
+                .map(|d| d.date.as_str()),
+            Some("2026-01-19")
         );
         assert_eq!(
             plan.phases[0].actions[1].text,

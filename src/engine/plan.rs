@@ -3,14 +3,15 @@
 
 use jiff::civil::Date;
 
+use super::focus::{self, Candidate};
 use super::{DerivedValue, Evaluation, timeline};
 use crate::condition::Var;
 use crate::lang::Lang;
 use crate::pack::template::Segment;
 use crate::pack::{DerivedKind, Pack, Template};
 use crate::plan::{
-    ActionOut, AnswerOut, CautionOut, DerivedOut, DiagnosisRow, PackInfo, PhaseOut, Plan, SCHEMA,
-    SpeakerOut,
+    ActionOut, AnswerOut, CautionOut, DerivedOut, DiagnosisRow, Due, PackInfo, PhaseOut, Plan,
+    SCHEMA, SpeakerOut,
 };
 use crate::source::SourceMap;
 use crate::terminal::sanitize;
@@ -80,19 +81,27 @@ pub fn build(
 
     let mut cautions = Vec::new();
     let mut phases: Vec<PhaseOut> = Vec::with_capacity(pack.phases.len());
-    let horizon = pack.timeline.as_ref().map(|t| {
-        let months = match eval.state.answers()[t.months] {
+    let months_left = pack
+        .timeline
+        .as_ref()
+        .and_then(|t| match eval.state.answers()[t.months] {
             Some(Value::Number(n)) => Some(n),
             _ => None,
-        };
-        timeline::horizon_weeks(t, months)
-    });
+        });
+    let horizon = pack
+        .timeline
+        .as_ref()
+        .map(|t| timeline::horizon_weeks(t, months_left));
+    let project_end = months_left
+        .filter(|_| pack.timeline.is_some())
+        .map(|m| timeline::project_end(m, start));
+    let end_week = project_end.as_ref().map(|e| e.week);
     for phase in &pack.phases {
         phases.push(PhaseOut {
             id: phase.id.clone(),
             title: text(&phase.title),
             summary: phase.summary.as_ref().map(text),
-            window: horizon.and_then(|h| timeline::window(phase, h, start)),
+            window: horizon.and_then(|h| timeline::window(phase, h, end_week, start)),
             actions: Vec::new(),
         });
     }
@@ -100,6 +109,7 @@ pub fn build(
     // Actions are sorted by small keys and moved once: sorting the actions themselves moved
     // each of them O(log n) times (40% of the time of a 10,000-rule plan).
     let mut order: Vec<(usize, i64, usize)> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     let mut outs: Vec<Option<ActionOut>> = Vec::new();
     for &r in &eval.fired {
         let rule = &pack.rules[r];
@@ -123,6 +133,21 @@ pub fn build(
                 .rsplit_once(':')
                 .map_or(line.clone(), |(l, _)| l.to_string());
             order.push((action.phase, action.priority, outs.len()));
+            candidates.push(Candidate {
+                phase: action.phase,
+                priority: action.priority,
+                keep: action.keep,
+            });
+            let due = action
+                .deadline_weeks
+                .zip(phases[action.phase].window.as_ref())
+                .map(|(weeks, window)| {
+                    let week = window.start_week + weeks;
+                    Due {
+                        week,
+                        date: timeline::date_after_weeks(start, week),
+                    }
+                });
             outs.push(Some(ActionOut {
                 rule: rule.id.clone(),
                 concept: action.concept.clone(),
@@ -130,13 +155,41 @@ pub fn build(
                 speaker: pack.speakers[action.speaker].id.clone(),
                 priority: action.priority,
                 owner: render(pack, eval, &action.owner, lang),
+                partners: action
+                    .partners
+                    .iter()
+                    .map(|p| render(pack, eval, p, lang))
+                    .filter(|p| !p.trim().is_empty())
+                    .collect(),
                 indicator: render(pack, eval, &action.indicator, lang),
+                due,
                 text: render(pack, eval, &action.text, lang),
                 why: render(pack, eval, &action.why, lang),
                 defined_at,
             }));
         }
     }
+    let (first_count, budget) = match &pack.focus {
+        Some(f) => (
+            f.first_steps,
+            f.budgets
+                .iter()
+                .find(|b| b.when.as_ref().is_none_or(|c| c.eval(&eval.state)))
+                .map(|b| b.max),
+        ),
+        None => (0, None),
+    };
+    let selection = focus::select(&candidates, first_count, budget);
+    let first_steps: Vec<ActionOut> = selection
+        .first_steps
+        .iter()
+        .filter_map(|&i| outs[i].clone())
+        .collect();
+    let deferred: Vec<ActionOut> = selection
+        .deferred
+        .iter()
+        .filter_map(|&i| outs[i].take())
+        .collect();
     // The index breaks ties, so an unstable sort keeps pack order as a stable one would.
     order.sort_unstable();
     for (phase, _, index) in order {
@@ -151,8 +204,10 @@ pub fn build(
         .filter(|(_, c)| **c)
         .map(|(s, _)| SpeakerOut {
             id: s.id.clone(),
+            kind: s.kind,
             name: s.name.get(lang).to_string(),
             affiliation: s.affiliation.as_ref().map(|a| a.get(lang).to_string()),
+            basis: s.basis.as_ref().map(|b| b.get(lang).to_string()),
         })
         .collect();
     let organization = pack
@@ -170,13 +225,16 @@ pub fn build(
         },
         lang,
         date: start.to_string(),
+        project_end,
         organization,
         answers,
         derived,
         diagnosis,
         cautions,
         blocked,
+        first_steps,
         phases,
+        deferred,
         speakers,
     }
 }
@@ -238,12 +296,21 @@ pub fn display_var(pack: &Pack, eval: &Evaluation<'_>, var: Var, lang: Lang) -> 
     }
 }
 
-/// Joins labels the way each language lists things: `a、b和c`, `a, b and c`.
+/// Joins labels the way each language lists things: `a、b和c`, `a, b and c`. When a label
+/// itself contains the words that join (`居委会和社区工作者`, `schools, clinics and shops`), the
+/// list is joined with semicolons instead, so its items stay apart.
 pub fn join_labels(labels: Vec<&str>, lang: Lang) -> String {
-    let (sep, last) = match lang {
-        Lang::Zh => ("、", "和"),
-        Lang::En => (", ", " and "),
+    let (sep, last, inner): (&str, &str, &[&str]) = match lang {
+        Lang::Zh => ("、", "和", &["、", "和"]),
+        Lang::En => (", ", " and ", &[", ", " and "]),
     };
+    if labels.len() > 1 && labels.iter().any(|l| inner.iter().any(|w| l.contains(w))) {
+        let sep = match lang {
+            Lang::Zh => "；",
+            Lang::En => "; ",
+        };
+        return labels.join(sep);
+    }
     match labels.split_last() {
         None => String::new(),
         Some((only, [])) => (*only).to_string(),
@@ -288,6 +355,18 @@ mod tests {
             "residents and the committee"
         );
         assert_eq!(join_labels(vec!["one"], Lang::En), "one");
+        assert_eq!(
+            join_labels(vec!["居民", "居委会和社区工作者", "街道"], Lang::Zh),
+            "居民；居委会和社区工作者；街道"
+        );
+        assert_eq!(
+            join_labels(vec!["residents", "schools and clinics"], Lang::En),
+            "residents; schools and clinics"
+        );
+        assert_eq!(
+            join_labels(vec!["居委会和社区工作者"], Lang::Zh),
+            "居委会和社区工作者"
+        );
         assert_eq!(join_labels(vec![], Lang::En), "");
     }
 }

@@ -7,7 +7,7 @@ use super::{Evaluation, evaluate};
 use crate::answers::Answers;
 use crate::answers::file::question_hint;
 use crate::condition::Var;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, SHOWN_PER_FILE};
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::pack::answer_check::check_value;
@@ -48,7 +48,12 @@ pub fn resolve<'p>(
                 .help(tr!(lang, "删除这一行", "remove this line")),
             ),
             None => {
-                let hint = question_hint(pack, id, lang);
+                // Past the messages shown, the hint would never be read: skip its cost.
+                let hint = if diags.items().len() < SHOWN_PER_FILE {
+                    question_hint(pack, id, lang)
+                } else {
+                    String::new()
+                };
                 diags.push(
                     Diagnostic::error(
                         "A002",

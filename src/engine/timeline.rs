@@ -1,36 +1,75 @@
-//! Turning phase windows (shares of the horizon) into weeks and dates.
+//! Turning phase windows (shares of the horizon) into weeks and dates, and placing the
+//! project's end on the same calendar.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::pack::{Phase, Timeline};
-use crate::plan::Window;
+use crate::plan::{ProjectEnd, Window};
 
 /// Weeks in a month, on average.
 const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
 
-/// The horizon in weeks: the months left, at least the timeline's minimum.
-pub fn horizon_weeks(timeline: &Timeline, months_left: Option<i64>) -> i64 {
-    let months = months_left.unwrap_or(0).max(timeline.min_months).max(1);
+/// Whole weeks in a number of months, rounded.
+pub fn weeks_in_months(months: i64) -> i64 {
     (months as f64 * WEEKS_PER_MONTH).round() as i64
 }
 
-/// The window of a phase, or `None` when the phase has none.
-pub fn window(phase: &Phase, horizon_weeks: i64, start: Date) -> Option<Window> {
+/// The horizon in weeks: the months left, at least the timeline's minimum.
+pub fn horizon_weeks(timeline: &Timeline, months_left: Option<i64>) -> i64 {
+    let months = months_left.unwrap_or(0).max(timeline.min_months).max(1);
+    weeks_in_months(months)
+}
+
+/// The project's end: `months_left` months after `start` (at `start` when it has ended).
+pub fn project_end(months_left: i64, start: Date) -> ProjectEnd {
+    let months = months_left.max(0);
+    let date = start
+        .checked_add(months.months())
+        .map_or_else(|_| start.to_string(), |d| d.to_string());
+    ProjectEnd {
+        week: weeks_in_months(months),
+        date,
+    }
+}
+
+/// The window of a phase, or `None` when the phase has none. `end_week` is the week the
+/// project ends, when known: a window marks the weeks after it, and a phase with
+/// `past_end_months` reaches that many months (and one week) past it.
+pub fn window(
+    phase: &Phase,
+    horizon_weeks: i64,
+    end_week: Option<i64>,
+    start: Date,
+) -> Option<Window> {
     let (from, to) = phase.window?;
     let start_week = (from * horizon_weeks as f64).floor() as i64;
-    let end_week = ((to * horizon_weeks as f64).ceil() as i64).max(start_week + 1);
+    let mut last = ((to * horizon_weeks as f64).ceil() as i64).max(start_week + 1);
+    if let (Some(end), Some(months)) = (end_week, phase.past_end_months) {
+        last = last.max(end + weeks_in_months(months) + 1);
+    }
     let day = |week: i64, offset: i64| {
         start
             .checked_add((week * 7 + offset).days())
             .map_or_else(|_| start.to_string(), |d| d.to_string())
     };
+    let after_end_week = end_week
+        .filter(|end| last > *end)
+        .map(|end| end.max(start_week));
     Some(Window {
         start_week,
-        end_week,
+        end_week: last,
         start_date: day(start_week, 0),
-        end_date: day(end_week, -1),
+        end_date: day(last, -1),
+        after_end_week,
     })
+}
+
+/// The day `weeks` weeks after `start`.
+pub fn date_after_weeks(start: Date, weeks: i64) -> String {
+    start
+        .checked_add((weeks * 7).days())
+        .map_or_else(|_| start.to_string(), |d| d.to_string())
 }
 
 #[cfg(test)]
@@ -45,6 +84,7 @@ mod tests {
             title: LocalText::same("P"),
             summary: None,
             window: Some(window),
+            past_end_months: None,
             loc: Loc::new(FileId(0), 0..0),
         }
     }
@@ -63,22 +103,61 @@ mod tests {
     #[test]
     fn windows_become_weeks_and_dates() {
         let start = Date::new(2026, 1, 5).unwrap_or_default();
-        let w = window(&phase((0.0, 0.1)), 52, start);
+        let w = window(&phase((0.0, 0.1)), 52, Some(52), start);
         assert_eq!(
             w,
             Some(Window {
                 start_week: 0,
                 end_week: 6,
                 start_date: "2026-01-05".into(),
-                end_date: "2026-02-15".into()
+                end_date: "2026-02-15".into(),
+                after_end_week: None,
             })
         );
-        let w = window(&phase((0.9, 1.25)), 52, start);
+        let w = window(&phase((0.9, 1.25)), 52, Some(52), start);
         assert_eq!(
-            w.as_ref().map(|w| (w.start_week, w.end_week)),
-            Some((46, 65))
+            w.as_ref()
+                .map(|w| (w.start_week, w.end_week, w.after_end_week)),
+            Some((46, 65, Some(52)))
         );
-        let tiny = window(&phase((0.5, 0.5)), 2, start);
+        let tiny = window(&phase((0.5, 0.5)), 2, None, start);
         assert_eq!(tiny.map(|w| (w.start_week, w.end_week)), Some((1, 2)));
+    }
+
+    #[test]
+    fn the_project_end_is_months_after_the_start() {
+        let start = Date::new(2026, 1, 5).unwrap_or_default();
+        let end = project_end(6, start);
+        assert_eq!((end.week, end.date.as_str()), (26, "2026-07-05"));
+        let ended = project_end(0, start);
+        assert_eq!((ended.week, ended.date.as_str()), (0, "2026-01-05"));
+        assert!(ended.has_ended());
+    }
+
+    #[test]
+    fn a_phase_can_reach_past_the_end() {
+        let start = Date::new(2026, 1, 5).unwrap_or_default();
+        let mut review = phase((0.85, 1.0));
+        review.past_end_months = Some(3);
+        // One month left, a three-month horizon: the end is week 4, the follow-up week 17.
+        let w = window(&review, 13, Some(4), start).unwrap();
+        assert_eq!((w.start_week, w.end_week), (11, 18));
+        assert_eq!(w.after_end_week, Some(11));
+        // A year left: the review starts before the end and runs into the follow-up.
+        let w = window(&review, 52, Some(52), start).unwrap();
+        assert_eq!(
+            (w.start_week, w.end_week, w.after_end_week),
+            (44, 66, Some(52))
+        );
+    }
+
+    #[test]
+    fn a_window_inside_the_project_is_not_marked() {
+        let start = Date::new(2026, 1, 5).unwrap_or_default();
+        let w = window(&phase((0.1, 0.9)), 52, Some(52), start).unwrap();
+        assert_eq!(w.after_end_week, None);
+        // With the project ended, every window lies after the end.
+        let w = window(&phase((0.0, 0.1)), 13, Some(0), start).unwrap();
+        assert_eq!(w.after_end_week, Some(0));
     }
 }

@@ -49,6 +49,23 @@ pub struct Ask {
     pub from_review: bool,
 }
 
+/// Where a questionnaire stands, to keep with a draft and resume from later (the web
+/// questionnaire keeps one per participant across requests and restarts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// At a question; `from_review` when it was picked from the review.
+    Question {
+        /// Index of the question.
+        question: usize,
+        /// Whether the review comes back after it.
+        from_review: bool,
+    },
+    /// At the review.
+    Review,
+    /// Confirmed.
+    Done,
+}
+
 /// One line of the review.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewRow {
@@ -235,6 +252,42 @@ impl<'p> Interview<'p> {
             open => open,
         };
         self.at == At::Done
+    }
+
+    /// Where the questionnaire stands.
+    pub fn position(&self) -> Position {
+        match self.at {
+            At::Question(question) => Position::Question {
+                question,
+                from_review: self.from_review,
+            },
+            At::Review => Position::Review,
+            At::Done => Position::Done,
+        }
+    }
+
+    /// Moves back to a position kept earlier. A question no longer asked, or a review or a
+    /// confirmation with answers still missing, is refused (returns false): the machine stays
+    /// at the first open question.
+    pub fn resume_at(&mut self, position: Position) -> bool {
+        let at = match position {
+            Position::Question { question, .. } if self.asked.get(question) != Some(&true) => {
+                return false;
+            }
+            Position::Question { question, .. } => At::Question(question),
+            Position::Review | Position::Done if !self.is_complete() => return false,
+            Position::Review => At::Review,
+            Position::Done => At::Done,
+        };
+        self.at = at;
+        self.from_review = matches!(
+            position,
+            Position::Question {
+                from_review: true,
+                ..
+            }
+        );
+        true
     }
 
     fn ask(&self, q: usize) -> Ask {
@@ -432,6 +485,39 @@ mod tests {
         assert_eq!(id_of(&pack, &interview.step()), "months_left");
         assert!(interview.answer(Some(Value::Number(1))).unwrap().is_empty());
         assert_eq!(id_of(&pack, &interview.step()), "can_extend");
+    }
+
+    #[test]
+    fn a_kept_position_is_resumed() {
+        let pack = mini();
+        use Do::*;
+        let mut interview = run(
+            &pack,
+            Vec::new(),
+            &[
+                (Skip, "focus"),
+                (Answer(Value::Choice(0)), "months_left"),
+                (Answer(Value::Number(3)), "can_extend"),
+                (Back, "months_left"),
+            ],
+        );
+        let kept = interview.position();
+        let (mut resumed, _) = Interview::new(&pack, interview.answers().clone());
+        resumed.decline(&interview.declined());
+        assert_eq!(id_of(&pack, &resumed.step()), "can_extend");
+        assert!(resumed.resume_at(kept));
+        assert_eq!(id_of(&pack, &resumed.step()), "months_left");
+        // A question no longer asked, and a review with answers missing, are refused.
+        interview.answer(Some(Value::Number(12))).unwrap();
+        let (mut again, _) = Interview::new(&pack, interview.answers().clone());
+        let can_extend = pack.question("can_extend").unwrap().0;
+        let gone = Position::Question {
+            question: can_extend,
+            from_review: false,
+        };
+        assert!(!again.resume_at(gone));
+        assert!(!again.resume_at(Position::Review));
+        assert_eq!(id_of(&pack, &again.step()), "org_name");
     }
 
     #[test]

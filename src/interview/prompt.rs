@@ -241,7 +241,23 @@ pub fn progress(screen: &Screen, pack: &Pack, ask: &Ask) {
     let question = &pack.questions[ask.question];
     let section = question.section.map(|s| &pack.sections[s]);
     eprintln!();
-    let place = match ask.remaining {
+    let place = place(lang, ask);
+    match section {
+        Some(section) if ask.section_start => {
+            screen.say(&format!("== {} ==", sanitize(section.title.get(lang))));
+            if let Some(intro) = &section.intro {
+                screen.say(&sanitize(intro.get(lang)));
+            }
+            screen.note(&place);
+        }
+        Some(section) => screen.note(&format!("{} · {place}", sanitize(section.title.get(lang)))),
+        None => screen.note(&place),
+    }
+}
+
+/// Where a question stands: "question 3 · 4 more to come" (also shown by the web questionnaire).
+pub fn place(lang: Lang, ask: &Ask) -> String {
+    match ask.remaining {
         _ if ask.from_review => tr!(
             lang,
             "第 {} 题 · 改完回到检查页",
@@ -260,17 +276,6 @@ pub fn progress(screen: &Screen, pack: &Pack, ask: &Ask) {
             "question {} · {n} more to come",
             ask.number
         ),
-    };
-    match section {
-        Some(section) if ask.section_start => {
-            screen.say(&format!("== {} ==", sanitize(section.title.get(lang))));
-            if let Some(intro) = &section.intro {
-                screen.say(&sanitize(intro.get(lang)));
-            }
-            screen.note(&place);
-        }
-        Some(section) => screen.note(&format!("{} · {place}", sanitize(section.title.get(lang)))),
-        None => screen.note(&place),
     }
 }
 
@@ -380,14 +385,7 @@ pub fn question(
                             Ok(value) => {
                                 value.map_or(Validation::Valid, |v| verdict(&checked, &v, lang))
                             }
-                            Err(()) => Validation::Invalid(
-                                tr!(
-                                    lang,
-                                    "请输入整数，例如 12。",
-                                    "Type a whole number, such as 12."
-                                )
-                                .into(),
-                            ),
+                            Err(()) => Validation::Invalid(not_a_number(lang).into()),
                         })
                     });
             if !default.is_empty() {
@@ -430,8 +428,17 @@ pub fn question(
     }
 }
 
-/// A number typed at a prompt: `Ok(None)` for an empty answer.
-fn parse_number(question: &Question, input: &str) -> Result<Option<Value>, ()> {
+/// The message for a number that does not parse.
+pub fn not_a_number(lang: Lang) -> String {
+    tr!(
+        lang,
+        "请输入整数，例如 12。",
+        "Type a whole number, such as 12."
+    )
+}
+
+/// A number typed at a prompt (or in a web form): `Ok(None)` for an empty answer.
+pub fn parse_number(question: &Question, input: &str) -> Result<Option<Value>, ()> {
     let input = input.trim();
     if input.is_empty() && !question.required {
         return Ok(None);

@@ -26,7 +26,7 @@ pub fn check(pack: &Pack, lang: Lang, budget: Duration) -> Vec<Finding> {
         pack,
         lang,
         out: Vec::new(),
-        unchecked: Vec::new(),
+        unchecked: Unchecked::default(),
     };
     lint.questions();
     let rules = lint.rule_literals();
@@ -44,7 +44,30 @@ struct Lint<'p> {
     lang: Lang,
     out: Vec<Finding>,
     /// What could not be decided within the budget.
-    unchecked: Vec<String>,
+    unchecked: Unchecked,
+}
+
+/// How many undecided checks are named in the "not fully checked" finding.
+const UNCHECKED_NAMED: usize = 8;
+
+/// The checks that could not be decided: the first few named, all counted, so that memory
+/// stays bounded however many checks the budget cuts short.
+#[derive(Default)]
+struct Unchecked {
+    named: Vec<String>,
+    total: usize,
+}
+
+impl Unchecked {
+    fn push(&mut self, what: String) {
+        if self.named.last() == Some(&what) {
+            return;
+        }
+        self.total += 1;
+        if self.named.len() < UNCHECKED_NAMED {
+            self.named.push(what);
+        }
+    }
 }
 
 fn whole(c: &Condition) -> Loc {
@@ -279,64 +302,78 @@ impl Lint<'_> {
         }
     }
 
+    /// Pairs of rules of one exclusive group that can fire together. Only rules of the same
+    /// group are paired; once the budget has run out, the groups left are named as not
+    /// checked instead of every pair.
     fn exclusive_groups(&mut self, rules: &[Lit]) {
         let lang = self.lang;
         let pack = self.pack;
+        let mut members: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        let mut given_up: std::collections::HashSet<&str> = Default::default();
         for (r2, second) in pack.rules.iter().enumerate() {
-            let Some(group) = &second.exclusive_group else {
+            let Some(group) = second.exclusive_group.as_deref() else {
                 continue;
             };
-            for (r1, first) in pack.rules.iter().enumerate().take(r2) {
-                if first.exclusive_group.as_ref() != Some(group) {
-                    continue;
+            let earlier = members.entry(group).or_default();
+            for &r1 in earlier.iter() {
+                if given_up.contains(group) {
+                    break;
                 }
-                let confirm = move |p: &Pack, a: &Answers| {
-                    let fired = evaluate(p, a.clone()).fired;
-                    fired.contains(&r1) && fired.contains(&r2)
-                };
-                let what = tr!(
-                    lang,
-                    "规则 `{}` 和 `{}`",
-                    "rules `{}` and `{}`",
-                    first.id,
-                    second.id
-                );
-                if let Some(answers) = self.example(&[rules[r1], rules[r2]], what, confirm) {
-                    let shows = tr!(
-                        lang,
-                        "`{}` 和 `{}` 同时触发",
-                        "`{}` and `{}` both fire",
-                        first.id,
-                        second.id
-                    );
-                    let d = Diagnostic::error(OVERLAP, tr!(lang, "互斥组 `{group}` 中的规则 `{}` 和 `{}` 可能同时触发", "rules `{}` and `{}` of exclusive group `{group}` can fire together", first.id, second.id))
-                        .at(second.when.as_ref().map_or(second.loc.clone(), whole), tr!(lang, "与 `{}` 重叠", "overlaps `{}`", first.id))
-                        .help(tr!(lang, "收紧其中一条的条件，例如加上 `and not (…)`；反例见下", "narrow one of the conditions, for example with `and not (…)`; see the counterexample below"));
-                    self.push(d, Some((&answers, shows)));
+                if self.analysis.expired() {
+                    given_up.insert(group);
+                    self.unchecked
+                        .push(tr!(lang, "互斥组 `{group}`", "exclusive group `{group}`"));
+                    break;
                 }
+                self.overlap(rules, r1, r2, group);
             }
+            earlier.push(r2);
+        }
+    }
+
+    /// Whether rules `r1` and `r2` of `group` can fire together.
+    fn overlap(&mut self, rules: &[Lit], r1: usize, r2: usize, group: &str) {
+        let lang = self.lang;
+        let (first, second) = (&self.pack.rules[r1], &self.pack.rules[r2]);
+        let confirm = move |p: &Pack, a: &Answers| {
+            let fired = evaluate(p, a.clone()).fired;
+            fired.contains(&r1) && fired.contains(&r2)
+        };
+        let what = tr!(
+            lang,
+            "规则 `{}` 和 `{}`",
+            "rules `{}` and `{}`",
+            first.id,
+            second.id
+        );
+        if let Some(answers) = self.example(&[rules[r1], rules[r2]], what, confirm) {
+            let shows = tr!(
+                lang,
+                "`{}` 和 `{}` 同时触发",
+                "`{}` and `{}` both fire",
+                first.id,
+                second.id
+            );
+            let d = Diagnostic::error(OVERLAP, tr!(lang, "互斥组 `{group}` 中的规则 `{}` 和 `{}` 可能同时触发", "rules `{}` and `{}` of exclusive group `{group}` can fire together", first.id, second.id))
+                .at(second.when.as_ref().map_or(second.loc.clone(), whole), tr!(lang, "与 `{}` 重叠", "overlaps `{}`", first.id))
+                .help(tr!(lang, "收紧其中一条的条件，例如加上 `and not (…)`；反例见下", "narrow one of the conditions, for example with `and not (…)`; see the counterexample below"));
+            self.push(d, Some((&answers, shows)));
         }
     }
 
     fn not_checked(&mut self) {
         let lang = self.lang;
         let mut what = std::mem::take(&mut self.unchecked);
-        what.extend(
-            self.analysis
-                .enc
-                .approximations
-                .iter()
-                .map(|a| format!("`{a}`")),
-        );
-        if what.is_empty() {
+        for a in &self.analysis.enc.approximations {
+            what.push(format!("`{a}`"));
+        }
+        if what.total == 0 {
             return;
         }
-        what.dedup();
-        let shown: Vec<&str> = what.iter().take(8).map(String::as_str).collect();
-        let more = what.len().saturating_sub(shown.len());
-        let list = shown.join(lang.list_separator());
+        let more = what.total - what.named.len();
+        let list = what.named.join(lang.list_separator());
         let list = if more > 0 {
-            let total = what.len();
+            let total = what.total;
             tr!(lang, "{list} 等 {total} 项", "{list} (+{more})")
         } else {
             list

@@ -6,8 +6,10 @@
 //! phases never empty and exclusive rules apart, with a counterexample answers file for every
 //! gap or overlap. Codes are documented in `docs/lint-codes.md`.
 
+pub mod focus;
 pub mod logic;
 pub mod pack_tests;
+pub mod plan_expectations;
 pub mod text;
 
 use std::time::Duration;
@@ -37,6 +39,10 @@ pub const UNUSED_QUESTION: &str = "L007";
 pub const EMPTY_TEXT: &str = "L008";
 /// The analysis ran out of budget or had to approximate.
 pub const NOT_CHECKED: &str = "L009";
+/// An indicator's deadline that does not fit in its phase's window.
+pub const DEADLINE_OUTSIDE: &str = "L010";
+/// A length budget smaller than the actions that are always kept.
+pub const BUDGET_TOO_SMALL: &str = "L011";
 
 /// One lint finding: a diagnostic, and an answers file showing it when there is one.
 #[derive(Debug, Clone)]
@@ -60,6 +66,7 @@ impl From<Diagnostic> for Finding {
 pub fn lint_pack(pack: &Pack, sources: &SourceMap, lang: Lang, budget: Duration) -> Vec<Finding> {
     let mut findings: Vec<Finding> = text::check(pack, sources, lang)
         .into_iter()
+        .chain(focus::check(pack, lang))
         .map(Finding::from)
         .collect();
     findings.extend(logic::check(pack, lang, budget));

@@ -1,6 +1,7 @@
 //! Running the `[[test]]` tables of a pack: answers in, expected concepts, derived facts and
 //! cautions out, each failure located at the expectation that failed.
 
+use super::plan_expectations;
 use crate::diagnostic::{Diagnostic, did_you_mean, list_names};
 use crate::engine::plan::build;
 use crate::engine::resolve;
@@ -74,13 +75,41 @@ fn run_one(
         fired[r] = true;
     }
     let date = jiff::civil::date(2026, 1, 5);
-    let plan = build(pack, &eval, pack.default_lang, date, sources);
-    let present = |concept: &str| {
-        plan.phases
-            .iter()
-            .any(|p| p.actions.iter().any(|a| a.concept == concept))
-    };
     let mut failures = Vec::new();
+    let plan_lang = match &test.lang {
+        Some((code, loc)) => match code.parse::<Lang>() {
+            Ok(l) if pack.languages.contains(&l) => l,
+            _ => {
+                failures.push(
+                    Diagnostic::error(
+                        "T001",
+                        tr!(
+                            lang,
+                            "测试 `{}`：规则包没有语言 `{code}`",
+                            "test `{}`: the pack has no language `{code}`",
+                            test.id
+                        ),
+                    )
+                    .at(loc.clone(), tr!(lang, "未知语言", "unknown language"))
+                    .help(tr!(
+                        lang,
+                        "可用：{}",
+                        "available: {}",
+                        pack.languages
+                            .iter()
+                            .map(|l| l.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                );
+                pack.default_lang
+            }
+        },
+        None => pack.default_lang,
+    };
+    let plan = build(pack, &eval, plan_lang, date, sources);
+    let concepts = plan.concepts();
+    let present = |concept: &str| concepts.contains(&concept);
     for (concept, loc) in &test.expect_present {
         if !present(concept) {
             failures.push(
@@ -111,6 +140,7 @@ fn run_one(
                 .phases
                 .iter()
                 .flat_map(|p| &p.actions)
+                .chain(&plan.deferred)
                 .filter(|a| a.concept == *concept)
                 .map(|a| a.rule.as_str())
                 .collect();
@@ -198,6 +228,7 @@ fn run_one(
             );
         }
     }
+    failures.extend(plan_expectations::check(&plan, test, lang));
     failures
 }
 

@@ -73,6 +73,11 @@ fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagn
                 .iter()
                 .map(|t| (text_name(lang, SPEAKER, &s.id, "framework"), loc.clone(), t)),
         );
+        texts.extend(
+            s.basis
+                .iter()
+                .map(|t| (text_name(lang, SPEAKER, &s.id, "basis"), loc.clone(), t)),
+        );
     }
     for s in &pack.sections {
         let loc = find_id(pack, sources, &s.id);
@@ -163,7 +168,8 @@ fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagn
                 ("text", &a.text),
                 ("why", &a.why),
             ];
-            for (part, template) in parts {
+            let partners = a.partners.iter().map(|p| ("partners", p));
+            for (part, template) in parts.into_iter().chain(partners) {
                 for code in empty_langs(template) {
                     let name = tr!(
                         lang,
@@ -249,7 +255,11 @@ fn unused_questions(pack: &Pack, lang: Lang, out: &mut Vec<Diagnostic>) {
         let templates = rule
             .actions
             .iter()
-            .flat_map(|a| [&a.owner, &a.indicator, &a.text, &a.why])
+            .flat_map(|a| {
+                [&a.owner, &a.indicator, &a.text, &a.why]
+                    .into_iter()
+                    .chain(&a.partners)
+            })
             .chain(rule.cautions.iter().map(|c| &c.text));
         for template in templates {
             for segment in template.by_lang.values().flatten() {

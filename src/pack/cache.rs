@@ -116,8 +116,17 @@ impl PackCache {
         let path = self.path(key);
         let mut file = fs::File::open(&path).ok()?;
         let metadata = file.metadata().ok()?;
+        // No sound entry is larger than half the budget (`put` writes none): a larger one is
+        // damaged, and its claimed size must not be allocated (a sparse file may claim 1 TB).
+        let limit = self.max_bytes / 2;
+        if metadata.len() > limit {
+            return None;
+        }
         let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).ok()?);
-        file.read_to_end(&mut bytes).ok()?;
+        file.by_ref().take(limit + 1).read_to_end(&mut bytes).ok()?;
+        if bytes.len() as u64 > limit {
+            return None;
+        }
         let payload = check_entry(&bytes, key)?;
         let mut packs: Vec<Pack> = postcard::from_bytes(payload).ok()?;
         for pack in &mut packs {
@@ -263,6 +272,20 @@ mod tests {
         fs::write(&path, &bytes).expect("rewritten");
         assert!(cache.get(&key("a")).is_none());
         fs::write(&path, &bytes[..HEADER_LEN - 1]).expect("rewritten");
+        assert!(cache.get(&key("a")).is_none());
+    }
+
+    #[test]
+    fn a_huge_entry_is_damaged_and_not_allocated() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cache = PackCache::at(dir.path());
+        cache.put(&key("a"), &builtin_packs());
+        // A sparse terabyte: allocating its size would abort the process.
+        let file = fs::File::options()
+            .write(true)
+            .open(cache.path(&key("a")))
+            .expect("entry written");
+        file.set_len(1 << 40).expect("sparse file");
         assert!(cache.get(&key("a")).is_none());
     }
 

@@ -21,6 +21,47 @@ use crate::value::RawAnswer;
 pub const MAX_FILES_PER_FOLDER: usize = 256;
 /// The largest pack or answers file read, in bytes.
 pub const MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
+/// The most bytes of pack files read in one run, all rules paths together (so every pack is
+/// smaller): a 100,000-rule pack is about 36 MB.
+pub const MAX_RULES_SIZE: u64 = 64 * 1024 * 1024;
+
+/// What is left of [`MAX_RULES_SIZE`] while pack files are read.
+struct ReadBudget {
+    left: u64,
+    /// Whether a file was refused already (it is reported once; later files are skipped).
+    exceeded: bool,
+}
+
+impl ReadBudget {
+    /// Takes `text`'s size from the budget, or says it does not fit (with an error the first
+    /// time).
+    fn take(&mut self, text: &str, path: &Path, lang: Lang) -> Result<(), Option<Diagnostic>> {
+        let size = text.len() as u64;
+        if !self.exceeded && size <= self.left {
+            self.left -= size;
+            return Ok(());
+        }
+        if std::mem::replace(&mut self.exceeded, true) {
+            return Err(None);
+        }
+        let shown = path.display();
+        Err(Some(
+            Diagnostic::error(
+                "P010",
+                tr!(
+                    lang,
+                    "规则文件合计超过上限 {MAX_RULES_SIZE} 字节：从 `{shown}` 起的文件不再读取",
+                    "pack files together pass the limit of {MAX_RULES_SIZE} bytes: `{shown}` and the files after it are not read"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "--rules、FULCRUM_RULES 和用户规则文件夹应只放规则包",
+                "point --rules, FULCRUM_RULES and the user's rules folder at packs only"
+            )),
+        ))
+    }
+}
 
 /// Every pack available to a run, with the files read and what was wrong with them.
 #[derive(Debug, Default)]
@@ -94,9 +135,13 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
             None => builtin_folders.push((folder, vec![file])),
         }
     }
+    let mut budget = ReadBudget {
+        left: MAX_RULES_SIZE,
+        exceeded: false,
+    };
     let folders: Vec<InputFolder> = paths
         .iter()
-        .flat_map(|path| read_path(&mut catalog, path, lang))
+        .flat_map(|path| read_path(&mut catalog, path, lang, &mut budget))
         .collect();
     // Files that could not be read are reported each time: only clean reads use the cache.
     let key = cache
@@ -220,11 +265,18 @@ struct Folder {
 }
 
 /// Reads a `--rules` path: a file, or a folder and each folder inside it.
-fn read_path(catalog: &mut Catalog, path: &Path, lang: Lang) -> Vec<InputFolder> {
+fn read_path(
+    catalog: &mut Catalog,
+    path: &Path,
+    lang: Lang,
+    budget: &mut ReadBudget,
+) -> Vec<InputFolder> {
     let place = path.display().to_string();
     if path.is_file() {
         return read_text(path, lang)
-            .map_err(|d| catalog.diagnostics.push(d))
+            .map_err(Some)
+            .and_then(|text| budget.take(&text, path, lang).map(|()| text))
+            .map_err(|d| catalog.diagnostics.extend(d))
             .map(|text| {
                 let file = catalog
                     .sources
@@ -255,14 +307,19 @@ fn read_path(catalog: &mut Catalog, path: &Path, lang: Lang) -> Vec<InputFolder>
         );
         return Vec::new();
     }
-    let mut folders = vec![read_folder(catalog, path, lang)];
+    let mut folders = vec![read_folder(catalog, path, lang, budget)];
     for sub in sorted_entries(path).into_iter().filter(|p| p.is_dir()) {
-        folders.push(read_folder(catalog, &sub, lang));
+        folders.push(read_folder(catalog, &sub, lang, budget));
     }
     folders
 }
 
-fn read_folder(catalog: &mut Catalog, dir: &Path, lang: Lang) -> InputFolder {
+fn read_folder(
+    catalog: &mut Catalog,
+    dir: &Path,
+    lang: Lang,
+    budget: &mut ReadBudget,
+) -> InputFolder {
     let mut paths: Vec<PathBuf> = sorted_entries(dir)
         .into_iter()
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
@@ -289,13 +346,19 @@ fn read_folder(catalog: &mut Catalog, dir: &Path, lang: Lang) -> InputFolder {
     }
     let mut files = Vec::with_capacity(paths.len());
     for path in &paths {
-        match read_text(path, lang) {
+        if budget.exceeded {
+            break;
+        }
+        match read_text(path, lang).map_err(Some).and_then(|text| {
+            budget.take(&text, path, lang)?;
+            Ok(text)
+        }) {
             Ok(text) => files.push(catalog.sources.add(
                 path.display().to_string(),
                 Some(path),
                 Arc::from(text),
             )),
-            Err(d) => catalog.diagnostics.push(d),
+            Err(d) => catalog.diagnostics.extend(d),
         }
     }
     InputFolder {
@@ -336,10 +399,13 @@ fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
     entries
 }
 
-/// Reads a file from disk with the size and encoding checks every input file gets.
+/// Reads a file from disk with the size and encoding checks every input file gets. The size
+/// is checked on the bytes read, not only on what the file system says: `/dev/zero`, a pipe or
+/// a file that grows while it is read stop at the limit too.
 pub fn read_text(path: &Path, lang: Lang) -> Result<String, Diagnostic> {
+    use std::io::Read;
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         Diagnostic::error(
             "P010",
             tr!(
@@ -348,33 +414,38 @@ pub fn read_text(path: &Path, lang: Lang) -> Result<String, Diagnostic> {
                 "cannot read `{shown}`: {e}"
             ),
         )
-    })?;
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(Diagnostic::error(
+    };
+    let too_large = |size: String| {
+        Diagnostic::error(
             "P010",
             tr!(
                 lang,
-                "`{shown}` 有 {} 字节，超过上限 {MAX_FILE_SIZE} 字节",
-                "`{shown}` is {} bytes, more than the limit of {MAX_FILE_SIZE}",
-                meta.len()
+                "`{shown}` 有 {size} 字节，超过上限 {MAX_FILE_SIZE} 字节",
+                "`{shown}` is {size} bytes, more than the limit of {MAX_FILE_SIZE}"
             ),
         )
         .help(tr!(
             lang,
             "把规则包拆成几个文件",
             "split it into several files"
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let meta = file.metadata().map_err(cannot_read)?;
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(too_large(meta.len().to_string()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large(tr!(
+            lang,
+            "超过 {MAX_FILE_SIZE}",
+            "over {MAX_FILE_SIZE}"
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            "P010",
-            tr!(
-                lang,
-                "无法读取 `{shown}`：{e}",
-                "cannot read `{shown}`: {e}"
-            ),
-        )
-    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         Diagnostic::error(

@@ -45,6 +45,8 @@ pub struct Pack {
     pub default_lang: Lang,
     /// How phases become dates.
     pub timeline: Option<Timeline>,
+    /// First steps and the length budget of a plan.
+    pub focus: Option<Focus>,
     /// The text question holding the organization's name, printed in plan headers.
     pub organization: Option<usize>,
     /// Phases, in plan order.
@@ -89,6 +91,26 @@ pub struct Timeline {
     pub min_months: i64,
 }
 
+/// How a plan opens and how long it may be (`[pack.focus]`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Focus {
+    /// How many actions the plan opens with as its first steps.
+    pub first_steps: usize,
+    /// Budgets; the first that holds sets the length.
+    pub budgets: Vec<Budget>,
+}
+
+/// A length budget: at most `max` actions in the phases when `when` holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Budget {
+    /// Condition; `None` is "otherwise".
+    pub when: Option<Condition>,
+    /// Most actions in the phases.
+    pub max: usize,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
 /// A phase of the plan.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Phase {
@@ -100,15 +122,31 @@ pub struct Phase {
     pub summary: Option<LocalText>,
     /// Start and end as shares of the horizon.
     pub window: Option<(f64, f64)>,
+    /// The window reaches at least this many months past the project's end.
+    pub past_end_months: Option<i64>,
     /// Where it is defined.
     pub loc: Loc,
 }
 
-/// A source cited by actions.
+/// What kind of source a [`Speaker`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A person whose framework the pack follows (`[[speaker]]`).
+    Speaker,
+    /// Advice the pack's authors add from sector practice (`[[source]]`).
+    Practice,
+}
+
+/// A source cited by actions: a speaker or a practice note.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Speaker {
-    /// Speaker id.
+    /// Source id.
     pub id: String,
+    /// Speaker or practice note.
+    pub kind: SourceKind,
+    /// What a practice note rests on.
+    pub basis: Option<LocalText>,
     /// Name.
     pub name: LocalText,
     /// Organization or role.
@@ -312,8 +350,14 @@ pub struct Action {
     pub priority: i64,
     /// Who carries it.
     pub owner: Template,
+    /// Outside parties who take part.
+    pub partners: Vec<Template>,
+    /// Never deferred by the length budget.
+    pub keep: bool,
     /// How to know it worked.
     pub indicator: Template,
+    /// The indicator's deadline, in weeks from the start of the phase.
+    pub deadline_weeks: Option<i64>,
     /// What to do.
     pub text: Template,
     /// Why.
@@ -367,6 +411,18 @@ pub struct PackTest {
     pub expect_derived: Vec<(String, Loc, toml::Spanned<RawAnswer>)>,
     /// Rules whose cautions must show.
     pub expect_cautions: Vec<(String, Loc)>,
+    /// The language of the plan for the text checks, as written.
+    pub lang: Option<(String, Loc)>,
+    /// Words the plan's texts must contain.
+    pub expect_text: Vec<(String, Loc)>,
+    /// Words the plan's texts must not contain.
+    pub expect_no_text: Vec<(String, Loc)>,
+    /// The concepts of the first steps, in order.
+    pub expect_first_steps: Option<(Vec<String>, Loc)>,
+    /// Concepts that must be deferred.
+    pub expect_deferred: Vec<(String, Loc)>,
+    /// Most actions in the phases.
+    pub expect_max_actions: Option<(i64, Loc)>,
     /// The file it is in.
     pub file: FileId,
     /// Where it is defined.

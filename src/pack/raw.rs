@@ -33,6 +33,10 @@ pub struct RawFile {
     #[serde(default)]
     #[schemars(with = "Vec<RawSpeaker>")]
     pub speaker: Vec<Spanned<RawSpeaker>>,
+    /// `[[source]]`: sources that are not speakers (practice notes).
+    #[serde(default)]
+    #[schemars(with = "Vec<RawSource>")]
+    pub source: Vec<Spanned<RawSource>>,
     /// `[[section]]`
     #[serde(default)]
     #[schemars(with = "Vec<RawSection>")]
@@ -83,6 +87,34 @@ pub struct RawPackMeta {
     /// The text question holding the organization's name (default: `org_name` if present).
     #[schemars(with = "Option<String>")]
     pub organization: Option<Str>,
+    /// How many first steps a plan opens with, and how long it may be.
+    #[schemars(with = "Option<RawFocus>")]
+    pub focus: Option<Spanned<RawFocus>>,
+}
+
+/// `[pack.focus]`: the first steps and the length budget of a plan.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFocus {
+    /// How many actions the plan opens with as its first steps.
+    #[schemars(with = "Option<i64>")]
+    pub first_steps: Option<Spanned<i64>>,
+    /// Budgets: the first whose `when` holds (or has no `when`) sets the plan's length.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawBudget>")]
+    pub budget: Vec<Spanned<RawBudget>>,
+}
+
+/// `[[pack.focus.budget]]`: at most `max` actions in the phases when `when` holds.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawBudget {
+    /// Condition; none means "otherwise".
+    #[schemars(with = "Option<String>")]
+    pub when: Option<Str>,
+    /// Most actions in the phases; the rest are deferred.
+    #[schemars(with = "i64")]
+    pub max: Spanned<i64>,
 }
 
 /// `[pack.timeline]`: how phase windows become dates.
@@ -113,6 +145,9 @@ pub struct RawPhase {
     /// `[start, end]` as shares of the horizon.
     #[schemars(with = "Option<Vec<f64>>", extend("minItems" = 2, "maxItems" = 2))]
     pub window: Option<Spanned<Vec<f64>>>,
+    /// The window reaches at least this many months past the project's end.
+    #[schemars(with = "Option<i64>")]
+    pub past_end_months: Option<Spanned<i64>>,
 }
 
 /// `[[speaker]]`: a source that actions and cautions cite.
@@ -131,6 +166,21 @@ pub struct RawSpeaker {
     /// The framework they contribute, in a few words.
     #[schemars(with = "Option<LocalText>")]
     pub framework: Option<Text>,
+}
+
+/// `[[source]]`: a source cited by actions that is not a speaker, such as sector practice.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// Source id.
+    #[schemars(with = "String")]
+    pub id: Str,
+    /// Name printed with the actions that cite it.
+    #[schemars(with = "LocalText")]
+    pub name: Text,
+    /// What it rests on (studies, regulations).
+    #[schemars(with = "Option<LocalText>")]
+    pub basis: Option<Text>,
 }
 
 /// `[[section]]`: a group of questions.
@@ -322,12 +372,21 @@ pub struct RawAction {
     /// Smaller comes first within a phase.
     #[schemars(with = "Option<i64>")]
     pub priority: Option<Spanned<i64>>,
-    /// Who carries it.
+    /// Who carries it: a role inside the organization.
     #[schemars(with = "LocalText")]
     pub owner: Text,
+    /// Outside parties who take part.
+    #[serde(default)]
+    #[schemars(with = "Vec<LocalText>")]
+    pub partners: Vec<Text>,
+    /// Never deferred by the plan's length budget.
+    pub keep: Option<bool>,
     /// How to know it worked.
     #[schemars(with = "LocalText")]
     pub indicator: Text,
+    /// The indicator's deadline, in weeks from the start of the action's phase.
+    #[schemars(with = "Option<i64>")]
+    pub deadline_weeks: Option<Spanned<i64>>,
     /// What to do.
     #[schemars(with = "LocalText")]
     pub text: Text,
@@ -377,4 +436,25 @@ pub struct RawTest {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub expect_cautions: Vec<Str>,
+    /// The language the plan is made in for the text checks (default: the pack's).
+    #[schemars(with = "Option<String>")]
+    pub lang: Option<Str>,
+    /// Words the plan's texts must contain.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub expect_text: Vec<Str>,
+    /// Words the plan's texts must not contain.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub expect_no_text: Vec<Str>,
+    /// The concepts of the first steps, in order.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub expect_first_steps: Option<Vec<Str>>,
+    /// Concepts that must be among the deferred actions.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub expect_deferred: Vec<Str>,
+    /// At most this many actions in the phases.
+    #[schemars(with = "Option<i64>")]
+    pub expect_max_actions: Option<Spanned<i64>>,
 }

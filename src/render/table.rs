@@ -10,9 +10,12 @@ use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use unicode_width::UnicodeWidthStr;
 
 use super::RenderOptions;
-use super::words::{window_text, words};
+use super::words::{
+    Words, first_steps_title, indicator_text, project_end_text, window_text, words,
+};
 use super::wrap::{wrap, wrap_indented};
-use crate::plan::Plan;
+use crate::lang::Lang;
+use crate::plan::{ActionOut, Plan};
 use crate::terminal::sanitize;
 
 /// Below this width each action is stacked into fewer columns.
@@ -120,7 +123,31 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
     );
     let date = format!("{}{}{}", w.date, w.colon, plan.date);
     let _ = writeln!(out, "{}", side_by_side(&pack, &date, width, ""));
+    if let Some(end) = &plan.project_end {
+        let _ = writeln!(out, "{}", wrap(&project_end_text(end, plan.lang), width));
+    }
     out.push('\n');
+
+    if plan.blocked.is_none() && !plan.first_steps.is_empty() {
+        let title = first_steps_title(plan.first_steps.len(), plan.lang);
+        let _ = writeln!(out, "{title}{}", w.colon.trim_end());
+        for (i, a) in plan.first_steps.iter().enumerate() {
+            let number = format!("  {}. ", i + 1);
+            let indent = " ".repeat(number.width());
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap_indented(&sanitize(&a.text), width, &number, &indent)
+            );
+            let detail = compact_detail(plan, a, w, true);
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap_indented(&sanitize(&detail), width, &indent, &indent)
+            );
+        }
+        out.push('\n');
+    }
 
     let mut diagnosis = Layout::new(options, &[], &[45, 55]);
     diagnosis.header(vec![w.diagnosis.into(), w.finding.into()]);
@@ -181,24 +208,46 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
         }
         for (i, a) in phase.actions.iter().enumerate() {
             let source = plan.speaker_name(&a.speaker).to_string();
+            let owner = owner_text(a, w, plan.lang);
+            let indicator = indicator_text(&a.indicator, a.due.as_ref(), plan.lang);
             if wide {
                 actions.row(vec![
                     (i + 1).to_string(),
                     a.text.clone(),
                     a.why.clone(),
-                    a.owner.clone(),
-                    a.indicator.clone(),
+                    owner,
+                    indicator,
                     source,
                 ]);
             } else {
                 actions.row(vec![
                     (i + 1).to_string(),
                     format!("{}\n{}{}{}", a.text, w.why, w.colon, a.why),
-                    format!("{}\n{}\n{}", a.owner, a.indicator, source),
+                    format!("{owner}\n{indicator}\n{source}"),
                 ]);
             }
         }
         let _ = writeln!(out, "{}\n", actions.table);
+    }
+    if !plan.deferred.is_empty() {
+        let _ = writeln!(out, "{}{}", w.deferred, w.colon.trim_end());
+        let _ = writeln!(out, "{}", wrap_indented(w.deferred_note, width, "  ", "  "));
+        for a in &plan.deferred {
+            let phase = plan
+                .phases
+                .iter()
+                .find(|p| p.id == a.phase)
+                .map_or(a.phase.as_str(), |p| p.title.as_str());
+            let line = format!("{}{}{}", sanitize(phase), w.colon, sanitize(&a.text));
+            let _ = writeln!(out, "{}", wrap_indented(&line, width, "  - ", "    "));
+            let detail = compact_detail(plan, a, w, false);
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap_indented(&sanitize(&detail), width, "    ", "    ")
+            );
+        }
+        out.push('\n');
     }
     if !plan.speakers.is_empty() {
         let _ = writeln!(out, "{}{}", w.sources, w.colon.trim_end());
@@ -208,9 +257,53 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
                 .as_deref()
                 .map(|a| format!(" — {}", sanitize(a)))
                 .unwrap_or_default();
-            let line = format!("{}{affiliation}", sanitize(&s.name));
+            let basis = s
+                .basis
+                .as_deref()
+                .map(|b| format!(" — {}", sanitize(b)))
+                .unwrap_or_default();
+            let line = format!("{}{affiliation}{basis}", sanitize(&s.name));
             let _ = writeln!(out, "{}", wrap_indented(&line, width, "  ", "    "));
         }
     }
     out
+}
+
+/// The owner, with the outside parties who take part on a line of their own.
+fn owner_text(a: &ActionOut, w: &Words, lang: Lang) -> String {
+    if a.partners.is_empty() {
+        return a.owner.clone();
+    }
+    let partners = a.partners.join(match lang {
+        Lang::Zh => "、",
+        Lang::En => "; ",
+    });
+    format!("{}\n{}{}{partners}", a.owner, w.partners, w.colon)
+}
+
+/// Owner, partners, indicator with its date and (when asked) the source, on one line.
+fn compact_detail(plan: &Plan, a: &ActionOut, w: &Words, with_source: bool) -> String {
+    let mut parts = vec![format!("{}{}{}", w.owner, w.colon, a.owner)];
+    if !a.partners.is_empty() {
+        let sep = match plan.lang {
+            Lang::Zh => "、",
+            Lang::En => "; ",
+        };
+        parts.push(format!("{}{}{}", w.partners, w.colon, a.partners.join(sep)));
+    }
+    parts.push(format!(
+        "{}{}{}",
+        w.indicator,
+        w.colon,
+        indicator_text(&a.indicator, a.due.as_ref(), plan.lang)
+    ));
+    if with_source {
+        parts.push(format!(
+            "{}{}{}",
+            w.source,
+            w.colon,
+            plan.speaker_name(&a.speaker)
+        ));
+    }
+    parts.join(" · ")
 }

@@ -9,7 +9,7 @@ use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 use serde::Serialize;
 
-use super::words::{Words, window_text, words};
+use super::words::{Words, first_steps_title, window_text, words};
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::plan::Plan;
@@ -43,12 +43,14 @@ struct HandoutWords {
     notes: &'static str,
     /// "Done"
     done: &'static str,
-    /// "Phase"
-    phase: &'static str,
+    /// The heading of the first steps, with their number: "First three steps".
+    first_steps: String,
 }
 
-fn handout_words(lang: Lang) -> HandoutWords {
+fn handout_words(plan: &Plan) -> HandoutWords {
+    let lang = plan.lang;
     let base = words(lang);
+    let first_steps = first_steps_title(plan.first_steps.len(), lang);
     match lang {
         Lang::Zh => HandoutWords {
             base,
@@ -56,7 +58,7 @@ fn handout_words(lang: Lang) -> HandoutWords {
             language_name: "中文",
             notes: "笔记",
             done: "完成",
-            phase: "阶段",
+            first_steps,
         },
         Lang::En => HandoutWords {
             base,
@@ -64,7 +66,7 @@ fn handout_words(lang: Lang) -> HandoutWords {
             language_name: "English",
             notes: "Notes",
             done: "Done",
-            phase: "Phase",
+            first_steps,
         },
     }
 }
@@ -79,7 +81,7 @@ pub fn render(plan: &Plan, markup: Markup, name: &str, source: &str) -> Result<S
     let template = env.template_from_named_str(name, source)?;
     let context = minijinja::context! {
         plan => Value::from(Serde(plan)),
-        words => Value::from(Serde(handout_words(plan.lang))),
+        words => Value::from(Serde(handout_words(plan))),
     };
     template.render(context).map(|out| sanitize(&out))
 }
@@ -121,6 +123,7 @@ fn environment<'s>(markup: Markup) -> Environment<'s> {
     });
     env.add_filter("schedule", schedule);
     env.add_filter("speaker", speaker);
+    env.add_filter("phase_title", phase_title);
     env
 }
 
@@ -147,24 +150,35 @@ fn schedule(state: &State, window: Value) -> Result<String, Error> {
         end_week,
         start_date,
         end_date,
+        after_end_week: number("after_end_week"),
     };
     Ok(window_text(&window, plan_lang(state)))
 }
 
-/// `{{ action.speaker | speaker }}`: the name of a cited speaker.
+/// `{{ action.speaker | speaker }}`: the name of a cited source.
 fn speaker(state: &State, id: &str) -> String {
+    lookup_name(state, "speakers", "name", id)
+}
+
+/// `{{ action.phase | phase_title }}`: the title of a phase.
+fn phase_title(state: &State, id: &str) -> String {
+    lookup_name(state, "phases", "title", id)
+}
+
+/// The `field` of the item of `plan.<list>` whose id is `id`; the id itself if none.
+fn lookup_name(state: &State, list: &str, field: &str, id: &str) -> String {
     state
         .lookup("plan")
-        .and_then(|plan| plan.get_attr("speakers").ok())
-        .and_then(|speakers| speakers.try_iter().ok().map(|it| it.collect::<Vec<_>>()))
-        .and_then(|speakers| {
-            speakers.into_iter().find_map(|s| {
-                let matches = s
+        .and_then(|plan| plan.get_attr(list).ok())
+        .and_then(|items| items.try_iter().ok().map(|it| it.collect::<Vec<_>>()))
+        .and_then(|items| {
+            items.into_iter().find_map(|item| {
+                let matches = item
                     .get_attr("id")
                     .ok()
                     .is_some_and(|v| v.as_str() == Some(id));
                 matches
-                    .then(|| s.get_attr("name").ok().map(|n| n.to_string()))
+                    .then(|| item.get_attr(field).ok().map(|n| n.to_string()))
                     .flatten()
             })
         })

@@ -7,7 +7,7 @@ use super::{Builder, Names};
 use crate::condition::Var;
 use crate::lang::Lang;
 use crate::pack::raw::{RawFile, RawPackMeta};
-use crate::pack::{Phase, QuestionKind, Section, Speaker, Timeline};
+use crate::pack::{Phase, QuestionKind, Section, SourceKind, Speaker, Timeline};
 use crate::source::FileId;
 use crate::text::LocalText;
 use crate::tr;
@@ -178,11 +178,16 @@ impl<'r> Builder<'_> {
                     });
                 let title = self.text(file, &p_ref.title);
                 let summary = self.opt_text(file, &p_ref.summary);
+                let past_end_months = p_ref
+                    .past_end_months
+                    .as_ref()
+                    .and_then(|m| self.bounded(file, m, "past_end_months", 0..=120));
                 phases.push(Phase {
                     id: p_ref.id.get_ref().clone(),
                     title,
                     summary,
                     window,
+                    past_end_months,
                     loc: self.loc(file, p.span()),
                 });
             }
@@ -196,9 +201,27 @@ impl<'r> Builder<'_> {
                 let framework = self.opt_text(file, &s.framework);
                 speakers.push(Speaker {
                     id: s.id.get_ref().clone(),
+                    kind: SourceKind::Speaker,
+                    basis: None,
                     name,
                     affiliation,
                     framework,
+                });
+            }
+            for s in &raw.source {
+                let s = s.get_ref();
+                if !self.unique("speaker", file, &s.id) {
+                    continue;
+                }
+                let name = self.text(file, &s.name);
+                let basis = self.opt_text(file, &s.basis);
+                speakers.push(Speaker {
+                    id: s.id.get_ref().clone(),
+                    kind: SourceKind::Practice,
+                    basis,
+                    name,
+                    affiliation: None,
+                    framework: None,
                 });
             }
             for s in &raw.section {

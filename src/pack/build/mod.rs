@@ -7,6 +7,7 @@
 //! (the `[[test]]` tables).
 
 mod derived;
+mod focus;
 mod meta;
 mod questions;
 mod rules;
@@ -210,6 +211,11 @@ impl Builder<'_> {
                 tests.push(self.test(*file, t));
             }
         }
+        let focus = meta
+            .raw
+            .focus
+            .as_ref()
+            .and_then(|f| self.focus(meta.file, f, &scope));
         let timeline = self.timeline(&meta, &scope);
         let organization = self.organization(&meta, &scope);
 
@@ -224,6 +230,7 @@ impl Builder<'_> {
             languages: meta.languages,
             default_lang: meta.default_lang,
             timeline,
+            focus,
             organization,
             phases: outline.phases,
             speakers: outline.speakers,

@@ -152,7 +152,16 @@ impl Builder<'_> {
             );
         }
         let owner = self.template(file, &raw.owner, scope);
+        let partners = raw
+            .partners
+            .iter()
+            .map(|p| self.template(file, p, scope))
+            .collect();
         let indicator = self.template(file, &raw.indicator, scope);
+        let deadline_weeks = raw
+            .deadline_weeks
+            .as_ref()
+            .and_then(|d| self.bounded(file, d, "deadline_weeks", 1..=520));
         let text = self.template(file, &raw.text, scope);
         let why = self.template(file, &raw.why, scope);
         Some(Action {
@@ -164,7 +173,10 @@ impl Builder<'_> {
                 .as_ref()
                 .map_or(DEFAULT_PRIORITY, |p| *p.get_ref()),
             owner,
+            partners,
+            keep: raw.keep.unwrap_or(false),
             indicator,
+            deadline_weeks,
             text,
             why,
             loc: self.loc(file, a.span()),

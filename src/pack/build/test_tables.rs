@@ -34,6 +34,24 @@ impl Builder<'_> {
                 .map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), v.clone()))
                 .collect(),
             expect_cautions: list(&raw.expect_cautions),
+            lang: raw
+                .lang
+                .as_ref()
+                .map(|l| (l.get_ref().clone(), Loc::new(file, l.span()))),
+            expect_text: list(&raw.expect_text),
+            expect_no_text: list(&raw.expect_no_text),
+            expect_first_steps: raw.expect_first_steps.as_ref().map(|steps| {
+                let span = steps.first().map_or(t.span(), |s| s.span());
+                (
+                    steps.iter().map(|s| s.get_ref().clone()).collect(),
+                    Loc::new(file, span),
+                )
+            }),
+            expect_deferred: list(&raw.expect_deferred),
+            expect_max_actions: raw
+                .expect_max_actions
+                .as_ref()
+                .map(|m| (*m.get_ref(), Loc::new(file, m.span()))),
             file,
             loc: Loc::new(file, t.span()),
         }
