@@ -261,3 +261,42 @@ fn focus_values_out_of_range_are_located_errors() {
     );
     assert!(err.contains("first_steps = 99"), "{err}");
 }
+
+#[test]
+fn explain_says_when_a_concept_was_deferred() {
+    let run = |lang: &str, format: &str, concept: &str| {
+        let out = with_mini()
+            .args([
+                "--lang",
+                lang,
+                "explain",
+                "--answers",
+                "tests/fixtures/answers-mini-urgent.toml",
+                "--format",
+                format,
+                "--concept",
+                concept,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        stdout_of(&out)
+    };
+    let text = run("en", "text", "start.note");
+    assert!(
+        text.starts_with("`start.note` is in the plan, under \"If time allows\""),
+        "{text}"
+    );
+    assert!(run("zh", "text", "start.note").starts_with("`start.note` 在计划中，但列在“留待以后”"));
+    let json: Value = serde_json::from_str(&run("en", "json", "start.note")).unwrap();
+    assert_eq!(
+        (json["present"].clone(), json["deferred"].clone()),
+        (Value::Bool(true), Value::Bool(true))
+    );
+    let json: Value = serde_json::from_str(&run("en", "json", "start.look")).unwrap();
+    assert_eq!(json["deferred"], Value::Bool(false));
+    assert_eq!(
+        run("en", "text", "start.look").lines().next(),
+        Some("`start.look` is in the plan.")
+    );
+}
