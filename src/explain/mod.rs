@@ -114,8 +114,10 @@ pub struct Explanation {
 pub struct ConceptWhy {
     /// The concept id.
     pub concept: String,
-    /// Whether the plan has it.
+    /// Whether the plan has it (in a phase or deferred).
     pub present: bool,
+    /// Whether it is among the actions past the plan's length budget.
+    pub deferred: bool,
     /// Every rule that can give it, fired or not.
     pub rules: Vec<RuleWhy>,
     /// When a derived value stops the plan: `id = value`.
@@ -183,9 +185,23 @@ pub fn explain_concept(
         return None;
     }
     let blocked = blocked(pack, eval);
+    let present = blocked.is_none() && rules.iter().any(|r| r.fired);
+    // Whether the budget deferred it does not depend on the language or the dates.
+    let deferred = present && {
+        let plan = crate::engine::plan::build(
+            pack,
+            eval,
+            pack.default_lang,
+            jiff::civil::date(2026, 1, 5),
+            sources,
+        );
+        plan.deferred.iter().any(|a| a.concept == concept)
+            && !plan.phase_concepts().contains(&concept)
+    };
     Some(ConceptWhy {
         concept: concept.to_string(),
-        present: blocked.is_none() && rules.iter().any(|r| r.fired),
+        present,
+        deferred,
         rules,
         blocked,
     })

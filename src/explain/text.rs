@@ -107,6 +107,12 @@ pub fn render(e: &Explanation, lang: Lang) -> String {
 pub fn render_concept(c: &ConceptWhy, lang: Lang) -> String {
     let mut out = String::new();
     let verdict = match (c.present, &c.blocked) {
+        (true, _) if c.deferred => tr!(
+            lang,
+            "`{}` 在计划中，但列在“留待以后”：计划的篇幅预算先给了更重要的行动。",
+            "`{}` is in the plan, under \"If time allows\": the plan's length budget went to more important actions first.",
+            c.concept
+        ),
         (true, _) => tr!(lang, "`{}` 在计划中。", "`{}` is in the plan.", c.concept),
         (false, Some(b)) => tr!(
             lang,
