@@ -58,7 +58,7 @@ fn load_pack(id: &str, files: &Files) -> (SourceMap, Pack) {
 fn plan(pack: &Pack, sources: &mut SourceMap, answers: &str) -> usize {
     let file = sources.add("answers.toml", None, Arc::from(answers));
     let parsed = file::parse(file, sources, Lang::En).unwrap();
-    let (eval, _) = file::resolve(pack, &parsed.entries, file, Lang::En).unwrap();
+    let (eval, _) = engine::resolve(pack, &parsed.entries, file, Lang::En).unwrap();
     let plan = engine::plan::build(pack, &eval, Lang::En, date(2026, 1, 5), sources);
     plan.phases.len()
 }

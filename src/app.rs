@@ -1,130 +1,15 @@
 //! Runs a parsed command line: builds the context every command shares and dispatches.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, ColorChoice, Command, RulesCommand, WorkshopCommand};
 use crate::commands;
-use crate::diagnostic::Diagnostic;
+use crate::commands::session::Context;
 use crate::error::{Exit, Failure, error_line};
 use crate::lang::Lang;
-use crate::pack::cache::PackCache;
-use crate::pack::load::{Catalog, load, load_cached, rule_paths, user_rules_dir};
-use crate::source::SourceMap;
-use crate::tr;
-
-/// What every command needs to know about the run.
-#[derive(Debug, Clone)]
-pub struct Context {
-    /// Language of messages.
-    pub ui: Lang,
-    /// `--lang`, if given.
-    pub lang_flag: Option<Lang>,
-    /// `--rules` paths.
-    pub rules: Vec<PathBuf>,
-    /// Whether messages on stderr may use colour.
-    pub color: bool,
-}
-
-impl Context {
-    /// Loads every pack, through the pack cache; prints load problems. Fails with the
-    /// invalid-pack code on errors. Packs read from the cache carry no `[[test]]` tables.
-    pub fn catalog(&self) -> Result<Catalog, Failure> {
-        match self.catalog_with_errors() {
-            (_, true) => Err(Failure::Reported(Exit::InvalidPack)),
-            (catalog, false) => Ok(catalog),
-        }
-    }
-
-    /// Loads every pack from its files, tests included, bypassing the pack cache.
-    pub fn catalog_from_source(&self) -> Result<Catalog, Failure> {
-        self.checked(load(&rule_paths(&self.rules), self.ui))
-    }
-
-    /// Loads every pack through the pack cache and prints load problems, without failing on
-    /// errors (for `rules list`, which shows what did load). Also returns whether there were
-    /// errors.
-    pub fn catalog_with_errors(&self) -> (Catalog, bool) {
-        let cache = PackCache::from_env();
-        let catalog = load_cached(&rule_paths(&self.rules), self.ui, cache.as_ref());
-        let failed = self.report_load(&catalog);
-        (catalog, failed)
-    }
-
-    /// Prints load problems; fails with the invalid-pack code on errors.
-    fn checked(&self, catalog: Catalog) -> Result<Catalog, Failure> {
-        if self.report_load(&catalog) {
-            return Err(Failure::Reported(Exit::InvalidPack));
-        }
-        Ok(catalog)
-    }
-
-    /// Prints load problems and, if there are errors, how many and where to look. Returns
-    /// whether there are errors.
-    fn report_load(&self, catalog: &Catalog) -> bool {
-        self.report(&catalog.sources, catalog.diagnostics.items());
-        let errors: Vec<&Diagnostic> = catalog
-            .diagnostics
-            .items()
-            .iter()
-            .filter(|d| d.is_error())
-            .collect();
-        if errors.is_empty() {
-            return false;
-        }
-        let count = errors.len();
-        eprintln!(
-            "{}",
-            tr!(
-                self.ui,
-                "规则包有 {count} 个错误，无法使用。",
-                "{count} error(s) in rule packs; fix them and run again."
-            )
-        );
-        // A pack in the user's rules folder is read at every start, whatever the command: say
-        // where it is, since the user may not remember putting it there.
-        if let Some(dir) = user_rules_dir() {
-            let in_dir = errors.iter().any(|d| {
-                d.loc.as_ref().is_some_and(|loc| {
-                    catalog
-                        .sources
-                        .get(loc.file)
-                        .path
-                        .as_ref()
-                        .is_some_and(|p| p.starts_with(&dir))
-                })
-            });
-            if in_dir {
-                let shown = crate::terminal::sanitize(&dir.display().to_string());
-                eprintln!(
-                    "{}",
-                    tr!(
-                        self.ui,
-                        "`{shown}` 中的规则包每次启动都会读取：请修好它们（用 `fulcrum rules lint` 检查），或把它们移出这个文件夹。",
-                        "packs in `{shown}` are read at every start: fix them (check with `fulcrum rules lint`) or move them out of that folder."
-                    )
-                );
-            }
-        }
-        true
-    }
-
-    /// Prints diagnostics to stderr.
-    /// Only the first [`SHOWN_PER_FILE`](crate::diagnostic::SHOWN_PER_FILE) about each file are
-    /// shown; the others are counted.
-    pub fn report(&self, sources: &SourceMap, diagnostics: &[Diagnostic]) {
-        let (shown, omitted) = crate::diagnostic::cap_per_file(diagnostics);
-        for (d, _) in diagnostics.iter().zip(shown).filter(|(_, show)| *show) {
-            eprintln!("{}\n", d.render(sources, self.ui, self.color));
-        }
-        for o in omitted {
-            eprintln!("{}\n", o.render(sources, self.ui));
-        }
-    }
-}
 
 /// Runs fulcrum with the process's arguments and returns the exit code.
 pub fn run() -> ExitCode {

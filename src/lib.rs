@@ -36,3 +36,4 @@ pub mod terminal;
 pub mod text;
 pub mod toml_message;
 pub mod usage_error;
+pub mod value;

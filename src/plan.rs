@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::engine::timeline::Window;
 use crate::lang::Lang;
 use crate::pack::SourceKind;
 
@@ -216,4 +215,19 @@ impl Plan {
             .find(|s| s.id == id)
             .map_or(id, |s| s.name.as_str())
     }
+}
+
+/// A phase's place in the schedule.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Window {
+    /// First week, counted from 0 at the start date.
+    pub start_week: i64,
+    /// Week the phase ends (exclusive).
+    pub end_week: i64,
+    /// First day.
+    pub start_date: String,
+    /// Last day.
+    pub end_date: String,
+    /// The first week of the window that falls after the project's end, if any does.
+    pub after_end_week: Option<i64>,
 }

@@ -214,7 +214,7 @@ mod tests {
             );
             let parsed = file::parse(answers, &sources, Lang::En).unwrap();
             let (eval, warnings) =
-                file::resolve(&pack, &parsed.entries, answers, Lang::En).unwrap();
+                crate::engine::resolve(&pack, &parsed.entries, answers, Lang::En).unwrap();
             assert!(warnings.is_empty(), "{:?}", warnings.items());
             assert!(eval.fired.len() >= 4);
         }

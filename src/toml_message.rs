@@ -637,9 +637,9 @@ mod tests {
     use serde::de::DeserializeOwned;
 
     use super::*;
-    use crate::answers::raw::RawAnswer;
     use crate::pack::raw::RawFile;
     use crate::text::LocalText;
+    use crate::value::RawAnswer;
 
     /// fulcrum's own types, as the pack and answer readers describe them.
     const OWN: OwnTypes<'static> = OwnTypes {

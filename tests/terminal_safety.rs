@@ -35,7 +35,7 @@ fn hostile_plan() -> Plan {
     )
     .unwrap();
     let pack = catalog.pack("mini").unwrap();
-    let (eval, _) = file::resolve(pack, &answers.entries, answers.file, Lang::En).unwrap();
+    let (eval, _) = engine::resolve(pack, &answers.entries, answers.file, Lang::En).unwrap();
     let start = jiff::civil::date(2026, 1, 5);
     let mut plan = engine::plan::build(pack, &eval, Lang::En, start, &catalog.sources);
     let h = || HOSTILE.to_string();

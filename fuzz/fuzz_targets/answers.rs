@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    match file::resolve(pack, &parsed.entries, id, Lang::Zh) {
+    match engine::resolve(pack, &parsed.entries, id, Lang::Zh) {
         Ok((eval, warnings)) => {
             for d in warnings.items() {
                 let _ = d.render(&sources, Lang::Zh, false);

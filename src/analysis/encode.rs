@@ -12,9 +12,10 @@ use std::time::Instant;
 use batsat::Lit;
 
 use super::sat::Sat;
-use crate::answers::{Answers, Value};
+use crate::answers::Answers;
 use crate::condition::{Check, Cond, Var};
 use crate::pack::{DerivedKind, Pack, QuestionKind};
+use crate::value::Value;
 
 /// Numbers with at most this many values are encoded value by value when a sum adds them.
 const EXACT_RANGE: i64 = 256;

@@ -3,15 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::plan::{self, UserTemplate};
-use crate::app::Context;
+use super::session::{self, Context, UserTemplate};
 use crate::cli::PlanArgs;
 use crate::engine;
 use crate::error::{Exit, Failure, error_line};
 use crate::lang::Lang;
 use crate::output;
 use crate::pack::load::Catalog;
-use crate::render::RenderOptions;
+use crate::render::{Format, RenderOptions};
 use crate::terminal::sanitize;
 use crate::tr;
 
@@ -29,7 +28,7 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
             ),
         ));
     };
-    let start = plan::start_date(args.start.as_deref(), ui)?;
+    let start = session::start_date(args.start.as_deref(), ui)?;
     let files = answers_files(&args.answers, ui)?;
     std::fs::create_dir_all(out_dir).map_err(|e| {
         Failure::message(
@@ -46,7 +45,7 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
     let template = UserTemplate::load(context, &mut catalog.sources, args)?;
     let mut failed = 0usize;
     for file in &files {
-        let target = plan::output_path(out_dir, file, args.format);
+        let target = output_path(out_dir, file, args.format);
         match one(
             context,
             &mut catalog,
@@ -112,8 +111,8 @@ fn one(
     template: Option<&UserTemplate>,
     start: jiff::civil::Date,
 ) -> Result<(), Failure> {
-    let answers = plan::read_answers(context, catalog, file)?;
-    let evaluated = plan::evaluate(context, catalog, &answers, args.pack.as_deref(), file)?;
+    let answers = session::read_answers(context, catalog, file)?;
+    let evaluated = session::evaluate(context, catalog, &answers, args.pack.as_deref(), file)?;
     let built = engine::plan::build(
         evaluated.pack,
         &evaluated.evaluation,
@@ -125,7 +124,7 @@ fn one(
         width: args.width.unwrap_or(100),
         unicode: false,
     };
-    let text = plan::render_plan(
+    let text = session::render_plan(
         context,
         &catalog.sources,
         &built,
@@ -179,4 +178,22 @@ pub fn answers_files(path: &Path, ui: Lang) -> Result<Vec<PathBuf>, Failure> {
         ));
     }
     Ok(files)
+}
+
+/// The file name extension of a format's output.
+pub fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Table => "txt",
+        Format::Json => "json",
+        Format::Markdown => "md",
+        Format::Html => "html",
+    }
+}
+
+/// `DIR/NAME.EXT` for the answers file `NAME.toml`.
+pub fn output_path(out_dir: &Path, answers: &Path, format: Format) -> PathBuf {
+    let stem = answers
+        .file_stem()
+        .map_or_else(|| "plan".into(), |s| s.to_string_lossy());
+    out_dir.join(format!("{stem}.{}", extension(format)))
 }

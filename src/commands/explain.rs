@@ -1,7 +1,7 @@
 //! `fulcrum explain`: why each action is in the plan, why each question was asked or skipped,
 //! and with `--concept`, why a concept is in the plan or not.
 
-use crate::app::Context;
+use super::session::Context;
 use crate::cli::{ExplainArgs, ExplainFormat};
 use crate::diagnostic::{did_you_mean, list_names};
 use crate::error::{Exit, Failure};
@@ -13,8 +13,8 @@ use crate::tr;
 pub fn run(context: &Context, args: &ExplainArgs) -> Result<Exit, Failure> {
     let ui = context.ui;
     let mut catalog = context.catalog()?;
-    let answers = super::plan::read_answers(context, &mut catalog, &args.answers)?;
-    let evaluated = super::plan::evaluate(
+    let answers = super::session::read_answers(context, &mut catalog, &args.answers)?;
+    let evaluated = super::session::evaluate(
         context,
         &catalog,
         &answers,

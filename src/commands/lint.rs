@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::app::Context;
+use super::session::Context;
 use crate::cli::{LintArgs, LintFormat};
 use crate::error::{Exit, Failure};
 use crate::lint::{Finding, lint_pack};

@@ -8,5 +8,6 @@ pub mod plan;
 pub mod rules;
 pub mod run;
 pub mod scaffold;
+pub mod session;
 pub mod show;
 pub mod workshop;

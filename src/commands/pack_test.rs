@@ -1,7 +1,7 @@
 //! `fulcrum rules test [PACK]`: runs the `[[test]]` tables of packs and lists the rules no
 //! test fires. Exit 0 when every test passes, 1 on failures, 3 when a pack is invalid.
 
-use crate::app::Context;
+use super::session::Context;
 use crate::cli::PackTestArgs;
 use crate::diagnostic::list_names;
 use crate::error::{Exit, Failure};
@@ -14,7 +14,7 @@ pub fn run(context: &Context, args: &PackTestArgs) -> Result<Exit, Failure> {
     let ui = context.ui;
     let catalog = context.catalog_from_source()?;
     let packs: Vec<&Pack> = match &args.pack {
-        Some(id) => vec![super::plan::pack_by_id(&catalog, id, ui)?],
+        Some(id) => vec![super::session::pack_by_id(&catalog, id, ui)?],
         None => catalog.packs.iter().collect(),
     };
     let (mut passed, mut failed) = (0usize, 0usize);

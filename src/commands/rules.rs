@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use crate::app::Context;
+use super::session::Context;
 use crate::error::{Exit, Failure};
 use crate::tr;
 
@@ -20,7 +20,7 @@ pub fn list(context: &Context) -> Result<Exit, Failure> {
     if std::io::stdout().is_terminal() {
         table
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(crate::commands::plan::output_width(None));
+            .set_width(super::session::output_width(None));
     }
     table.set_header(vec![
         tr!(lang, "规则包", "Pack"),

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use super::session::Context;
+use super::session::{output_width, plan_lang, select_pack, start_date};
+use crate::answers::Answers;
 use crate::answers::file::{self, AnswersFile};
-use crate::answers::{Answers, check_value};
-use crate::app::Context;
 use crate::cli::RunArgs;
-use crate::commands::plan::{output_width, plan_lang, select_pack, start_date};
 use crate::condition::Var;
 use crate::diagnostic::Diagnostic;
 use crate::engine;
@@ -22,6 +22,7 @@ use crate::interview::machine::{Interview, Step};
 use crate::interview::prompt::{self, Escape, Reply, ReviewChoice, Screen};
 use crate::lang::Lang;
 use crate::pack::Pack;
+use crate::pack::answer_check::check_value;
 use crate::pack::load::Catalog;
 use crate::plan::Plan;
 use crate::render::{self, Format, RenderOptions};
@@ -658,9 +659,7 @@ fn draft_label(
         .iter()
         .find(|(id, _, _)| Some(id.as_str()) == organization_id)
         .and_then(|(_, _, v)| match v.get_ref() {
-            crate::answers::raw::RawAnswer::Str(s) if !s.trim().is_empty() => {
-                Some(sanitize(s.trim()))
-            }
+            crate::value::RawAnswer::Str(s) if !s.trim().is_empty() => Some(sanitize(s.trim())),
             _ => None,
         })
         .unwrap_or_else(|| tr!(lang, "（未填机构名）", "(no organization name)"));

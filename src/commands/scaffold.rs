@@ -1,6 +1,6 @@
 //! `fulcrum rules new ID`: writes a starter pack folder that passes lint and its own tests.
 
-use crate::app::Context;
+use super::session::Context;
 use crate::cli::NewArgs;
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;

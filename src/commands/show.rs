@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use crate::app::Context;
+use super::session::Context;
 use crate::cli::ShowArgs;
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
@@ -17,11 +17,11 @@ use crate::tr;
 pub fn run(context: &Context, args: &ShowArgs) -> Result<Exit, Failure> {
     let ui = context.ui;
     let catalog = context.catalog_from_source()?;
-    let pack = super::plan::pack_by_id(&catalog, &args.pack, ui)?;
+    let pack = super::session::pack_by_id(&catalog, &args.pack, ui)?;
     let lang = pack.resolve_lang(Some(ui));
     let width = std::io::stdout()
         .is_terminal()
-        .then(|| crate::commands::plan::output_width(args.width))
+        .then(|| super::session::output_width(args.width))
         .or(args.width);
     let mut out = sanitize(&tr!(
         ui,

@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use crate::app::Context;
+use super::session::Context;
 use crate::cli::{SummaryArgs, SummaryFormat};
 use crate::engine;
 use crate::error::{Exit, Failure, error_line};
@@ -21,32 +21,38 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
         files.extend(super::batch::answers_files(path, ui)?);
     }
     let mut catalog = context.catalog()?;
-    let today = super::plan::start_date(None, ui)?;
+    let today = super::session::start_date(None, ui)?;
     let mut summary = Summary::new(ui);
     for file in &files {
         let shown = file.display().to_string();
-        let result = super::plan::read_answers(context, &mut catalog, file).and_then(|answers| {
-            let evaluated =
-                super::plan::evaluate(context, &catalog, &answers, args.pack.as_deref(), file)?;
-            // Every plan in the summary's language, so the room reads as one table.
-            let lang = evaluated
-                .pack
-                .resolve_lang(Some(context.lang_flag.unwrap_or(ui)));
-            let plan = engine::plan::build(
-                evaluated.pack,
-                &evaluated.evaluation,
-                lang,
-                today,
-                &catalog.sources,
-            );
-            Ok((
-                plan,
-                explain::concepts(evaluated.pack)
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect::<Vec<_>>(),
-            ))
-        });
+        let result =
+            super::session::read_answers(context, &mut catalog, file).and_then(|answers| {
+                let evaluated = super::session::evaluate(
+                    context,
+                    &catalog,
+                    &answers,
+                    args.pack.as_deref(),
+                    file,
+                )?;
+                // Every plan in the summary's language, so the room reads as one table.
+                let lang = evaluated
+                    .pack
+                    .resolve_lang(Some(context.lang_flag.unwrap_or(ui)));
+                let plan = engine::plan::build(
+                    evaluated.pack,
+                    &evaluated.evaluation,
+                    lang,
+                    today,
+                    &catalog.sources,
+                );
+                Ok((
+                    plan,
+                    explain::concepts(evaluated.pack)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>(),
+                ))
+            });
         match result {
             Ok((plan, known)) => {
                 let known: Vec<&str> = known.iter().map(String::as_str).collect();
@@ -76,7 +82,7 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
     let text = match args.format {
         SummaryFormat::Table => render::table(
             &summary,
-            super::plan::output_width(args.width),
+            super::session::output_width(args.width),
             std::io::stdout().is_terminal(),
         ),
         SummaryFormat::Markdown => render::markdown(&summary),

@@ -6,13 +6,17 @@
 
 pub mod focus;
 pub mod plan;
+mod resolve;
 pub mod timeline;
+
+pub use resolve::resolve;
 
 use std::cell::OnceCell;
 
-use crate::answers::{Answers, Value};
+use crate::answers::Answers;
 use crate::condition::{Fact, Facts, Var};
 use crate::pack::{DerivedKind, Pack};
+use crate::value::Value;
 
 /// The value of a derived fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

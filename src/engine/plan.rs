@@ -5,7 +5,6 @@ use jiff::civil::Date;
 
 use super::focus::{self, Candidate};
 use super::{DerivedValue, Evaluation, timeline};
-use crate::answers::Value;
 use crate::condition::Var;
 use crate::lang::Lang;
 use crate::pack::template::Segment;
@@ -16,6 +15,7 @@ use crate::plan::{
 };
 use crate::source::SourceMap;
 use crate::terminal::sanitize;
+use crate::value::Value;
 
 /// Renders the plan for an evaluation in `lang`, with the schedule starting on `start`.
 pub fn build(

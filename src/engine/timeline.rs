@@ -5,22 +5,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::pack::{Phase, Timeline};
-use crate::plan::ProjectEnd;
-
-/// A phase's place in the schedule.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Window {
-    /// First week, counted from 0 at the start date.
-    pub start_week: i64,
-    /// Week the phase ends (exclusive).
-    pub end_week: i64,
-    /// First day.
-    pub start_date: String,
-    /// Last day.
-    pub end_date: String,
-    /// The first week of the window that falls after the project's end, if any does.
-    pub after_end_week: Option<i64>,
-}
+use crate::plan::{ProjectEnd, Window};
 
 /// Weeks in a month, on average.
 const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;

@@ -13,13 +13,13 @@ pub mod text;
 
 use serde::Serialize;
 
-use crate::answers::Value;
 use crate::condition::{Cond, Condition, Test, Var};
 use crate::engine::{DerivedValue, Evaluation, State};
 use crate::lang::Lang;
 use crate::pack::{DerivedKind, Pack};
 use crate::source::{Loc, SourceMap};
 use crate::terminal::sanitize;
+use crate::value::Value;
 
 /// One test of a condition, with the value it read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

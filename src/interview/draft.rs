@@ -135,10 +135,10 @@ pub fn local_time(time: SystemTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::Value;
     use crate::answers::file;
     use crate::interview::testing::mini;
     use crate::source::SourceMap;
+    use crate::value::Value;
 
     #[test]
     fn answers_files_read_back_to_the_same_answers() {

@@ -6,9 +6,10 @@
 //! asked question with its answer preselected; changing an answer re-applies the skip logic and
 //! drops, and reports, the answers of questions that are no longer asked.
 
-use crate::answers::{Answers, Value};
+use crate::answers::Answers;
 use crate::engine::{self, Evaluation};
 use crate::pack::Pack;
+use crate::value::Value;
 
 use super::validate::{Invalid, validate};
 

@@ -15,7 +15,6 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::machine::{Ask, Interview};
 use super::validate::validate;
-use crate::answers::Value;
 use crate::condition::Var;
 use crate::engine::plan::{display_var, join_labels};
 use crate::error::{Exit, Failure};
@@ -24,6 +23,7 @@ use crate::pack::{Pack, Question, QuestionKind};
 use crate::render::wrap::{lines as wrap, wrap_indented};
 use crate::terminal::sanitize;
 use crate::tr;
+use crate::value::Value;
 
 /// What the person did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]

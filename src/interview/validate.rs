@@ -1,14 +1,14 @@
 //! Checking one answer given in the questionnaire, with messages written for the person
 //! answering (option labels rather than ids).
 //!
-//! The rules are those of [`crate::answers::check_value`], which checks answers files; a test
+//! The rules are those of [`crate::pack::answer_check::check_value`], which checks answers files; a test
 //! below keeps the two in agreement.
 
-use crate::answers::Value;
 use crate::lang::Lang;
 use crate::pack::{Question, QuestionKind};
 use crate::terminal::{is_unsafe, sanitize};
 use crate::tr;
+use crate::value::Value;
 
 /// Why an answer was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,7 +153,7 @@ pub fn validate(question: &Question, value: Option<&Value>) -> Result<(), Invali
     }
 }
 
-/// Checks a multiple-choice selection, in the order [`crate::answers::check_selection`] does.
+/// Checks a multiple-choice selection, in the order [`crate::pack::answer_check::check_selection`] does.
 fn selection(
     options: &[crate::pack::Choice],
     mask: u64,
@@ -180,8 +180,8 @@ fn selection(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::check_value;
     use crate::interview::testing::mini;
+    use crate::pack::answer_check::check_value;
     use crate::source::FileId;
 
     #[test]
@@ -281,8 +281,8 @@ mod tests {
         }
     }
 
-    fn toml_raw(value: &toml::Value) -> crate::answers::raw::RawAnswer {
-        use crate::answers::raw::RawAnswer;
+    fn toml_raw(value: &toml::Value) -> crate::value::RawAnswer {
+        use crate::value::RawAnswer;
         match value {
             toml::Value::String(s) => RawAnswer::Str(s.clone()),
             toml::Value::Integer(n) => RawAnswer::Int(*n),

@@ -2,14 +2,14 @@
 //! cautions out, each failure located at the expectation that failed.
 
 use super::plan_expectations;
-use crate::answers::file::resolve;
-use crate::answers::raw::RawAnswer;
 use crate::diagnostic::{Diagnostic, did_you_mean, list_names};
 use crate::engine::plan::build;
+use crate::engine::resolve;
 use crate::lang::Lang;
 use crate::pack::{DerivedKind, Pack, PackTest};
 use crate::source::{Loc, SourceMap};
 use crate::tr;
+use crate::value::RawAnswer;
 
 /// The outcome of one test.
 #[derive(Debug)]

@@ -9,13 +9,13 @@ use super::build::{PackFiles, build};
 use super::builtin;
 use super::cache::{CacheKey, PackCache};
 use super::raw::RawFile;
-use crate::answers::raw::RawAnswer;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap, SourceText};
 use crate::text::LocalText;
 use crate::toml_message::{self, OwnTypes};
 use crate::tr;
+use crate::value::RawAnswer;
 
 /// The most `.toml` files read from one folder.
 pub const MAX_FILES_PER_FOLDER: usize = 256;

@@ -3,6 +3,7 @@
 //! [`load`] finds and reads pack files, [`build`] checks them and turns them into a [`Pack`],
 //! the model the engine, the questionnaire and the renderers work with.
 
+pub mod answer_check;
 pub mod build;
 pub mod builtin;
 pub mod cache;
@@ -15,12 +16,12 @@ pub mod template;
 use std::collections::BTreeMap;
 use std::collections::HashMap;
 
-use crate::answers::Value;
-use crate::answers::raw::RawAnswer;
 use crate::condition::{Condition, Domain, Var};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc};
 use crate::text::LocalText;
+use crate::value::RawAnswer;
+use crate::value::Value;
 use serde::{Deserialize, Serialize};
 use template::Segment;
 

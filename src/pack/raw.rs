@@ -7,8 +7,8 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::answers::raw::RawAnswer;
 use crate::text::LocalText;
+use crate::value::RawAnswer;
 
 /// An id, a condition or another string with where it is written.
 pub type Str = Spanned<String>;

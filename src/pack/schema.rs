@@ -11,8 +11,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use super::raw::RawFile;
-use crate::answers::raw::RawAnswer;
 use crate::text::LocalText;
+use crate::value::RawAnswer;
 
 /// Where the committed copy lives, relative to the repository root.
 pub const COMMITTED_PATH: &str = "rules/pack.schema.json";

@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use super::words::{Words, first_steps_title, window_text, words};
 use crate::diagnostic::Diagnostic;
-use crate::engine::timeline::Window;
 use crate::lang::Lang;
 use crate::plan::Plan;
+use crate::plan::Window;
 use crate::source::{FileId, Loc};
 use crate::terminal::sanitize;
 use crate::tr;

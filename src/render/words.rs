@@ -175,7 +175,7 @@ pub fn indicator_text(indicator: &str, due: Option<&crate::plan::Due>, lang: Lan
 
 /// A phase's schedule as people read it: "weeks 1–3 (2026-01-05 to 2026-01-25)", with the
 /// weeks that fall after the project's end marked.
-pub fn window_text(window: &crate::engine::timeline::Window, lang: Lang) -> String {
+pub fn window_text(window: &crate::plan::Window, lang: Lang) -> String {
     let after = window.after_end_week.map(|week| {
         let whole = week <= window.start_week;
         match (lang, whole) {
@@ -207,8 +207,7 @@ pub fn window_text(window: &crate::engine::timeline::Window, lang: Lang) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::timeline::Window;
-    use crate::plan::{Due, ProjectEnd};
+    use crate::plan::{Due, ProjectEnd, Window};
 
     fn window(after_end_week: Option<i64>) -> Window {
         Window {

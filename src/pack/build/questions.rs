@@ -7,12 +7,13 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::{Builder, DEFAULT_MAX_LENGTH, Declared, suggest};
-use crate::answers::{Value, check_value};
 use crate::condition::{Condition, Var};
+use crate::pack::answer_check::check_value;
 use crate::pack::raw::{RawFile, RawQuestion, Str};
 use crate::pack::{Choice, MAX_OPTIONS, Question, QuestionKind, Section};
 use crate::source::FileId;
 use crate::tr;
+use crate::value::Value;
 
 impl<'r> Builder<'_> {
     /// Declares the questions of every file; those with errors are left out as broken.

@@ -1,10 +1,28 @@
-//! An answer value as written in TOML, before it is checked against its question.
+//! Answer values: as written in TOML ([`RawAnswer`], in answers files, question defaults and
+//! pack tests) and once checked against their question ([`Value`]). A leaf module: the pack
+//! model holds values, and the checks that turn one into the other live with the questions
+//! ([`crate::pack::answer_check`]).
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::lang::Lang;
+
+/// A checked answer to one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub enum Value {
+    /// Index of the chosen option.
+    Choice(usize),
+    /// Chosen options as a bit mask over option indices.
+    Choices(u64),
+    /// Yes or no.
+    Bool(bool),
+    /// A whole number.
+    Number(i64),
+    /// Free text.
+    Text(String),
+}
 
 /// A value in `[answers]`, a question's `default` or a test's answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
