@@ -207,8 +207,7 @@ pub fn window_text(window: &crate::plan::Window, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::Window;
-    use crate::plan::{Due, ProjectEnd};
+    use crate::plan::{Due, ProjectEnd, Window};
 
     fn window(after_end_week: Option<i64>) -> Window {
         Window {
