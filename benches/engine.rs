@@ -59,7 +59,7 @@ fn plan(pack: &Pack, sources: &mut SourceMap, answers: &str) -> usize {
     let file = sources.add("answers.toml", None, Arc::from(answers));
     let parsed = file::parse(file, sources, Lang::En).unwrap();
     let (eval, _) = engine::resolve(pack, &parsed.entries, file, Lang::En).unwrap();
-    let plan = engine::plan::build(pack, &eval, Lang::En, date(2026, 1, 5), sources);
+    let plan = engine::assemble::build(pack, &eval, Lang::En, date(2026, 1, 5), sources);
     plan.phases.len()
 }
 

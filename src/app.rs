@@ -61,7 +61,7 @@ pub fn run() -> ExitCode {
         color: use_color(cli.color),
     };
     let result = match cli.command {
-        Some(Command::Plan(args)) => commands::plan::run(&context, &args),
+        Some(Command::Plan(args)) => commands::make_plan::run(&context, &args),
         Some(Command::Rules(RulesCommand::List)) => commands::rules::list(&context),
         Some(Command::Rules(RulesCommand::Synth {
             questions,
@@ -75,7 +75,7 @@ pub fn run() -> ExitCode {
         Some(Command::Rules(RulesCommand::Lint(args))) => commands::lint::run(&context, &args),
         Some(Command::Rules(RulesCommand::Test(args))) => commands::pack_test::run(&context, &args),
         Some(Command::Rules(RulesCommand::Schema)) => commands::rules::schema(),
-        Some(Command::Rules(RulesCommand::New(args))) => commands::scaffold::run(&context, &args),
+        Some(Command::Rules(RulesCommand::New(args))) => commands::new_pack::run(&context, &args),
         Some(Command::Rules(RulesCommand::Show(args))) => commands::show::run(&context, &args),
         Some(Command::Run(args)) => commands::run::run(&context, &args),
         None => commands::run::run(&context, &crate::cli::RunArgs::default()),

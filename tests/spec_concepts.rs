@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use fulcrum::answers::{Answers, Value};
-use fulcrum::engine::{evaluate, plan};
+use fulcrum::engine::{assemble, evaluate};
 use fulcrum::lang::Lang;
 use fulcrum::pack::Pack;
 use fulcrum::pack::load::load;
@@ -480,7 +480,7 @@ fn concepts_appear_exactly_when_the_spec_says() {
             eval.dropped
         );
         for lang in [Lang::En, Lang::Zh] {
-            let plan = plan::build(pack, &eval, lang, start, &catalog.sources);
+            let plan = assemble::build(pack, &eval, lang, start, &catalog.sources);
             let derived = |id: &str| {
                 plan.derived
                     .iter()

@@ -10,11 +10,11 @@ mod common;
 use common::{fulcrum, path, stderr_of};
 use fulcrum::answers::file;
 use fulcrum::engine;
+use fulcrum::group_summary::Summary;
 use fulcrum::lang::Lang;
 use fulcrum::pack::load::load;
 use fulcrum::plan::Plan;
 use fulcrum::render::{self, Format, RenderOptions};
-use fulcrum::summary::Summary;
 use fulcrum::terminal::is_unsafe;
 
 /// An escape sequence that sets the window title, a colour change and a right-to-left override.
@@ -37,7 +37,7 @@ fn hostile_plan() -> Plan {
     let pack = catalog.pack("mini").unwrap();
     let (eval, _) = engine::resolve(pack, &answers.entries, answers.file, Lang::En).unwrap();
     let start = jiff::civil::date(2026, 1, 5);
-    let mut plan = engine::plan::build(pack, &eval, Lang::En, start, &catalog.sources);
+    let mut plan = engine::assemble::build(pack, &eval, Lang::En, start, &catalog.sources);
     let h = || HOSTILE.to_string();
     plan.organization = Some(h());
     plan.pack.title = h();

@@ -42,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
                 let _ = d.render(&sources, Lang::Zh, false);
             }
             let start = jiff::civil::date(2026, 1, 5);
-            let plan = engine::plan::build(pack, &eval, Lang::Zh, start, &sources);
+            let plan = engine::assemble::build(pack, &eval, Lang::Zh, start, &sources);
             let options = RenderOptions {
                 width: 60,
                 unicode: false,

@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(pack) = pack {
         let eval = engine::evaluate(&pack, vec![None; pack.questions.len()]);
         let start = jiff::civil::date(2026, 1, 5);
-        let plan = engine::plan::build(&pack, &eval, Lang::En, start, &sources);
+        let plan = engine::assemble::build(&pack, &eval, Lang::En, start, &sources);
         let options = RenderOptions {
             width: 80,
             unicode: true,

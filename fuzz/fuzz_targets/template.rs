@@ -3,7 +3,7 @@
 #![no_main]
 
 use fulcrum::condition::Var;
-use fulcrum::pack::template::{Segment, TemplateError, parse};
+use fulcrum::pack::placeholder::{Segment, TemplateError, parse};
 use libfuzzer_sys::fuzz_target;
 
 fn resolve(name: &str) -> Option<Var> {

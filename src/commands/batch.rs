@@ -113,7 +113,7 @@ fn one(
 ) -> Result<(), Failure> {
     let answers = session::read_answers(context, catalog, file)?;
     let evaluated = session::evaluate(context, catalog, &answers, args.pack.as_deref(), file)?;
-    let built = engine::plan::build(
+    let built = engine::assemble::build(
         evaluated.pack,
         &evaluated.evaluation,
         evaluated.lang,

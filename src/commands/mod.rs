@@ -3,11 +3,11 @@
 pub mod batch;
 pub mod explain;
 pub mod lint;
+pub mod make_plan;
+pub mod new_pack;
 pub mod pack_test;
-pub mod plan;
 pub mod rules;
 pub mod run;
-pub mod scaffold;
 pub mod session;
 pub mod show;
 pub mod workshop;

@@ -302,7 +302,7 @@ fn plan_for(
     catalog: &Catalog,
 ) -> Plan {
     let evaluation = interview.evaluation();
-    engine::plan::build(pack, &evaluation, lang, start, &catalog.sources)
+    engine::assemble::build(pack, &evaluation, lang, start, &catalog.sources)
 }
 
 /// Prints the plan on stdout as `fulcrum plan` does.

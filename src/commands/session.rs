@@ -18,7 +18,7 @@ use crate::pack::Pack;
 use crate::pack::cache::PackCache;
 use crate::pack::load::{Catalog, load, load_cached, read_text, rule_paths, user_rules_dir};
 use crate::plan::Plan;
-use crate::render::template::{self, Markup};
+use crate::render::user_template::{self, Markup};
 use crate::render::{self, Format, RenderOptions};
 use crate::source::{FileId, SourceMap};
 use crate::tr;
@@ -242,8 +242,11 @@ impl UserTemplate {
         })?;
         let file = sources.add(path.display().to_string(), Some(path), Arc::from(text));
         let source = &sources.get(file).text;
-        if let Err(e) = template::check(markup, &sources.get(file).name, source) {
-            context.report(sources, &[template::error_diagnostic(&e, file, source, ui)]);
+        if let Err(e) = user_template::check(markup, &sources.get(file).name, source) {
+            context.report(
+                sources,
+                &[user_template::error_diagnostic(&e, file, source, ui)],
+            );
             return Err(Failure::Reported(Exit::Usage));
         }
         Ok(Some(UserTemplate { file, markup }))
@@ -264,10 +267,10 @@ pub fn render_plan(
         return Ok(render::render(plan, format, options));
     };
     let file = sources.get(user.file);
-    template::render(plan, user.markup, &file.name, &file.text).map_err(|e| {
+    user_template::render(plan, user.markup, &file.name, &file.text).map_err(|e| {
         context.report(
             sources,
-            &[template::error_diagnostic(
+            &[user_template::error_diagnostic(
                 &e, user.file, &file.text, context.ui,
             )],
         );

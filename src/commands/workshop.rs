@@ -8,9 +8,9 @@ use crate::cli::{SummaryArgs, SummaryFormat};
 use crate::engine;
 use crate::error::{Exit, Failure, error_line};
 use crate::explain;
+use crate::group_summary::Summary;
 use crate::output::{self, Target};
 use crate::render::summary as render;
-use crate::summary::Summary;
 use crate::tr;
 
 /// Runs `fulcrum workshop summary`.
@@ -38,7 +38,7 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
                 let lang = evaluated
                     .pack
                     .resolve_lang(Some(context.lang_flag.unwrap_or(ui)));
-                let plan = engine::plan::build(
+                let plan = engine::assemble::build(
                     evaluated.pack,
                     &evaluated.evaluation,
                     lang,

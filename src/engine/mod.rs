@@ -4,8 +4,8 @@
 //! only read earlier questions (the pack builder checks that), so each answer is final when it
 //! is read, and each derived fact is computed at most once, on first use.
 
+pub mod assemble;
 pub mod focus;
-pub mod plan;
 mod resolve;
 pub mod timeline;
 
@@ -322,7 +322,7 @@ mod tests {
         let mut sources = SourceMap::new();
         let text = include_str!("../../tests/fixtures/packs/mini/pack.toml");
         sources.add("mini.toml", None, Arc::from(text));
-        let plan = plan::build(&pack, &eval, Lang::En, start, &sources);
+        let plan = assemble::build(&pack, &eval, Lang::En, start, &sources);
         assert_eq!(
             plan.phase_concepts(),
             vec!["start.hurry", "start.look", "finish.review"]
@@ -354,7 +354,7 @@ mod tests {
         );
         assert_eq!(plan.phases[1].actions[0].text, "Review: urgency was high.");
         assert_eq!(plan.cautions.len(), 1);
-        let zh = plan::build(&pack, &eval, Lang::Zh, start, &sources);
+        let zh = assemble::build(&pack, &eval, Lang::Zh, start, &sources);
         assert_eq!(
             zh.phases[0].actions[1].text,
             "本机构先看清谁在依赖：居民和居委会。"

@@ -188,7 +188,7 @@ pub fn explain_concept(
     let present = blocked.is_none() && rules.iter().any(|r| r.fired);
     // Whether the budget deferred it does not depend on the language or the dates.
     let deferred = present && {
-        let plan = crate::engine::plan::build(
+        let plan = crate::engine::assemble::build(
             pack,
             eval,
             pack.default_lang,

@@ -16,7 +16,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::machine::{Ask, Interview};
 use super::validate::validate;
 use crate::condition::Var;
-use crate::engine::plan::{display_var, join_labels};
+use crate::engine::assemble::{display_var, join_labels};
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::pack::{Pack, Question, QuestionKind};

@@ -3,7 +3,7 @@
 
 use super::plan_expectations;
 use crate::diagnostic::{Diagnostic, did_you_mean, list_names};
-use crate::engine::plan::build;
+use crate::engine::assemble::build;
 use crate::engine::resolve;
 use crate::lang::Lang;
 use crate::pack::{DerivedKind, Pack, PackTest};

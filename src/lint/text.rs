@@ -4,7 +4,7 @@
 use crate::condition::Var;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
-use crate::pack::template::Segment;
+use crate::pack::placeholder::Segment;
 use crate::pack::{DerivedKind, Pack, Template};
 use crate::source::{Loc, SourceMap};
 use crate::text::LocalText;

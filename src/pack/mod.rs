@@ -8,10 +8,10 @@ pub mod build;
 pub mod builtin;
 pub mod cache;
 pub mod load;
+pub mod placeholder;
 pub mod raw;
 pub mod scaffold;
 pub mod schema;
-pub mod template;
 
 use std::collections::BTreeMap;
 use std::collections::HashMap;
@@ -22,8 +22,8 @@ use crate::source::{FileId, Loc};
 use crate::text::LocalText;
 use crate::value::RawAnswer;
 use crate::value::Value;
+use placeholder::Segment;
 use serde::{Deserialize, Serialize};
-use template::Segment;
 
 /// The most options a question may have (they are kept as bits of a 64-bit mask).
 pub const MAX_OPTIONS: usize = 64;

@@ -5,7 +5,7 @@ pub mod json;
 pub mod markdown;
 pub mod summary;
 pub mod table;
-pub mod template;
+pub mod user_template;
 pub mod words;
 pub mod wrap;
 

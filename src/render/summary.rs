@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::template::escape_markdown;
+use super::user_template::escape_markdown;
 use super::wrap::{widest_part, widest_word, wrap};
+use crate::group_summary::Summary;
 use crate::lang::Lang;
-use crate::summary::Summary;
 use crate::terminal::sanitize;
 use crate::tr;
 

@@ -10,7 +10,7 @@ mod derived;
 mod focus;
 mod meta;
 mod questions;
-mod rules;
+mod rule_defs;
 mod test_tables;
 mod texts;
 

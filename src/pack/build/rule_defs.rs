@@ -6,8 +6,8 @@ use super::{Builder, DEFAULT_PRIORITY, Names, sorted_names, suggest};
 use crate::condition::{self, Condition};
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
+use crate::pack::placeholder::{self, TemplateError};
 use crate::pack::raw::{RawAction, RawRule, Str, Text};
-use crate::pack::template::{self, TemplateError};
 use crate::pack::{Action, Caution, Phase, Rule, Speaker, Template};
 use crate::source::{FileId, StringOrigin};
 use crate::tr;
@@ -191,7 +191,7 @@ impl Builder<'_> {
         let value_src = source.get(text.span()).unwrap_or("");
         for (code, content) in local.entries() {
             let resolve = |name: &str| scope.map.get(name).copied();
-            match template::parse(content, &resolve) {
+            match placeholder::parse(content, &resolve) {
                 Ok(segments) => match code {
                     None => {
                         for l in &self.languages {

@@ -7,7 +7,7 @@ use super::focus::{self, Candidate};
 use super::{DerivedValue, Evaluation, timeline};
 use crate::condition::Var;
 use crate::lang::Lang;
-use crate::pack::template::Segment;
+use crate::pack::placeholder::Segment;
 use crate::pack::{DerivedKind, Pack, Template};
 use crate::plan::{
     ActionOut, AnswerOut, CautionOut, DerivedOut, DiagnosisRow, Due, PackInfo, PhaseOut, Plan,

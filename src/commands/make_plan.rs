@@ -29,7 +29,7 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
         args.pack.as_deref(),
         &args.answers,
     )?;
-    let plan = engine::plan::build(
+    let plan = engine::assemble::build(
         evaluated.pack,
         &evaluated.evaluation,
         evaluated.lang,
