@@ -437,7 +437,9 @@ pub fn not_a_number(lang: Lang) -> String {
     )
 }
 
-/// A number typed at a prompt (or in a web form): `Ok(None)` for an empty answer.
+/// A number typed at a prompt (or in a web form): `Ok(None)` for an empty answer, `Err` for
+/// text that is not a whole number (the caller words the message).
+#[allow(clippy::result_unit_err)]
 pub fn parse_number(question: &Question, input: &str) -> Result<Option<Value>, ()> {
     let input = input.trim();
     if input.is_empty() && !question.required {
