@@ -8,6 +8,7 @@ use clap::{CommandFactory, FromArgMatches};
 use crate::cli::{Cli, ColorChoice, Command, RulesCommand, WorkshopCommand};
 use crate::commands;
 use crate::commands::session::Context;
+use crate::environment::Environment;
 use crate::error::{Exit, Failure, error_line};
 use crate::lang::Lang;
 
@@ -15,11 +16,12 @@ use crate::lang::Lang;
 pub fn run() -> ExitCode {
     // The message language is needed before parsing, for the help texts.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let early_ui = Lang::for_messages(lang_in_args(&args));
-    let mut command = crate::help_zh::localize(Cli::command(), early_ui);
+    let env = Environment::read();
+    let early_ui = Lang::for_messages(lang_in_args(&args), env.lang);
+    let mut command = crate::cli::help_zh::localize(Cli::command(), early_ui);
     let matches = command.try_get_matches_from_mut(&args);
     if let Ok(matches) = &matches
-        && let Some(help) = crate::help_zh::help_request(&mut command, matches)
+        && let Some(help) = crate::cli::help_zh::help_request(&mut command, matches)
     {
         return match help {
             Ok(text) => {
@@ -37,7 +39,7 @@ pub fn run() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            match crate::usage_error::chinese(&e).filter(|_| early_ui == Lang::Zh) {
+            match crate::cli::usage_error::chinese(&e).filter(|_| early_ui == Lang::Zh) {
                 Some(text) if e.use_stderr() => {
                     eprintln!("{}", crate::terminal::sanitize(&text));
                 }
@@ -53,12 +55,13 @@ pub fn run() -> ExitCode {
             .into();
         }
     };
-    let ui = Lang::for_messages(cli.lang);
+    let ui = Lang::for_messages(cli.lang, env.lang);
     let context = Context {
         ui,
         lang_flag: cli.lang,
         rules: cli.rules,
         color: use_color(cli.color),
+        env,
     };
     let result = match cli.command {
         Some(Command::Plan(args)) => commands::make_plan::run(&context, &args),

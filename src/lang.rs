@@ -55,25 +55,11 @@ impl Lang {
         }
     }
 
-    /// The language of the system locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`).
-    pub fn from_system() -> Option<Lang> {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|var| std::env::var(var).ok())
-            .find(|value| !value.is_empty())
-            .and_then(|value| Lang::from_locale(&value))
-    }
-
-    /// The language for messages before any pack is known: `FULCRUM_LANG`, then the locale,
-    /// then English.
-    pub fn for_messages(flag: Option<Lang>) -> Lang {
-        flag.or_else(|| {
-            std::env::var("FULCRUM_LANG")
-                .ok()
-                .and_then(|v| v.parse().ok())
-        })
-        .or_else(Lang::from_system)
-        .unwrap_or(Lang::En)
+    /// The language for messages before any pack is known: `--lang`, then the environment's
+    /// (`FULCRUM_LANG`, then the locale: [`crate::environment::Environment::lang`]), then
+    /// English.
+    pub fn for_messages(flag: Option<Lang>, preferred: Option<Lang>) -> Lang {
+        flag.or(preferred).unwrap_or(Lang::En)
     }
 }
 

@@ -17,11 +17,6 @@ pub fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// The width of the terminal on stderr (where prompts go), or 80 when it is not a terminal.
-pub fn terminal_width() -> usize {
-    terminal_size::terminal_size_of(std::io::stderr()).map_or(80, |(w, _)| usize::from(w.0))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ use crate::cli::{LintArgs, LintFormat};
 use crate::error::{Exit, Failure};
 use crate::lint::{Finding, lint_pack};
 use crate::pack::Pack;
-use crate::pack::load::{Catalog, load, rule_paths};
+use crate::pack::load::{Catalog, load};
 use crate::tr;
 
 /// Runs `rules lint`.
@@ -29,7 +29,12 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
         ));
     }
     let budget = Duration::from_secs_f64(args.budget);
-    let (catalog, findings) = lint_paths(&args.paths, &context.rules, ui, budget);
+    let (catalog, findings) = lint_paths(
+        &args.paths,
+        &context.env.all_rule_paths(&context.rules),
+        ui,
+        budget,
+    );
     let errors = findings.iter().filter(|f| f.diagnostic.is_error()).count();
     let warnings = findings.len() - errors;
     match args.format {
@@ -86,15 +91,16 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
     })
 }
 
-/// Loads and lints: the packs with a file under `paths`, or every pack when `paths` is empty.
+/// Loads and lints: the packs with a file under `paths`, or every pack of `rule_paths` (where
+/// packs are read from) when `paths` is empty.
 pub fn lint_paths(
     paths: &[PathBuf],
-    flags: &[PathBuf],
+    rule_paths: &[PathBuf],
     ui: crate::lang::Lang,
     budget: Duration,
 ) -> (Catalog, Vec<Finding>) {
     let catalog = if paths.is_empty() {
-        load(&rule_paths(flags), ui)
+        load(rule_paths, ui)
     } else {
         load(paths, ui)
     };

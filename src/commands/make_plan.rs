@@ -3,9 +3,7 @@
 
 use std::io::IsTerminal;
 
-use super::session::{
-    Context, UserTemplate, evaluate, output_width, read_answers, render_plan, start_date,
-};
+use super::session::{Context, UserTemplate, evaluate, read_answers, render_plan, start_date};
 use crate::cli::PlanArgs;
 use crate::engine;
 use crate::error::{Exit, Failure};
@@ -38,7 +36,7 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
     );
     let target = Target::from_flag(args.output.as_deref());
     let options = RenderOptions {
-        width: output_width(args.width),
+        width: context.output_width(args.width),
         unicode: target == Target::Stdout && std::io::stdout().is_terminal(),
     };
     let text = render_plan(

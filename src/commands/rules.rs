@@ -20,7 +20,7 @@ pub fn list(context: &Context) -> Result<Exit, Failure> {
     if std::io::stdout().is_terminal() {
         table
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(super::session::output_width(None));
+            .set_width(context.output_width(None));
     }
     table.set_header(vec![
         tr!(lang, "规则包", "Pack"),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::session::Context;
-use super::session::{output_width, plan_lang, select_pack, start_date};
+use super::session::{select_pack, start_date};
 use crate::answers::Answers;
 use crate::answers::file::{self, AnswersFile};
 use crate::cli::RunArgs;
@@ -27,7 +27,6 @@ use crate::pack::load::Catalog;
 use crate::plan::Plan;
 use crate::render::{self, Format, RenderOptions};
 use crate::terminal::sanitize;
-use crate::terminal::terminal_width;
 use crate::tr;
 
 /// Formats the plan can be saved in after a run, with their file extension. Add a format
@@ -54,7 +53,7 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     }
     let start = start_date(args.start.as_deref(), ui)?;
     let mut catalog = context.catalog()?;
-    let width = args.width.map_or_else(terminal_width, usize::from).max(40);
+    let width = context.env.widths.prompt(args.width);
     let ui_screen = Screen {
         lang: ui,
         width,
@@ -63,7 +62,7 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     // Esc at the pickers before the questionnaire ends the run.
     prompt::configure(ui, Escape::Cancel);
     let seed = if args.resume {
-        match pick_draft(&ui_screen, &mut catalog)? {
+        match pick_draft(&ui_screen, &mut catalog, context.env.drafts_dir.as_deref())? {
             Reply::Value(seed) => Some(seed),
             Reply::Back | Reply::Stop => return Ok(Exit::Interrupted),
         }
@@ -92,12 +91,7 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     } else {
         select_pack(&catalog, args.pack.as_deref(), in_file, ui)?
     };
-    let lang = plan_lang(
-        pack,
-        context
-            .lang_flag
-            .or(seed.as_ref().and_then(|s| s.file.lang)),
-    );
+    let lang = context.plan_lang(pack, seed.as_ref().and_then(|s| s.file.lang));
     let screen = Screen { lang, ..ui_screen };
 
     let answers = match &seed {
@@ -123,11 +117,14 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
             ));
         }
         let plan = plan_for(pack, &interview, lang, start, &catalog);
-        return print_plan(&plan, args.width, ui);
+        return print_plan(&plan, context.output_width(args.width), ui);
     }
 
     prompt::configure(lang, Escape::Back);
-    let mut keeper = DraftKeeper::new(seed.as_ref().filter(|s| s.is_draft).map(|s| s.path.clone()));
+    let mut keeper = DraftKeeper::new(
+        seed.as_ref().filter(|s| s.is_draft).map(|s| s.path.clone()),
+        context.env.drafts_dir.clone(),
+    );
     prompt::intro(
         &screen,
         pack,
@@ -179,7 +176,7 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
 
     let plan = plan_for(pack, &interview, lang, start, &catalog);
     eprintln!();
-    let printed = print_plan(&plan, args.width, ui)?;
+    let printed = print_plan(&plan, context.output_width(args.width), ui)?;
     // Esc at the offers to save declines them.
     prompt::configure(lang, Escape::Cancel);
     match offer_saving(&screen, pack, &interview, &plan)? {
@@ -306,9 +303,9 @@ fn plan_for(
 }
 
 /// Prints the plan on stdout as `fulcrum plan` does.
-fn print_plan(plan: &Plan, width: Option<u16>, ui: Lang) -> Result<Exit, Failure> {
+fn print_plan(plan: &Plan, width: u16, ui: Lang) -> Result<Exit, Failure> {
     let options = RenderOptions {
-        width: output_width(width),
+        width,
         unicode: std::io::stdout().is_terminal(),
     };
     let text = render::render(plan, Format::Table, options);
@@ -481,16 +478,19 @@ fn save_file(
 /// Keeps the draft of this run on disk after every answer.
 struct DraftKeeper {
     path: Option<PathBuf>,
+    /// The drafts folder a new draft goes to.
+    dir: Option<PathBuf>,
     /// Whether the draft on disk holds the latest answers.
     saved: bool,
     warned: bool,
 }
 
 impl DraftKeeper {
-    fn new(resumed: Option<PathBuf>) -> Self {
+    fn new(resumed: Option<PathBuf>, dir: Option<PathBuf>) -> Self {
         DraftKeeper {
             saved: resumed.is_some(),
             path: resumed,
+            dir,
             warned: false,
         }
     }
@@ -498,7 +498,10 @@ impl DraftKeeper {
     fn save(&mut self, screen: &Screen, pack: &Pack, interview: &Interview<'_>) {
         let lang = screen.lang;
         if self.path.is_none() {
-            self.path = draft::drafts_dir().map(|dir| draft::new_draft_path(&dir, &pack.id));
+            self.path = self
+                .dir
+                .as_ref()
+                .map(|dir| draft::new_draft_path(dir, &pack.id));
         }
         let comment = tr!(
             lang,
@@ -582,9 +585,13 @@ impl DraftKeeper {
 }
 
 /// Lets the person pick a draft (the only one is taken directly).
-fn pick_draft(screen: &Screen, catalog: &mut Catalog) -> Result<Reply<Seed>, Failure> {
+fn pick_draft(
+    screen: &Screen,
+    catalog: &mut Catalog,
+    drafts_dir: Option<&Path>,
+) -> Result<Reply<Seed>, Failure> {
     let lang = screen.lang;
-    let Some(dir) = draft::drafts_dir() else {
+    let Some(dir) = drafts_dir else {
         return Err(Failure::message(
             Exit::Usage,
             tr!(
@@ -595,7 +602,7 @@ fn pick_draft(screen: &Screen, catalog: &mut Catalog) -> Result<Reply<Seed>, Fai
         ));
     };
     let mut drafts = Vec::new();
-    for (path, modified) in draft::list(&dir) {
+    for (path, modified) in draft::list(dir) {
         if let Ok(file) = file::read(&path, &mut catalog.sources, lang) {
             drafts.push((
                 Seed {

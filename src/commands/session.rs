@@ -12,19 +12,17 @@ use crate::answers::file::{self, AnswersFile};
 use crate::cli::PlanArgs;
 use crate::diagnostic::{Diagnostic, Diagnostics, list_names};
 use crate::engine::{self, Evaluation};
+use crate::environment::Environment;
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::pack::cache::PackCache;
-use crate::pack::load::{Catalog, load, load_cached, read_text, rule_paths, user_rules_dir};
+use crate::pack::load::{Catalog, load, load_cached, read_text};
 use crate::plan::Plan;
 use crate::render::user_template::{self, Markup};
 use crate::render::{self, Format, RenderOptions};
 use crate::source::{FileId, SourceMap};
 use crate::tr;
-
-/// Width used for tables when the output is not a terminal and no `--width` is given.
-const PIPED_WIDTH: u16 = 100;
 
 /// What every command needs to know about the run.
 #[derive(Debug, Clone)]
@@ -37,6 +35,8 @@ pub struct Context {
     pub rules: Vec<PathBuf>,
     /// Whether messages on stderr may use colour.
     pub color: bool,
+    /// The environment, read once at start.
+    pub env: Environment,
 }
 
 impl Context {
@@ -51,15 +51,16 @@ impl Context {
 
     /// Loads every pack from its files, tests included, bypassing the pack cache.
     pub fn catalog_from_source(&self) -> Result<Catalog, Failure> {
-        self.checked(load(&rule_paths(&self.rules), self.ui))
+        self.checked(load(&self.env.all_rule_paths(&self.rules), self.ui))
     }
 
     /// Loads every pack through the pack cache and prints load problems, without failing on
     /// errors (for `rules list`, which shows what did load). Also returns whether there were
     /// errors.
     pub fn catalog_with_errors(&self) -> (Catalog, bool) {
-        let cache = PackCache::from_env();
-        let catalog = load_cached(&rule_paths(&self.rules), self.ui, cache.as_ref());
+        let cache = self.env.cache_dir.as_ref().map(PackCache::at);
+        let paths = self.env.all_rule_paths(&self.rules);
+        let catalog = load_cached(&paths, self.ui, cache.as_ref());
         let failed = self.report_load(&catalog);
         (catalog, failed)
     }
@@ -96,7 +97,7 @@ impl Context {
         );
         // A pack in the user's rules folder is read at every start, whatever the command: say
         // where it is, since the user may not remember putting it there.
-        if let Some(dir) = user_rules_dir() {
+        if let Some(dir) = &self.env.rules_dir {
             let in_dir = errors.iter().any(|d| {
                 d.loc.as_ref().is_some_and(|loc| {
                     catalog
@@ -104,7 +105,7 @@ impl Context {
                         .get(loc.file)
                         .path
                         .as_ref()
-                        .is_some_and(|p| p.starts_with(&dir))
+                        .is_some_and(|p| p.starts_with(dir))
                 })
             });
             if in_dir {
@@ -120,6 +121,17 @@ impl Context {
             }
         }
         true
+    }
+
+    /// The plan's language: `--lang`, else the answers file's, then the environment's
+    /// (`FULCRUM_LANG`, the locale), and the pack's default; always one the pack is written in.
+    pub fn plan_lang(&self, pack: &Pack, in_file: Option<Lang>) -> Lang {
+        pack.resolve_lang(self.lang_flag.or(in_file).or(self.env.lang))
+    }
+
+    /// The width of tables and plans for `--width` (see [`crate::environment::Widths::output`]).
+    pub fn output_width(&self, flag: Option<u16>) -> u16 {
+        self.env.widths.output(flag)
     }
 
     /// Prints diagnostics to stderr.
@@ -174,7 +186,7 @@ pub fn evaluate<'c>(
         answers.pack.as_ref().map(|(p, _)| p.as_str()),
         ui,
     )?;
-    let lang = plan_lang(pack, context.lang_flag.or(answers.lang));
+    let lang = context.plan_lang(pack, answers.lang);
     let (evaluation, warnings): (_, Diagnostics) =
         match engine::resolve(pack, &answers.entries, answers.file, ui) {
             Ok(ok) => ok,
@@ -276,33 +288,6 @@ pub fn render_plan(
         );
         Failure::Reported(Exit::Usage)
     })
-}
-
-/// The width for tables: `--width`, else the terminal's (stdout, or stderr when stdout is piped
-/// to a pager), else `COLUMNS`, else 100 columns.
-pub fn output_width(flag: Option<u16>) -> u16 {
-    flag.or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0))
-        .or_else(|| terminal_size::terminal_size_of(std::io::stderr()).map(|(w, _)| w.0))
-        .or_else(|| {
-            std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.trim().parse().ok())
-        })
-        .unwrap_or(PIPED_WIDTH)
-        .max(40)
-}
-
-/// The plan's language: the flag or the answers file, then `FULCRUM_LANG`, the locale, and the
-/// pack's default; always one the pack is written in.
-pub fn plan_lang(pack: &Pack, explicit: Option<Lang>) -> Lang {
-    let wanted = explicit
-        .or_else(|| {
-            std::env::var("FULCRUM_LANG")
-                .ok()
-                .and_then(|v| v.parse().ok())
-        })
-        .or_else(Lang::from_system);
-    pack.resolve_lang(wanted)
 }
 
 /// Picks the pack: `--pack`, the answers file's `pack`, or the only pack loaded.

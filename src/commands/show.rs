@@ -21,7 +21,7 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<Exit, Failure> {
     let lang = pack.resolve_lang(Some(ui));
     let width = std::io::stdout()
         .is_terminal()
-        .then(|| super::session::output_width(args.width))
+        .then(|| context.output_width(args.width))
         .or(args.width);
     let mut out = sanitize(&tr!(
         ui,

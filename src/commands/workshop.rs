@@ -82,7 +82,7 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
     let text = match args.format {
         SummaryFormat::Table => render::table(
             &summary,
-            super::session::output_width(args.width),
+            context.output_width(args.width),
             std::io::stdout().is_terminal(),
         ),
         SummaryFormat::Markdown => render::markdown(&summary),

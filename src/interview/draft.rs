@@ -12,18 +12,6 @@ use crate::answers::Answers;
 use crate::lang::Lang;
 use crate::pack::Pack;
 
-/// The folder drafts are kept in, if a home or state folder is known.
-pub fn drafts_dir() -> Option<PathBuf> {
-    let absolute = |var: &str| {
-        std::env::var_os(var)
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
-    absolute("XDG_STATE_HOME")
-        .or_else(|| absolute("HOME").map(|home| home.join(".local").join("state")))
-        .map(|state| state.join("fulcrum").join("drafts"))
-}
-
 /// An answers file as text: `pack`, `lang`, the optional questions passed over (`skipped`,
 /// when there are any) and `[answers]` in question order, after a comment saying what the
 /// file is.

@@ -94,19 +94,6 @@ impl PackCache {
         }
     }
 
-    /// The user's cache: `$XDG_CACHE_HOME/fulcrum/packs` or `~/.cache/fulcrum/packs`; none when
-    /// `FULCRUM_NO_CACHE` is set to anything but an empty value.
-    pub fn from_env() -> Option<Self> {
-        if std::env::var_os("FULCRUM_NO_CACHE").is_some_and(|v| !v.is_empty()) {
-            return None;
-        }
-        let base = std::env::var_os("XDG_CACHE_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
-        Some(Self::at(base.join("fulcrum").join("packs")))
-    }
-
     fn path(&self, key: &CacheKey) -> PathBuf {
         self.dir.join(format!("{:032x}.bin", key.0))
     }

@@ -81,28 +81,6 @@ impl Catalog {
     }
 }
 
-/// Where packs are looked for, besides the built-in ones.
-pub fn rule_paths(flags: &[PathBuf]) -> Vec<PathBuf> {
-    let mut paths = Vec::new();
-    if let Some(dir) = user_rules_dir().filter(|d| d.is_dir()) {
-        paths.push(dir);
-    }
-    if let Some(env) = std::env::var_os("FULCRUM_RULES") {
-        paths.extend(std::env::split_paths(&env).filter(|p| !p.as_os_str().is_empty()));
-    }
-    paths.extend(flags.iter().cloned());
-    paths
-}
-
-/// The user's rules folder: `$XDG_CONFIG_HOME/fulcrum/rules` or `~/.config/fulcrum/rules`.
-pub fn user_rules_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("fulcrum").join("rules"))
-}
-
 /// A file read and parsed, waiting to be grouped into a pack.
 struct Parsed {
     file: FileId,

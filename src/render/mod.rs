@@ -12,7 +12,7 @@ pub mod wrap;
 use crate::plan::Plan;
 
 /// An output format for plans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Tables sized to the terminal.
     Table,

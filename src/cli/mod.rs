@@ -1,6 +1,9 @@
 //! The command line, as clap sees it. Nothing else in the crate touches clap's types except
 //! [`crate::app`], which turns them into actions.
 
+pub mod help_zh;
+pub mod usage_error;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -294,6 +297,24 @@ pub enum LintFormat {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse()
+}
+
+/// `--format` of `plan`: the renderer's formats, with the help `plan --help` lists (the render
+/// module knows nothing of the command line).
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Format::Table, Format::Json, Format::Markdown, Format::Html]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let (name, help) = match self {
+            Format::Table => ("table", "Tables sized to the terminal"),
+            Format::Json => ("json", "The JSON of `docs/plan-json.md`"),
+            Format::Markdown => ("markdown", "Markdown for documents and chat"),
+            Format::Html => ("html", "A self-contained HTML handout to print (A4)"),
+        };
+        Some(clap::builder::PossibleValue::new(name).help(help))
+    }
 }
 
 #[cfg(test)]
