@@ -140,3 +140,54 @@ fn pack_files_together_have_a_size_limit() {
         "{err}"
     );
 }
+
+#[test]
+fn long_timelines_never_panic_and_lint_refuses_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack_dir = dir.path().join("mini");
+    std::fs::create_dir(&pack_dir).unwrap();
+    let pack = std::fs::read_to_string(common::path("tests/fixtures/packs/mini/pack.toml"))
+        .unwrap()
+        .replacen("max = 120", "max = 200000", 1);
+    std::fs::write(pack_dir.join("pack.toml"), pack).unwrap();
+    let answers = dir.path().join("long.toml");
+    let text = std::fs::read_to_string(common::path("tests/fixtures/answers-mini-urgent.toml"))
+        .unwrap()
+        .replace("months_left = 1", "months_left = 200000");
+    std::fs::write(&answers, text).unwrap();
+    let out = fulcrum_en()
+        .arg("--rules")
+        .arg(&pack_dir)
+        .args([
+            "plan",
+            "--start",
+            "2026-01-05",
+            "--format",
+            "json",
+            "--answers",
+        ])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for phase in plan["phases"].as_array().unwrap() {
+        let window = &phase["window"];
+        let (from, to) = (window["start_date"].as_str(), window["end_date"].as_str());
+        assert!(from >= Some("2026-01-05") && from < to, "{window}");
+        assert!(to < Some("2400-01-01"), "{window}");
+    }
+    let lint = fulcrum_en()
+        .args(["rules", "lint"])
+        .arg(&pack_dir)
+        .output()
+        .unwrap();
+    let findings = stdout_of(&lint);
+    assert_eq!(lint.status.code(), Some(3), "{findings}");
+    assert!(
+        findings.contains(
+            "error[L012]: timeline question `months_left` allows 200000 months, more than the 1200 that can be dated"
+        ),
+        "{findings}"
+    );
+}
