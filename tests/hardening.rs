@@ -191,3 +191,95 @@ fn long_timelines_never_panic_and_lint_refuses_them() {
         "{findings}"
     );
 }
+
+/// `fulcrum` as a plain process, for tests that wire its standard streams themselves.
+#[cfg(unix)]
+fn process(args: &[&str]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("fulcrum"));
+    cmd.current_dir(common::root())
+        .env_remove("FULCRUM_RULES")
+        .env("LANG", "C")
+        .env("XDG_CONFIG_HOME", common::path("tests/fixtures/no-config"))
+        .env("FULCRUM_NO_CACHE", "1")
+        .args(["--lang", "en"])
+        .args(args);
+    cmd
+}
+
+#[cfg(unix)]
+fn dev_full() -> std::process::Stdio {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+        .into()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_on_stdout_is_an_output_failure() {
+    let with_mini = ["--rules", "tests/fixtures/packs/mini"];
+    for args in [
+        &["rules", "schema"][..],
+        &["rules", "list"],
+        &["--version"],
+        &["--help"],
+        &[with_mini[0], with_mini[1], "rules", "test"],
+    ] {
+        let out = process(args).stdout(dev_full()).output().unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(5), "{args:?}: {err}");
+        assert!(
+            err.contains("error: cannot write to standard output: No space left on device"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_on_stderr_is_an_output_failure_not_an_abort() {
+    let out = process(&[
+        "--rules",
+        "tests/fixtures/packs/mini",
+        "plan",
+        "--answers",
+        "tests/corpus/answers/answers-option.toml",
+    ])
+    .stderr(dev_full())
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    assert!(out.stdout.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    for args in [
+        &["rules", "schema"][..],
+        &["rules", "show", "community-dependence"],
+    ] {
+        let mut child = process(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one byte and hang up, as `| head -c 1` does.
+        let mut byte = [0u8; 1];
+        let mut stdout = child.stdout.take().unwrap();
+        stdout.read_exact(&mut byte).unwrap();
+        drop(stdout);
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
+}
