@@ -11,9 +11,29 @@ use crate::commands::session::Context;
 use crate::environment::Environment;
 use crate::error::{Exit, Failure, error_line};
 use crate::lang::Lang;
+use crate::tr;
 
-/// Runs fulcrum with the process's arguments and returns the exit code.
+/// Runs fulcrum with the process's arguments and returns the exit code. A failure to write
+/// to standard output (other than a closed pipe) ends with [`Exit::Output`], whatever the
+/// command did.
 pub fn run() -> ExitCode {
+    let exit = run_command();
+    match crate::output::stdout_failure() {
+        Some(e) if exit != Exit::Internal && exit != Exit::Interrupted => {
+            let ui = Lang::for_messages(lang_in_args(&std::env::args_os().collect::<Vec<_>>()));
+            let message = tr!(
+                ui,
+                "无法写到标准输出：{e}",
+                "cannot write to standard output: {e}"
+            );
+            eprintln!("{}", error_line(ui, &message));
+            Exit::Output.into()
+        }
+        _ => exit.into(),
+    }
+}
+
+fn run_command() -> Exit {
     // The message language is needed before parsing, for the help texts.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let env = Environment::read();
@@ -25,15 +45,14 @@ pub fn run() -> ExitCode {
     {
         return match help {
             Ok(text) => {
-                print!("{text}");
+                crate::output::print_text(&text);
                 Exit::Success
             }
             Err(message) => {
                 eprintln!("{}", error_line(Lang::Zh, &message));
                 Exit::Usage
             }
-        }
-        .into();
+        };
     }
     let parsed = matches.and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
@@ -44,15 +63,18 @@ pub fn run() -> ExitCode {
                     eprintln!("{}", crate::terminal::sanitize(&text));
                 }
                 _ => {
-                    let _ = e.print();
+                    if let Err(err) = e.print()
+                        && !e.use_stderr()
+                    {
+                        crate::output::note_stdout_error(err);
+                    }
                 }
             }
             return if e.use_stderr() {
                 Exit::Usage
             } else {
                 Exit::Success
-            }
-            .into();
+            };
         }
     };
     let ui = Lang::for_messages(cli.lang, env.lang);
@@ -84,11 +106,11 @@ pub fn run() -> ExitCode {
         None => commands::run::run(&context, &crate::cli::RunArgs::default()),
     };
     match result {
-        Ok(exit) => exit.into(),
-        Err(Failure::Reported(exit)) => exit.into(),
+        Ok(exit) => exit,
+        Err(Failure::Reported(exit)) => exit,
         Err(Failure::Message { message, exit }) => {
             eprintln!("{}", error_line(ui, &message));
-            exit.into()
+            exit
         }
     }
 }

@@ -19,12 +19,38 @@ macro_rules! outln {
     };
 }
 
-/// Writes text to standard output, ignoring a closed pipe (see [`outln!`](crate::outln)).
+/// Writes text to standard output, ignoring a closed pipe (see [`outln!`](crate::outln)). Any
+/// other failure (a full disk) is kept for [`stdout_failure`], so the run ends with
+/// [`Exit::Output`] instead of success.
 pub fn print_text(text: &str) {
     let mut stdout = io::stdout().lock();
-    let _ = stdout
+    if let Err(e) = stdout
         .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush());
+        .and_then(|()| stdout.flush())
+    {
+        note_stdout_error(e);
+    }
+}
+
+/// The first failure to write to standard output, other than a closed pipe.
+static STDOUT_FAILURE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Records a failure to write to standard output; a closed pipe is not one.
+pub fn note_stdout_error(e: io::Error) {
+    if e.kind() != io::ErrorKind::BrokenPipe {
+        let _ = STDOUT_FAILURE.set(e.to_string());
+    }
+}
+
+/// What went wrong writing to standard output with [`print_text`], if anything did.
+pub fn stdout_failure() -> Option<&'static str> {
+    STDOUT_FAILURE.get().map(String::as_str)
+}
+
+/// Whether a panic message is the one `eprintln!` raises when standard error cannot be
+/// written: not a bug, but a failed output.
+pub fn is_stderr_failure(panic_message: &str) -> bool {
+    panic_message.starts_with("failed printing to stderr")
 }
 
 /// Where an output goes.

@@ -140,3 +140,146 @@ fn pack_files_together_have_a_size_limit() {
         "{err}"
     );
 }
+
+#[test]
+fn long_timelines_never_panic_and_lint_refuses_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack_dir = dir.path().join("mini");
+    std::fs::create_dir(&pack_dir).unwrap();
+    let pack = std::fs::read_to_string(common::path("tests/fixtures/packs/mini/pack.toml"))
+        .unwrap()
+        .replacen("max = 120", "max = 200000", 1);
+    std::fs::write(pack_dir.join("pack.toml"), pack).unwrap();
+    let answers = dir.path().join("long.toml");
+    let text = std::fs::read_to_string(common::path("tests/fixtures/answers-mini-urgent.toml"))
+        .unwrap()
+        .replace("months_left = 1", "months_left = 200000");
+    std::fs::write(&answers, text).unwrap();
+    let out = fulcrum_en()
+        .arg("--rules")
+        .arg(&pack_dir)
+        .args([
+            "plan",
+            "--start",
+            "2026-01-05",
+            "--format",
+            "json",
+            "--answers",
+        ])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for phase in plan["phases"].as_array().unwrap() {
+        let window = &phase["window"];
+        let (from, to) = (window["start_date"].as_str(), window["end_date"].as_str());
+        assert!(from >= Some("2026-01-05") && from < to, "{window}");
+        assert!(to < Some("2400-01-01"), "{window}");
+    }
+    let lint = fulcrum_en()
+        .args(["rules", "lint"])
+        .arg(&pack_dir)
+        .output()
+        .unwrap();
+    let findings = stdout_of(&lint);
+    assert_eq!(lint.status.code(), Some(3), "{findings}");
+    assert!(
+        findings.contains(
+            "error[L012]: timeline question `months_left` allows 200000 months, more than the 1200 that can be dated"
+        ),
+        "{findings}"
+    );
+}
+
+/// `fulcrum` as a plain process, for tests that wire its standard streams themselves.
+#[cfg(unix)]
+fn process(args: &[&str]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("fulcrum"));
+    cmd.current_dir(common::root())
+        .env_remove("FULCRUM_RULES")
+        .env("LANG", "C")
+        .env("XDG_CONFIG_HOME", common::path("tests/fixtures/no-config"))
+        .env("FULCRUM_NO_CACHE", "1")
+        .args(["--lang", "en"])
+        .args(args);
+    cmd
+}
+
+#[cfg(unix)]
+fn dev_full() -> std::process::Stdio {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+        .into()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_on_stdout_is_an_output_failure() {
+    let with_mini = ["--rules", "tests/fixtures/packs/mini"];
+    for args in [
+        &["rules", "schema"][..],
+        &["rules", "list"],
+        &["--version"],
+        &["--help"],
+        &[with_mini[0], with_mini[1], "rules", "test"],
+    ] {
+        let out = process(args).stdout(dev_full()).output().unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(5), "{args:?}: {err}");
+        assert!(
+            err.contains("error: cannot write to standard output: No space left on device"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_on_stderr_is_an_output_failure_not_an_abort() {
+    let out = process(&[
+        "--rules",
+        "tests/fixtures/packs/mini",
+        "plan",
+        "--answers",
+        "tests/corpus/answers/answers-option.toml",
+    ])
+    .stderr(dev_full())
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    assert!(out.stdout.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    for args in [
+        &["rules", "schema"][..],
+        &["rules", "show", "community-dependence"],
+    ] {
+        let mut child = process(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one byte and hang up, as `| head -c 1` does.
+        let mut byte = [0u8; 1];
+        let mut stdout = child.stdout.take().unwrap();
+        stdout.read_exact(&mut byte).unwrap();
+        drop(stdout);
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
+}

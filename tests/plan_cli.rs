@@ -376,3 +376,28 @@ fn a_start_date_far_from_now_is_taken_as_a_typing_mistake() {
         "{err}"
     );
 }
+
+#[test]
+fn an_answers_file_of_the_first_pack_version_names_the_new_questions() {
+    let out = fulcrum()
+        .args([
+            "--lang",
+            "en",
+            "plan",
+            "--answers",
+            "tests/fixtures/answers-v1-nanhu.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("error[A007]: missing answers to 2 required question(s): `funded_by`"),
+        "{err}"
+    );
+    assert!(err.contains("`counterpart_capacity`"), "{err}");
+    assert!(
+        err.contains("run `fulcrum run --answers FILE` to answer only what is missing"),
+        "{err}"
+    );
+}

@@ -627,3 +627,39 @@ fn esc_at_the_chinese_draft_picker_leaves_a_chinese_mark() {
     assert!(!shown.contains("<canceled>"), "{shown}");
     assert_eq!(pty.exit_code(), 130);
 }
+
+#[test]
+fn an_answers_file_of_the_first_pack_version_asks_only_the_two_new_questions() {
+    let home = tempfile::tempdir().unwrap();
+    let file =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answers-v1-nanhu.toml");
+    let mut pty = Pty::start(
+        home.path(),
+        &[
+            "--lang",
+            "en",
+            "run",
+            "--answers",
+            file.to_str().unwrap(),
+            "--start",
+            START,
+        ],
+    );
+    let intro = pty.wait("2 question(s) to go.");
+    assert!(intro.contains("17 answer(s) already given"), "{intro}");
+    // funded_by, then counterpart_capacity (the committee and the street office depend).
+    let first = pty.wait("Esc back");
+    assert!(!first.contains("Name of the organization"), "{first}");
+    pty.keys(ENTER);
+    pty.at("Esc back", ENTER);
+    let review = pty.wait("Are these answers right?");
+    assert!(
+        review.contains("Nanhu Street social-work station"),
+        "{review}"
+    );
+    pty.keys(ENTER);
+    pty.wait("Organization: Nanhu Street social-work station");
+    pty.at("Save your answers?", &format!("{DOWN}{ENTER}"));
+    pty.at("Save the plan as a file too?", ENTER);
+    assert_eq!(pty.exit_code(), 0);
+}

@@ -1,7 +1,6 @@
 //! Turning phase windows (shares of the horizon) into weeks and dates, and placing the
 //! project's end on the same calendar.
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::pack::{Phase, Timeline};
@@ -10,9 +9,15 @@ use crate::plan::{ProjectEnd, Window};
 /// Weeks in a month, on average.
 const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
 
-/// Whole weeks in a number of months, rounded.
+/// The longest horizon dated, in months (100 years): with `--start` before 2200, windows of at
+/// most three horizons and the other bounds of the format, every date stays far below the
+/// calendar's end (9999-12-31). Longer answers are scheduled as this many months; `rules lint`
+/// refuses a months question that allows more (L012).
+pub const MAX_MONTHS: i64 = 1200;
+
+/// Whole weeks in a number of months (at most [`MAX_MONTHS`]), rounded.
 pub fn weeks_in_months(months: i64) -> i64 {
-    (months as f64 * WEEKS_PER_MONTH).round() as i64
+    (months.min(MAX_MONTHS) as f64 * WEEKS_PER_MONTH).round() as i64
 }
 
 /// The horizon in weeks: the months left, at least the timeline's minimum.
@@ -23,10 +28,8 @@ pub fn horizon_weeks(timeline: &Timeline, months_left: Option<i64>) -> i64 {
 
 /// The project's end: `months_left` months after `start` (at `start` when it has ended).
 pub fn project_end(months_left: i64, start: Date) -> ProjectEnd {
-    let months = months_left.max(0);
-    let date = start
-        .checked_add(months.months())
-        .map_or_else(|_| start.to_string(), |d| d.to_string());
+    let months = months_left.clamp(0, MAX_MONTHS);
+    let date = calendar_add(start, months, jiff::Span::new().try_months(months));
     ProjectEnd {
         week: weeks_in_months(months),
         date,
@@ -49,9 +52,8 @@ pub fn window(
         last = last.max(end + weeks_in_months(months) + 1);
     }
     let day = |week: i64, offset: i64| {
-        start
-            .checked_add((week * 7 + offset).days())
-            .map_or_else(|_| start.to_string(), |d| d.to_string())
+        let days = week.saturating_mul(7).saturating_add(offset);
+        calendar_add(start, days, jiff::Span::new().try_days(days))
     };
     let after_end_week = end_week
         .filter(|end| last > *end)
@@ -67,9 +69,19 @@ pub fn window(
 
 /// The day `weeks` weeks after `start`.
 pub fn date_after_weeks(start: Date, weeks: i64) -> String {
-    start
-        .checked_add((weeks * 7).days())
-        .map_or_else(|_| start.to_string(), |d| d.to_string())
+    let days = weeks.saturating_mul(7);
+    calendar_add(start, days, jiff::Span::new().try_days(days))
+}
+
+/// `start` plus a span of `amount` units, as `YYYY-MM-DD`. Never panics: a span or a date past
+/// the calendar's ends (which the bounds of the format keep out of reach) gives the nearest
+/// end, never a date on the wrong side of `start`.
+fn calendar_add(start: Date, amount: i64, span: Result<jiff::Span, jiff::Error>) -> String {
+    match span.and_then(|s| start.checked_add(s)) {
+        Ok(date) => date.to_string(),
+        Err(_) if amount >= 0 => Date::MAX.to_string(),
+        Err(_) => Date::MIN.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -87,6 +99,27 @@ mod tests {
             past_end_months: None,
             loc: Loc::new(FileId(0), 0..0),
         }
+    }
+
+    #[test]
+    fn long_timelines_are_dated_within_the_calendar() {
+        let start = Date::new(2199, 12, 31).unwrap_or_default();
+        let t = Timeline {
+            months: 0,
+            min_months: 0,
+        };
+        for months in [100_000, 200_000, i64::MAX] {
+            let horizon = horizon_weeks(&t, Some(months));
+            assert_eq!(horizon, weeks_in_months(MAX_MONTHS));
+            let end = project_end(months, start);
+            assert_eq!(end.date, "2299-12-31");
+            let w = window(&phase((0.0, 3.0)), horizon, Some(end.week), start);
+            let w = w.expect("a window");
+            assert!(w.start_date < w.end_date, "{w:?}");
+            assert_eq!(w.end_date, "2498-12-22");
+        }
+        assert_eq!(date_after_weeks(start, i64::MAX), "9999-12-31");
+        assert_eq!(date_after_weeks(start, i64::MIN), "-009999-01-01");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod logic;
 pub mod pack_tests;
 pub mod plan_expectations;
 pub mod text;
+pub mod timeline;
 
 use std::time::Duration;
 
@@ -43,6 +44,8 @@ pub const NOT_CHECKED: &str = "L009";
 pub const DEADLINE_OUTSIDE: &str = "L010";
 /// A length budget smaller than the actions that are always kept.
 pub const BUDGET_TOO_SMALL: &str = "L011";
+/// A timeline whose months question allows more months than can be dated.
+pub const TIMELINE_TOO_LONG: &str = "L012";
 
 /// One lint finding: a diagnostic, and an answers file showing it when there is one.
 #[derive(Debug, Clone)]
@@ -67,6 +70,7 @@ pub fn lint_pack(pack: &Pack, sources: &SourceMap, lang: Lang, budget: Duration)
     let mut findings: Vec<Finding> = text::check(pack, sources, lang)
         .into_iter()
         .chain(focus::check(pack, lang))
+        .chain(timeline::check(pack, lang))
         .map(Finding::from)
         .collect();
     findings.extend(logic::check(pack, lang, budget));
