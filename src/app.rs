@@ -17,10 +17,12 @@ use crate::tr;
 /// to standard output (other than a closed pipe) ends with [`Exit::Output`], whatever the
 /// command did.
 pub fn run() -> ExitCode {
-    let exit = run_command();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let env = Environment::read();
+    let ui = Lang::for_messages(lang_in_args(&args), env.lang);
+    let exit = run_command(args, env);
     match crate::output::stdout_failure() {
         Some(e) if exit != Exit::Internal && exit != Exit::Interrupted => {
-            let ui = Lang::for_messages(lang_in_args(&std::env::args_os().collect::<Vec<_>>()));
             let message = tr!(
                 ui,
                 "无法写到标准输出：{e}",
@@ -33,10 +35,9 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn run_command() -> Exit {
+/// Parses `args` and runs the command, with the environment read once at start.
+fn run_command(args: Vec<std::ffi::OsString>, env: Environment) -> Exit {
     // The message language is needed before parsing, for the help texts.
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let env = Environment::read();
     let early_ui = Lang::for_messages(lang_in_args(&args), env.lang);
     let mut command = crate::cli::help_zh::localize(Cli::command(), early_ui);
     let matches = command.try_get_matches_from_mut(&args);
