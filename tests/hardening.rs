@@ -283,3 +283,73 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(err, "", "{args:?}");
     }
 }
+
+/// `plan --format markdown --template FILE` on the mini pack, with `template` as the file.
+fn with_template(template: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t.md");
+    std::fs::write(&file, template).unwrap();
+    fulcrum_en()
+        .args([
+            "--rules",
+            "tests/fixtures/packs/mini",
+            "plan",
+            "--answers",
+            "tests/fixtures/answers-mini-urgent.toml",
+            "--format",
+            "markdown",
+            "--template",
+        ])
+        .arg(&file)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn templates_that_never_end_run_out_of_fuel() {
+    for template in [
+        "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+        "{% set s = namespace(v=\"ab\") %}{% for i in range(100) %}{% set s.v = s.v ~ s.v %}{% endfor %}{{ s.v|length }}",
+        "{{ \"ab\" * 100000000000 }}",
+    ] {
+        let out = with_template(template);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{template}: {err}");
+        assert!(err.contains("engine ran out of fuel"), "{template}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn templates_with_endless_chains_are_refused_not_overflowed() {
+    let long = [
+        format!("{{{{ {}1 }}}}", "-".repeat(20_000)),
+        format!("{{{{ 1{} }}}}", "|abs".repeat(50_000)),
+        format!("{{{{ plan{} }}}}", ".a".repeat(50_000)),
+        format!("{{{{ 1{} }}}}", " and 1".repeat(50_000)),
+    ];
+    for template in &long {
+        let out = with_template(template);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("template error: the tag on line 1 chains more than 200 operators"),
+            "{err}"
+        );
+    }
+    // Up to the limit, a chain parses and renders (the stack holds it in a debug build too),
+    // and string literals, comments and raw blocks do not count.
+    let fine = format!(
+        "{{{{ {}1 }}}} {{{{ \"{}\" }}}} {{# {} #}} {{% raw %}}{{{{ {} }}}}{{% endraw %}}",
+        "-".repeat(200),
+        "|".repeat(1000),
+        "|".repeat(1000),
+        "|".repeat(1000)
+    );
+    let out = with_template(&fine);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(text.starts_with("1 "), "{text}");
+    assert_eq!(text.matches('|').count(), 2000, "{text}");
+}
