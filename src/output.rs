@@ -98,23 +98,47 @@ pub fn write(target: &Target, text: &str, force: bool, lang: Lang) -> Result<(),
     }
 }
 
-/// Writes a file atomically; see the module documentation.
+/// Writes a file atomically; see the module documentation. Without `force`, the file is
+/// created only if nothing has that name, even when another run creates it at the same moment;
+/// with `force`, only a regular file is replaced (never a pipe or a device), and it keeps its
+/// permissions.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> Result<(), Failure> {
     let shown = path.display();
     if let Some(problem) = unusable_target(path, lang) {
         return Err(Failure::message(Exit::Output, problem));
     }
-    if !force && fs::symlink_metadata(path).is_ok() {
-        return Err(Failure::message(
+    let exists = || {
+        Failure::message(
             Exit::Output,
             tr!(
                 lang,
                 "`{shown}` 已存在；加上 --force 才会覆盖",
                 "`{shown}` already exists; add --force to replace it"
             ),
+        )
+    };
+    if !force && fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
+    }
+    if force && fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(Failure::message(
+            Exit::Output,
+            tr!(
+                lang,
+                "`{shown}` 不是普通文件（而是管道、设备等）；--force 只会替换普通文件",
+                "`{shown}` is not a regular file (a pipe, a device…); --force only replaces regular files"
+            ),
         ));
     }
-    replace_atomically(path, bytes).map_err(|e| {
+    let written = if force {
+        replace_atomically(path, bytes)
+    } else {
+        create_atomically(path, bytes)
+    };
+    written.map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            return exists();
+        }
         Failure::message(
             Exit::Output,
             tr!(
@@ -148,26 +172,146 @@ pub fn unusable_target(path: &Path, lang: Lang) -> Option<String> {
     ))
 }
 
+/// How [`write_through_temp`] puts the file in place.
+#[derive(Debug, Clone, Copy)]
+struct How {
+    /// Wait for the disk before the file takes its name.
+    sync: bool,
+    /// Replace a file of that name (else fail with `AlreadyExists`).
+    replace: bool,
+    /// Readable by the user only (mode 0600 on Unix).
+    private: bool,
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
 /// reader or a crash sees the old file or the new one, never half of one. On failure the
-/// temporary file is removed and the old file is untouched.
+/// temporary file is removed and the old file is untouched. A replaced file keeps its
+/// permissions.
 pub fn replace_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace(path, bytes, true)
+    write_through_temp(
+        path,
+        bytes,
+        How {
+            sync: true,
+            replace: true,
+            private: false,
+        },
+    )
 }
 
 /// [`replace_atomically`] without waiting for the disk: for files whose loss after a crash
 /// costs nothing but time (the pack cache, whose entries carry a checksum).
 pub fn replace_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace(path, bytes, false)
+    write_through_temp(
+        path,
+        bytes,
+        How {
+            sync: false,
+            replace: true,
+            private: false,
+        },
+    )
 }
 
-fn replace(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
-    let (temp_path, file) = temp_file(path)?;
-    let written = fill(file, bytes, sync).and_then(|()| fs::rename(&temp_path, path));
-    if written.is_err() {
+/// [`replace_atomically`] for a file only the user may read (drafts hold people's answers).
+pub fn replace_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_through_temp(
+        path,
+        bytes,
+        How {
+            sync: true,
+            replace: true,
+            private: true,
+        },
+    )
+}
+
+/// Like [`replace_atomically`], but fails with `AlreadyExists` when `path` exists, even when
+/// another process creates it while this one writes: the complete file takes the name with a
+/// hard link, which never replaces anything.
+pub fn create_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_through_temp(
+        path,
+        bytes,
+        How {
+            sync: true,
+            replace: false,
+            private: false,
+        },
+    )
+}
+
+fn write_through_temp(path: &Path, bytes: &[u8], how: How) -> io::Result<()> {
+    let (temp_path, file) = temp_file(path, how.private)?;
+    let written = fill(file, bytes, how.sync).and_then(|()| {
+        if how.replace {
+            if !how.private
+                && let Ok(old) = fs::metadata(path)
+                && old.is_file()
+            {
+                fs::set_permissions(&temp_path, old.permissions())?;
+            }
+            fs::rename(&temp_path, path)
+        } else {
+            link_new(&temp_path, path, bytes)
+        }
+    });
+    if written.is_err() || !how.replace {
         let _ = fs::remove_file(&temp_path);
     }
     written
+}
+
+/// Gives the complete file at `temp` the name `path` if nothing has it. On a file system
+/// without hard links, the file is written under its name with create-new instead.
+fn link_new(temp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match fs::hard_link(temp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            let file = OpenOptions::new().write(true).create_new(true).open(path)?;
+            fill(file, bytes, true)
+        }
+    }
+}
+
+/// Removes the temporary files (see [`temp_file`]) that runs which ended before renaming them
+/// left in `dir`: those of processes that no longer run, or, where that cannot be known, those
+/// older than a day.
+pub fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(temp_file_pid) else {
+            continue;
+        };
+        let stale = if Path::new("/proc/self").exists() {
+            pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists()
+        } else {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 24 * 3600)
+        };
+        if stale && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in the name of a temporary file `.{name}.{pid}.{attempt}.tmp`.
+fn temp_file_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let mut parts = rest.rsplitn(3, '.');
+    let attempt = parts.next()?;
+    let pid = parts.next()?;
+    parts.next()?;
+    attempt.parse::<u32>().ok()?;
+    pid.parse().ok()
 }
 
 fn fill(mut file: File, bytes: &[u8], sync: bool) -> io::Result<()> {
@@ -175,8 +319,9 @@ fn fill(mut file: File, bytes: &[u8], sync: bool) -> io::Result<()> {
     if sync { file.sync_all() } else { Ok(()) }
 }
 
-/// A new file beside `path`, named so that it is hidden and cannot clash.
-fn temp_file(path: &Path) -> io::Result<(PathBuf, File)> {
+/// A new file beside `path`, named so that it is hidden and cannot clash; readable by the user
+/// only when `private`.
+fn temp_file(path: &Path, private: bool) -> io::Result<(PathBuf, File)> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -187,11 +332,15 @@ fn temp_file(path: &Path) -> io::Result<(PathBuf, File)> {
     let mut attempt = 0u32;
     loop {
         let candidate = folder.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if private {
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        }
+        #[cfg(not(unix))]
+        let _ = private;
+        match options.open(&candidate) {
             Ok(file) => return Ok((candidate, file)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
             Err(e) => return Err(e),

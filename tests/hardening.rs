@@ -283,3 +283,198 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(err, "", "{args:?}");
     }
 }
+
+/// `plan --format markdown --template FILE` on the mini pack, with `template` as the file.
+fn with_template(template: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t.md");
+    std::fs::write(&file, template).unwrap();
+    fulcrum_en()
+        .args([
+            "--rules",
+            "tests/fixtures/packs/mini",
+            "plan",
+            "--answers",
+            "tests/fixtures/answers-mini-urgent.toml",
+            "--format",
+            "markdown",
+            "--template",
+        ])
+        .arg(&file)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn templates_that_never_end_run_out_of_fuel() {
+    for template in [
+        "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+        "{% set s = namespace(v=\"ab\") %}{% for i in range(100) %}{% set s.v = s.v ~ s.v %}{% endfor %}{{ s.v|length }}",
+        "{{ \"ab\" * 100000000000 }}",
+    ] {
+        let out = with_template(template);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{template}: {err}");
+        assert!(err.contains("engine ran out of fuel"), "{template}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn templates_with_endless_chains_are_refused_not_overflowed() {
+    let long = [
+        format!("{{{{ {}1 }}}}", "-".repeat(20_000)),
+        format!("{{{{ 1{} }}}}", "|abs".repeat(50_000)),
+        format!("{{{{ plan{} }}}}", ".a".repeat(50_000)),
+        format!("{{{{ 1{} }}}}", " and 1".repeat(50_000)),
+    ];
+    for template in &long {
+        let out = with_template(template);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("template error: the tag on line 1 chains more than 200 operators"),
+            "{err}"
+        );
+    }
+    // Up to the limit, a chain parses and renders (the stack holds it in a debug build too),
+    // and string literals, comments and raw blocks do not count.
+    let fine = format!(
+        "{{{{ {}1 }}}} {{{{ \"{}\" }}}} {{# {} #}} {{% raw %}}{{{{ {} }}}}{{% endraw %}}",
+        "-".repeat(200),
+        "|".repeat(1000),
+        "|".repeat(1000),
+        "|".repeat(1000)
+    );
+    let out = with_template(&fine);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(text.starts_with("1 "), "{text}");
+    assert_eq!(text.matches('|').count(), 2000, "{text}");
+}
+
+/// A folder of `count` copies of the mini answers file, named `a000.toml`….
+fn answers_folder(dir: &std::path::Path, count: usize) -> std::path::PathBuf {
+    let folder = dir.join("answers");
+    std::fs::create_dir(&folder).unwrap();
+    let text =
+        std::fs::read_to_string(common::path("tests/fixtures/answers-mini-urgent.toml")).unwrap();
+    for i in 0..count {
+        std::fs::write(folder.join(format!("a{i:03}.toml")), &text).unwrap();
+    }
+    folder
+}
+
+#[cfg(unix)]
+#[test]
+fn concurrent_batches_into_one_folder_never_both_write_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_folder(dir.path(), 40);
+    let out_dir = dir.path().join("plans");
+    let spawn = || {
+        process(&["--rules", "tests/fixtures/packs/mini", "plan", "--answers"])
+            .arg(&answers)
+            .arg("--out-dir")
+            .arg(&out_dir)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let runs = [spawn(), spawn(), spawn()];
+    let mut written = std::collections::HashMap::<String, usize>::new();
+    for run in runs {
+        let out = run.wait_with_output().unwrap();
+        for line in stderr_of(&out).lines().filter(|l| l.starts_with('✓')) {
+            *written.entry(line.to_string()).or_default() += 1;
+        }
+    }
+    assert_eq!(written.len(), 40, "{written:?}");
+    assert!(written.values().all(|&n| n == 1), "{written:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn force_replaces_regular_files_only_and_keeps_their_permissions() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.md");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let plan_to = |target: &std::path::Path| {
+        fulcrum_en()
+            .args([
+                "--rules",
+                "tests/fixtures/packs/mini",
+                "plan",
+                "--answers",
+                "tests/fixtures/answers-mini-urgent.toml",
+                "--format",
+                "markdown",
+                "--force",
+                "-o",
+            ])
+            .arg(target)
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap()
+    };
+    let out = plan_to(&fifo);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(5), "{err}");
+    assert!(err.contains("is not a regular file"), "{err}");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let kept = dir.path().join("plan.md");
+    std::fs::write(&kept, "old").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = plan_to(&kept);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_ne!(std::fs::read_to_string(&kept).unwrap(), "old");
+    let mode = std::fs::metadata(&kept).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_batch_removes_what_an_interrupted_one_left_and_names_colliding_files() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers");
+    std::fs::create_dir(&answers).unwrap();
+    let text =
+        std::fs::read_to_string(common::path("tests/fixtures/answers-mini-urgent.toml")).unwrap();
+    // Two names that are not UTF-8 and read alike once made printable.
+    for name in [&b"caf\xe9.toml"[..], b"caf\xe8.toml"] {
+        std::fs::write(answers.join(std::ffi::OsStr::from_bytes(name)), &text).unwrap();
+    }
+    let out_dir = dir.path().join("plans");
+    std::fs::create_dir(&out_dir).unwrap();
+    // A process id above the kernel's maximum (2^22) never runs.
+    let stale = out_dir.join(".old.md.4999999.0.tmp");
+    std::fs::write(&stale, "half a plan").unwrap();
+    let own = out_dir.join(format!(".mine.md.{}.0.tmp", std::process::id()));
+    std::fs::write(&own, "being written").unwrap();
+    let out = fulcrum_en()
+        .args(["--rules", "tests/fixtures/packs/mini", "plan", "--answers"])
+        .arg(&answers)
+        .arg("--out-dir")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("would be written to the same file as") && err.contains("rename one of them"),
+        "{err}"
+    );
+    assert!(!stale.exists(), "the stale temporary file is left");
+    assert!(
+        own.exists(),
+        "a running process's temporary file was removed"
+    );
+}

@@ -41,20 +41,42 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
             ),
         )
     })?;
+    // What an interrupted batch left behind.
+    output::remove_stale_temp_files(out_dir);
     let mut catalog = context.catalog()?;
     let template = UserTemplate::load(context, &mut catalog.sources, args)?;
     let mut failed = 0usize;
+    // Names that are not UTF-8 can map to one output name: the second file would overwrite
+    // (with --force) or be refused as the first one's plan.
+    let mut targets: std::collections::HashMap<PathBuf, &Path> = Default::default();
     for file in &files {
         let target = output_path(out_dir, file, args.format);
-        match one(
-            context,
-            &mut catalog,
-            args,
-            file,
-            &target,
-            template.as_ref(),
-            start,
-        ) {
+        let result = match targets.get(&target) {
+            Some(first) => Err(Failure::message(
+                Exit::Output,
+                tr!(
+                    ui,
+                    "`{}` 与 `{}` 的计划同名（`{}`）：请改名其中一个",
+                    "`{}` would be written to the same file as `{}` (`{}`): rename one of them",
+                    sanitize(&file.display().to_string()),
+                    sanitize(&first.display().to_string()),
+                    sanitize(&target.display().to_string())
+                ),
+            )),
+            None => {
+                targets.insert(target.clone(), file);
+                one(
+                    context,
+                    &mut catalog,
+                    args,
+                    file,
+                    &target,
+                    template.as_ref(),
+                    start,
+                )
+            }
+        };
+        match result {
             Ok(()) => eprintln!(
                 "✓ {} → {}",
                 sanitize(&file.display().to_string()),

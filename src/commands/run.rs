@@ -497,19 +497,26 @@ impl DraftKeeper {
 
     fn save(&mut self, screen: &Screen, pack: &Pack, interview: &Interview<'_>) {
         let lang = screen.lang;
+        let mut claimed = Ok(());
         if self.path.is_none() {
-            self.path = self
+            match self
                 .dir
                 .as_ref()
-                .map(|dir| draft::new_draft_path(dir, &pack.id));
+                .map(|dir| draft::new_draft_path(dir, &pack.id))
+            {
+                Some(Ok(path)) => self.path = Some(path),
+                Some(Err(e)) => claimed = Err(e.to_string()),
+                None => {}
+            }
         }
         let comment = tr!(
             lang,
             "fulcrum 草稿：用 `fulcrum run --resume` 继续回答。",
             "fulcrum draft: continue with `fulcrum run --resume`."
         );
-        let result = match &self.path {
-            Some(path) => write_atomic(
+        let result = match (&self.path, claimed) {
+            (_, Err(e)) => Err(e),
+            (Some(path), Ok(())) => write_atomic(
                 path,
                 &answers_toml(
                     pack,
@@ -520,7 +527,7 @@ impl DraftKeeper {
                 ),
             )
             .map_err(|e| e.to_string()),
-            None => Err(tr!(
+            (None, Ok(())) => Err(tr!(
                 lang,
                 "没有 HOME 或 XDG_STATE_HOME",
                 "neither HOME nor XDG_STATE_HOME is set"

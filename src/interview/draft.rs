@@ -59,12 +59,12 @@ fn key(id: &str) -> String {
 }
 
 /// Writes `text` to `path` atomically (see [`crate::output::replace_atomically`]), creating
-/// the folder first.
+/// the folder first. The file is readable by the user only: drafts hold people's answers.
 pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    crate::output::replace_atomically(path, text.as_bytes())
+    crate::output::replace_private(path, text.as_bytes())
 }
 
 /// A path in `dir` named `{stem}.{ext}`, or `{stem}-2.{ext}`, `{stem}-3.{ext}`… so that no
@@ -80,10 +80,28 @@ pub fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
         .unwrap_or(first)
 }
 
-/// The path for a new draft of `pack`, named after the pack and the time.
-pub fn new_draft_path(dir: &Path, pack: &str) -> PathBuf {
-    let now = crate::clock::now().strftime("%Y%m%d-%H%M%S").to_string();
-    free_path(dir, &format!("{pack}-{now}"), "toml")
+/// Creates an empty file for a new draft of `pack`, named after the pack and the time
+/// (`-2`, `-3`… when taken), and returns its path. The name is taken with create-new, so two
+/// runs that start a draft in the same second never share one.
+pub fn new_draft_path(dir: &Path, pack: &str) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let stem = format!("{pack}-{}", crate::clock::now().strftime("%Y%m%d-%H%M%S"));
+    let names = std::iter::once(format!("{stem}.toml"))
+        .chain((2u32..10_000).map(|n| format!("{stem}-{n}.toml")));
+    let mut last = std::io::Error::from(std::io::ErrorKind::AlreadyExists);
+    for name in names {
+        let path = dir.join(name);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
+            Ok(_) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
 }
 
 /// The drafts in `dir`, most recent first.
@@ -127,6 +145,22 @@ mod tests {
     use crate::interview::testing::mini;
     use crate::source::SourceMap;
     use crate::value::Value;
+
+    #[test]
+    fn drafts_started_in_the_same_second_get_their_own_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = new_draft_path(dir.path(), "p").unwrap();
+        let second = new_draft_path(dir.path(), "p").unwrap();
+        assert_ne!(first, second);
+        assert!(first.is_file() && second.is_file());
+        write_atomic(&first, "x").unwrap();
+        #[cfg(unix)]
+        for path in [&first, &second] {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{}", path.display());
+        }
+    }
 
     #[test]
     fn answers_files_read_back_to_the_same_answers() {

@@ -77,7 +77,9 @@ fn handout_words(plan: &Plan) -> HandoutWords {
 /// `--template` come from other people: control characters and escape sequences are
 /// neutralised in the output, whatever the template does with its values.
 pub fn render(plan: &Plan, markup: Markup, name: &str, source: &str) -> Result<String, Error> {
-    let env = environment(markup);
+    guard(source)?;
+    let mut env = environment(markup);
+    env.set_fuel(Some(fuel(plan)));
     let template = env.template_from_named_str(name, source)?;
     let context = minijinja::context! {
         plan => Value::from(Serde(plan)),
@@ -88,9 +90,110 @@ pub fn render(plan: &Plan, markup: Markup, name: &str, source: &str) -> Result<S
 
 /// Checks that a template parses, before any plan is rendered with it.
 pub fn check(markup: Markup, name: &str, source: &str) -> Result<(), Error> {
+    guard(source)?;
     environment(markup)
         .template_from_named_str(name, source)
         .map(|_| ())
+}
+
+/// Fuel a render may use whatever the plan: loops, string building and output of a template
+/// that never ends are stopped by it (one fuel is about one instruction or 64 bytes of data).
+const FUEL_BASE: u64 = 4_000_000;
+/// Fuel for each item of the plan (answer, fact, caution, action, phase, speaker): the
+/// built-in templates need a few hundred.
+const FUEL_PER_ITEM: u64 = 2_000;
+
+/// The fuel of one render of `plan`: proportional to the plan, so a large plan renders, and
+/// bounded, so that no template runs for ever or fills memory.
+fn fuel(plan: &Plan) -> u64 {
+    let actions: usize = plan.phases.iter().map(|p| p.actions.len()).sum();
+    let items = plan.answers.len()
+        + plan.derived.len()
+        + plan.diagnosis.len()
+        + plan.cautions.len()
+        + plan.first_steps.len()
+        + plan.phases.len()
+        + actions
+        + plan.deferred.len()
+        + plan.speakers.len();
+    FUEL_BASE.saturating_add(FUEL_PER_ITEM.saturating_mul(items as u64))
+}
+
+/// The most operators (filters, attribute lookups, calls, arithmetic, `and`/`or`) one tag may
+/// hold: minijinja parses, compiles and drops chains of them recursively, and a chain of some
+/// thousands overflows the stack.
+const MAX_OPERATORS_PER_TAG: usize = 200;
+
+/// Refuses a template with a tag of more than [`MAX_OPERATORS_PER_TAG`] operators, before
+/// minijinja sees it. Text, comments, string literals and `raw` blocks are not counted.
+fn guard(source: &str) -> Result<(), Error> {
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let close: &[u8] = match (bytes[i], bytes[i + 1]) {
+            (b'{', b'{') => b"}}",
+            (b'{', b'%') => b"%}",
+            (b'{', b'#') => b"#}",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let start = i;
+        i += 2;
+        let mut operators = 0;
+        let mut quote: Option<u8> = None;
+        let mut words = String::new();
+        while i < bytes.len() {
+            let b = bytes[i];
+            if let Some(q) = quote {
+                if b == b'\\' {
+                    i += 1;
+                } else if b == q {
+                    quote = None;
+                }
+            } else if bytes[i..].starts_with(close) {
+                break;
+            } else if close != b"#}" {
+                match b {
+                    b'\'' | b'"' => quote = Some(b),
+                    b'|' | b'.' | b'(' | b'[' | b'+' | b'-' | b'*' | b'/' | b'%' | b'~' | b'<'
+                    | b'>' | b'=' | b'!' => operators += 1,
+                    _ => {}
+                }
+                if b.is_ascii_alphabetic() {
+                    words.push(b as char);
+                } else {
+                    if words == "and" || words == "or" {
+                        operators += 1;
+                    }
+                    words.clear();
+                }
+            }
+            i += 1;
+        }
+        if operators > MAX_OPERATORS_PER_TAG {
+            let line = source[..start].matches('\n').count() + 1;
+            return Err(Error::new(
+                ErrorKind::SyntaxError,
+                format!(
+                    "the tag on line {line} chains more than {MAX_OPERATORS_PER_TAG} operators"
+                ),
+            ));
+        }
+        i += close.len();
+        // The text of a raw block is not template code.
+        let tag = source.get(start + 2..i.saturating_sub(2)).unwrap_or("");
+        if close == b"%}"
+            && tag.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '+') == "raw"
+        {
+            match source[i.min(source.len())..].find("endraw") {
+                Some(at) => i += at,
+                None => break,
+            }
+        }
+    }
+    Ok(())
 }
 
 fn environment<'s>(markup: Markup) -> Environment<'s> {
