@@ -35,5 +35,6 @@ pub mod synth;
 pub mod terminal;
 pub mod text;
 pub mod toml_message;
+pub mod toml_syntax;
 pub mod usage_error;
 pub mod value;

@@ -14,6 +14,7 @@ use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap, SourceText};
 use crate::text::LocalText;
 use crate::toml_message::{self, OwnTypes};
+use crate::toml_syntax;
 use crate::tr;
 use crate::value::RawAnswer;
 
@@ -554,8 +555,16 @@ pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> 
         text: LocalText::EXPECTING,
         answer: RawAnswer::EXPECTING,
     };
-    let explained = toml_message::explain(e.message().trim(), lang, own);
     let span = e.span().unwrap_or(0..0);
+    if let Some(mistake) = toml_syntax::diagnose(text, span.clone(), e.message().trim(), lang) {
+        let mut diagnostic = Diagnostic::error("P001", mistake.message)
+            .at(Loc::new(file, mistake.span), tr!(lang, "这里", "here"));
+        for help in mistake.help {
+            diagnostic = diagnostic.help(help);
+        }
+        return diagnostic;
+    }
+    let explained = toml_message::explain(e.message().trim(), lang, own);
     let span = if span.is_empty() && span.start < text.len() {
         span.start..span.start + 1
     } else {
