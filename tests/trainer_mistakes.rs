@@ -124,3 +124,56 @@ fn one_bracket_for_rule_says_to_use_two() {
         assert!(!lint(&dir, lang).1.contains("remove the extra one"));
     }
 }
+
+#[test]
+fn an_answers_file_in_a_rules_folder_is_skipped_with_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("mini");
+    std::fs::create_dir(&dir).unwrap();
+    for entry in std::fs::read_dir(path("tests/fixtures/packs/mini")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    std::fs::copy(
+        path("tests/fixtures/answers-mini-urgent.toml"),
+        dir.join("fulcrum-answers-2026-01-05.toml"),
+    )
+    .unwrap();
+    for (lang, words) in [
+        (
+            "en",
+            [
+                "warning[P015]",
+                "fulcrum-answers-2026-01-05.toml` is an answers file, not a pack file: skipped",
+                "help: keep rules folders for packs only: move the answers file elsewhere",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "警告[P015]",
+                "fulcrum-answers-2026-01-05.toml` 是答案文件，不是规则包文件：已跳过",
+                "提示：规则文件夹只放规则包：把答案文件移到别处",
+            ],
+        ),
+    ] {
+        // The pack still loads: the plan is made, with the warning on the side.
+        let out = fulcrum()
+            .args(["--lang", lang, "--rules"])
+            .arg(&dir)
+            .args(["plan", "--start", "2026-01-05", "--answers"])
+            .arg(path("tests/fixtures/answers-mini-urgent.toml"))
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        for word in words {
+            assert!(err.contains(word), "{lang}: expected `{word}` in:\n{err}");
+        }
+        assert!(!err.contains("unknown field"), "{err}");
+        // Lint reports it as a warning (exit 1), not an error (exit 3).
+        let (code, all) = lint(&dir, lang);
+        assert_eq!(code, Some(1), "{all}");
+        assert!(all.contains("P015"), "{all}");
+    }
+}
