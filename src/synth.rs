@@ -1,6 +1,7 @@
 //! Synthetic rule packs of any size, for benchmarks and the performance figures in
 //! `docs/performance.md`. The packs are valid, deterministic for a given size, and shaped like
-//! real ones: choice, yes/no and number questions, some skip logic, derived facts, and rules
+//! real ones: choice, yes/no and number questions, some skip logic, derived facts, a length
+//! budget that defers actions when one answer is yes, and rules
 //! whose conditions mix `is`, `has`, comparisons, `and`, `or` and `not`.
 
 use std::fmt::Write as _;
@@ -90,7 +91,7 @@ fn head(questions: usize) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "[pack]\nid = \"synthetic\"\nversion = \"1.0.0\"\ntitle = {{ zh = \"合成规则包\", en = \"Synthetic pack\" }}\nlanguages = [\"zh\", \"en\"]\ndefault_lang = \"en\"\n\n[pack.timeline]\nmonths = \"q3\"\nmin_months = 3\n\n"
+        "[pack]\nid = \"synthetic\"\nversion = \"1.0.0\"\ntitle = {{ zh = \"合成规则包\", en = \"Synthetic pack\" }}\nlanguages = [\"zh\", \"en\"]\ndefault_lang = \"en\"\n\n[pack.timeline]\nmonths = \"q3\"\nmin_months = 3\n\n[pack.focus]\nfirst_steps = 3\n\n[[pack.focus.budget]]\nwhen = \"q2\"\nmax = 40\n\n"
     );
     for (p, window) in ["[0.0, 0.2]", "[0.1, 0.5]", "[0.3, 0.9]", "[0.8, 1.2]"]
         .iter()
