@@ -35,4 +35,5 @@ pub mod synth;
 pub mod terminal;
 pub mod text;
 pub mod toml_message;
+pub mod toml_syntax;
 pub mod value;

@@ -210,6 +210,14 @@ fn chinese_run_goes_back_with_esc_and_saves_answers_and_plan() {
         .expect("answers file");
     let text = std::fs::read_to_string(answers).unwrap();
     assert!(text.contains("lang = \"zh\""), "{text}");
+    // The pack is not built in: making the plan again needs its `--rules`.
+    assert!(
+        text.contains(&format!(
+            "# 重新生成计划：fulcrum plan --rules {} --answers 本文件",
+            rules.join("pack.toml").display()
+        )),
+        "{text}"
+    );
     assert!(text.contains("org_name = \"湖畔\"\nfocus = \"care\"\nmonths_left = 2\ncan_extend = \"yes\"\nwho = [\"residents\"]\ntroubled = false"), "{text}");
     let plan = saved
         .iter()

@@ -179,7 +179,9 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     let printed = print_plan(&plan, context.output_width(args.width), ui)?;
     // Esc at the offers to save declines them.
     prompt::configure(lang, Escape::Cancel);
-    match offer_saving(&screen, pack, &interview, &plan)? {
+    let rules_path =
+        crate::pack::load::rules_path_of(pack, &catalog.sources, context.env.rules_dir.as_deref());
+    match offer_saving(&screen, pack, &interview, &plan, rules_path.as_deref())? {
         Reply::Value(saved) => {
             if saved {
                 keeper.discard();
@@ -323,11 +325,14 @@ fn print_plan(plan: &Plan, width: u16, ui: Lang) -> Result<Exit, Failure> {
 }
 
 /// Offers to save the answers file and the plan. The reply says whether the answers were saved.
+/// The answers file's header says how to make the plan again, with the `--rules` path a pack
+/// that is not built in needs.
 fn offer_saving(
     screen: &Screen,
     pack: &Pack,
     interview: &Interview<'_>,
     plan: &Plan,
+    rules_path: Option<&std::path::Path>,
 ) -> Result<Reply<bool>, Failure> {
     let lang = screen.lang;
     let today = crate::clock::today();
@@ -342,10 +347,13 @@ fn offer_saving(
         true,
     )? {
         Reply::Value(true) => {
+            let rules = rules_path
+                .map(|path| format!(" --rules {}", shell_word(&path.display().to_string())))
+                .unwrap_or_default();
             let comment = tr!(
                 lang,
-                "fulcrum 答案文件，{today} 由 fulcrum run 保存。\n重新生成计划：fulcrum plan --answers 本文件",
-                "fulcrum answers, saved by fulcrum run on {today}.\nMake the plan again: fulcrum plan --answers THIS-FILE"
+                "fulcrum 答案文件，{today} 由 fulcrum run 保存。\n重新生成计划：fulcrum plan{rules} --answers 本文件",
+                "fulcrum answers, saved by fulcrum run on {today}.\nMake the plan again: fulcrum plan{rules} --answers THIS-FILE"
             );
             let text = answers_toml(
                 pack,
@@ -712,4 +720,14 @@ fn pick_pack(screen: &Screen, catalog: &Catalog) -> Result<Reply<usize>, Failure
         ),
         labels,
     )
+}
+
+/// `word` as one shell word: as it is when it is plain, in single quotes otherwise.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+:,@".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }

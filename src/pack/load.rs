@@ -14,6 +14,7 @@ use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap, SourceText};
 use crate::text::LocalText;
 use crate::toml_message::{self, OwnTypes};
+use crate::toml_syntax;
 use crate::tr;
 use crate::value::RawAnswer;
 
@@ -79,6 +80,39 @@ impl Catalog {
     pub fn pack(&self, id: &str) -> Option<&Pack> {
         self.packs.iter().find(|p| p.id == id)
     }
+}
+
+/// The `--rules` path another run needs to load `pack` again: its file when it has one, the
+/// folder of its files when it has several; `None` for a built-in pack and for a pack in the
+/// user's rules folder `user_rules` (both are loaded without `--rules`).
+pub fn rules_path_of(
+    pack: &Pack,
+    sources: &SourceMap,
+    user_rules: Option<&Path>,
+) -> Option<PathBuf> {
+    let paths: Vec<&Path> = pack
+        .origin
+        .files
+        .iter()
+        .map(|&f| sources.get(f).path.as_deref())
+        .collect::<Option<_>>()?;
+    let path = match paths.as_slice() {
+        [] => return None,
+        [one] => one.to_path_buf(),
+        [first, rest @ ..] => {
+            let folder = first.parent()?;
+            if rest.iter().any(|p| p.parent() != Some(folder)) {
+                return None;
+            }
+            folder.to_path_buf()
+        }
+    };
+    let path = std::path::absolute(&path).unwrap_or(path);
+    let user = user_rules.and_then(|d| std::path::absolute(d).ok());
+    if user.is_some_and(|dir| path.starts_with(dir)) {
+        return None;
+    }
+    Some(path)
 }
 
 /// A file read and parsed, waiting to be grouped into a pack.
@@ -519,10 +553,45 @@ fn accept(
         }
         Err(e) => {
             let text = catalog.sources.get(file).text.clone();
-            catalog.diagnostics.push(toml_error(&e, file, &text, lang));
+            let diagnostic = if is_answers_file(&text) {
+                answers_file_skipped(file, &catalog.sources.get(file).name, lang)
+            } else {
+                toml_error(&e, file, &text, lang)
+            };
+            catalog.diagnostics.push(diagnostic);
             None
         }
     }
+}
+
+/// Whether `text` is an answers file (an `[answers]` table, `pack = "…"` as a string) rather
+/// than a pack file: the questionnaire saves them to the current folder, which may be a pack's.
+fn is_answers_file(text: &str) -> bool {
+    toml::from_str::<toml::Table>(text).is_ok_and(|table| {
+        table.get("answers").is_some_and(toml::Value::is_table)
+            && table.get("pack").is_none_or(toml::Value::is_str)
+    })
+}
+
+/// The warning for an answers file found among pack files: it is skipped, not read as a pack.
+fn answers_file_skipped(file: FileId, name: &str, lang: Lang) -> Diagnostic {
+    Diagnostic::warning(
+        "P015",
+        tr!(
+            lang,
+            "`{name}` 是答案文件，不是规则包文件：已跳过",
+            "`{name}` is an answers file, not a pack file: skipped"
+        ),
+    )
+    .at(
+        Loc::new(file, 0..0),
+        tr!(lang, "答案文件", "an answers file"),
+    )
+    .help(tr!(
+        lang,
+        "规则文件夹只放规则包：把答案文件移到别处（`fulcrum plan --answers 文件` 可以从任何地方读取它）",
+        "keep rules folders for packs only: move the answers file elsewhere (`fulcrum plan --answers FILE` reads it from anywhere)"
+    ))
 }
 
 /// Turns a TOML or schema error into a located diagnostic, worded in `lang`, with advice such
@@ -532,8 +601,16 @@ pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> 
         text: LocalText::EXPECTING,
         answer: RawAnswer::EXPECTING,
     };
-    let explained = toml_message::explain(e.message().trim(), lang, own);
     let span = e.span().unwrap_or(0..0);
+    if let Some(mistake) = toml_syntax::diagnose(text, span.clone(), e.message().trim(), lang) {
+        let mut diagnostic = Diagnostic::error("P001", mistake.message)
+            .at(Loc::new(file, mistake.span), tr!(lang, "这里", "here"));
+        for help in mistake.help {
+            diagnostic = diagnostic.help(help);
+        }
+        return diagnostic;
+    }
+    let explained = toml_message::explain(e.message().trim(), lang, own);
     let span = if span.is_empty() && span.start < text.len() {
         span.start..span.start + 1
     } else {
