@@ -98,6 +98,9 @@ fn run_command(args: Vec<std::ffi::OsString>, env: Environment) -> Exit {
         Some(Command::Workshop(WorkshopCommand::Summary(args))) => {
             commands::workshop::summary(&context, &args)
         }
+        Some(Command::Workshop(WorkshopCommand::Serve(args))) => {
+            commands::serve::run(&context, &args)
+        }
         Some(Command::Rules(RulesCommand::Lint(args))) => commands::lint::run(&context, &args),
         Some(Command::Rules(RulesCommand::Test(args))) => commands::pack_test::run(&context, &args),
         Some(Command::Rules(RulesCommand::Schema)) => commands::rules::schema(),

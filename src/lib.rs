@@ -30,6 +30,7 @@ pub mod output;
 pub mod pack;
 pub mod plan;
 pub mod render;
+pub mod serve;
 pub mod source;
 pub mod synth;
 pub mod terminal;

@@ -275,7 +275,7 @@ fn link_new(temp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
 }
 
-/// Removes the temporary files (see [`temp_file`]) that runs which ended before renaming them
+/// Removes the temporary files (named `.NAME.PID.N.tmp` beside their target) that runs which ended before renaming them
 /// left in `dir`: those of processes that no longer run, or, where that cannot be known, those
 /// older than a day.
 pub fn remove_stale_temp_files(dir: &Path) {

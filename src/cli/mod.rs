@@ -142,6 +142,30 @@ pub enum ExplainFormat {
 pub enum WorkshopCommand {
     /// One row per participant and how often each concept comes up.
     Summary(SummaryArgs),
+    /// Serve the questionnaire to the room's phones over the local network (no internet).
+    Serve(ServeArgs),
+}
+
+/// `fulcrum workshop serve`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The pack to answer. Default: the only pack loaded.
+    #[arg(value_name = "PACK")]
+    pub pack: Option<String>,
+
+    /// The folder answers files go to. Default: a new dated folder in the current one. Give
+    /// the same folder again to carry on after a stop: drafts are taken back.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, value_name = "N", default_value_t = 8080)]
+    pub port: u16,
+
+    /// The address to listen on. Default: every interface, so phones on the room's network
+    /// can join; 127.0.0.1 keeps it to this computer.
+    #[arg(long, value_name = "ADDR", default_value = "0.0.0.0")]
+    pub bind: std::net::IpAddr,
 }
 
 /// `fulcrum workshop summary`

@@ -8,6 +8,7 @@ pub mod new_pack;
 pub mod pack_test;
 pub mod rules;
 pub mod run;
+pub mod serve;
 pub mod session;
 pub mod show;
 pub mod workshop;

@@ -385,7 +385,7 @@ pub fn question(
                             Ok(value) => {
                                 value.map_or(Validation::Valid, |v| verdict(&checked, &v, lang))
                             }
-                            Err(()) => Validation::Invalid(not_a_number(lang).into()),
+                            Err(e) => Validation::Invalid(e.message(lang).into()),
                         })
                     });
             if !default.is_empty() {
@@ -428,19 +428,23 @@ pub fn question(
     }
 }
 
-/// The message for a number that does not parse.
-pub fn not_a_number(lang: Lang) -> String {
-    tr!(
-        lang,
-        "请输入整数，例如 12。",
-        "Type a whole number, such as 12."
-    )
+/// Text typed for a number question that is not a whole number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotANumber;
+
+impl NotANumber {
+    /// The message to show.
+    pub fn message(self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "请输入整数，例如 12。",
+            "Type a whole number, such as 12."
+        )
+    }
 }
 
-/// A number typed at a prompt (or in a web form): `Ok(None)` for an empty answer, `Err` for
-/// text that is not a whole number (the caller words the message).
-#[allow(clippy::result_unit_err)]
-pub fn parse_number(question: &Question, input: &str) -> Result<Option<Value>, ()> {
+/// A number typed at a prompt (or in a web form): `Ok(None)` for an empty answer.
+pub fn parse_number(question: &Question, input: &str) -> Result<Option<Value>, NotANumber> {
     let input = input.trim();
     if input.is_empty() && !question.required {
         return Ok(None);
@@ -448,7 +452,7 @@ pub fn parse_number(question: &Question, input: &str) -> Result<Option<Value>, (
     input
         .parse::<i64>()
         .map(|n| Some(Value::Number(n)))
-        .map_err(|_| ())
+        .map_err(|_| NotANumber)
 }
 
 /// The validator's verdict on a value, with the machine's message.
@@ -630,7 +634,7 @@ mod tests {
         let pack = crate::interview::testing::mini();
         let months = pack.question("months_left").unwrap().1;
         assert_eq!(parse_number(months, " 12 "), Ok(Some(Value::Number(12))));
-        assert_eq!(parse_number(months, "twelve"), Err(()));
-        assert_eq!(parse_number(months, ""), Err(()));
+        assert_eq!(parse_number(months, "twelve"), Err(NotANumber));
+        assert_eq!(parse_number(months, ""), Err(NotANumber));
     }
 }
