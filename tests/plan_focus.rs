@@ -88,7 +88,16 @@ fn markdown_opens_with_the_first_steps_and_closes_with_what_was_deferred() {
     let deferred = md.find("## If time allows").expect("deferred");
     let finish = md.find("## 2. Finish").unwrap();
     assert!(first < diagnosis && finish < deferred, "{md}");
-    assert!(md.contains("**Project ends**: 2026-02-05"), "{md}");
+    // A Markdown line break (two spaces) keeps the project end on a line of its own.
+    assert!(
+        md.contains("**Date**: 2026-01-05  \n**Project ends**: 2026-02-05\n"),
+        "{md}"
+    );
+    // Every deferred item ends its line, and the sources start a block of their own.
+    assert!(
+        md.contains("Indicator: A one-page note.\n\n## Sources"),
+        "{md}"
+    );
     assert!(md.contains("With: the committee contact"), "{md}");
     assert!(md.contains("(due 2026-01-19)"), "{md}");
     assert!(md.contains("- Start: Write down what you saw."), "{md}");

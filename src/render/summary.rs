@@ -104,7 +104,10 @@ pub fn table(s: &Summary, width: u16, unicode: bool) -> String {
     if let Some(widths) = together {
         let _ = writeln!(out, "{}\n", text_table(&all, &widths, unicode));
     } else {
-        let _ = writeln!(out, "{}\n", text_table(&facts, &facts_widths, unicode));
+        for part in split_to_fit(&facts, width) {
+            let part_widths = widths(&part, width);
+            let _ = writeln!(out, "{}\n", text_table(&part, &part_widths, unicode));
+        }
         if !s.phases.is_empty() {
             let mut actions = vec![files];
             actions.extend(
@@ -347,6 +350,29 @@ fn widths(columns: &[TextColumn], width: usize) -> Vec<usize> {
         .unwrap_or_else(|| columns.iter().map(|c| c.least(Breaks::Anywhere)).collect())
 }
 
+/// The columns as one table when they fit `width`, else as several, each repeating the first
+/// column (the file) and taking as many of the others, in order, as fit beside it.
+fn split_to_fit(columns: &[TextColumn], width: usize) -> Vec<Vec<TextColumn>> {
+    let Some((key, rest)) = columns.split_first() else {
+        return Vec::new();
+    };
+    if fit(columns, width, Breaks::Anywhere).is_some() {
+        return vec![columns.to_vec()];
+    }
+    let mut parts: Vec<Vec<TextColumn>> = Vec::new();
+    let mut part = vec![key.clone()];
+    for column in rest {
+        part.push(column.clone());
+        if part.len() > 2 && fit(&part, width, Breaks::Anywhere).is_none() {
+            let column = part.pop();
+            parts.push(std::mem::replace(&mut part, vec![key.clone()]));
+            part.extend(column);
+        }
+    }
+    parts.push(part);
+    parts
+}
+
 /// The lines a table of the columns at the given content widths takes, borders aside.
 fn height(columns: &[TextColumn], widths: &[usize]) -> usize {
     let rows = columns.first().map_or(0, |c| c.cells.len());
@@ -565,6 +591,26 @@ mod tests {
                 "{width}: {widths:?} {widest:?}"
             );
         }
+    }
+
+    #[test]
+    fn too_many_columns_are_split_into_tables_that_each_keep_the_file() {
+        let mut columns = sample();
+        for fact in ["Type", "Strategy", "Urgency", "Scope", "Focus"] {
+            columns.push(column(fact, Kind::Text, &["wrap up", "follow"]));
+        }
+        assert_eq!(split_to_fit(&columns, 200).len(), 1);
+        let parts = split_to_fit(&columns, 40);
+        assert!(parts.len() > 1, "{}", parts.len());
+        let mut headers = Vec::new();
+        for part in &parts {
+            assert_eq!(part[0].header, "File");
+            assert!(fit(part, 40, Breaks::Anywhere).is_some());
+            headers.extend(part[1..].iter().map(|c| c.header.clone()));
+        }
+        // Every column but the file appears once, in order.
+        let expected: Vec<String> = columns[1..].iter().map(|c| c.header.clone()).collect();
+        assert_eq!(headers, expected);
     }
 
     #[test]
