@@ -55,7 +55,8 @@ fn a_large_exclusive_group_stays_within_the_lint_budget() {
         ));
     }
     std::fs::write(pack_dir.join("pack.toml"), text).unwrap();
-    let started = std::time::Instant::now();
+    // The budget is what is checked here (the report says what was left unchecked); the
+    // timeout only keeps a regression from hanging the run. Timings: benches/lint.rs.
     let out = fulcrum_en()
         .args(["rules", "lint", "--budget", "1"])
         .arg(&pack_dir)
@@ -69,8 +70,6 @@ fn a_large_exclusive_group_stays_within_the_lint_budget() {
         "{stdout}"
     );
     assert!(stdout.contains("more L006 message(s)"), "{stdout}");
-    // Loading and the text checks come on top of the budget, but not minutes.
-    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
 }
 
 #[cfg(unix)]
