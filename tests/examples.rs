@@ -1,6 +1,7 @@
-//! Every example answers file yields a plan that contains exactly the concepts, derived facts and
-//! cautions that `examples/README.md` promises (worked out by hand from the domain spec), in both
-//! languages. The README table is the single place those expectations are written.
+//! Every example answers file yields a plan that contains exactly the concepts, derived facts,
+//! cautions and first steps that `examples/README.md` promises (the concepts worked out from the
+//! domain spec), in both languages. The README table is the single place those expectations are
+//! written. A concept deferred by the length budget still counts as present.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -14,6 +15,7 @@ struct Row {
     present: Vec<String>,
     absent: Vec<String>,
     cautions: Vec<String>,
+    first_steps: Vec<String>,
 }
 
 fn ticked(cell: &str) -> Vec<String> {
@@ -31,13 +33,14 @@ fn rows() -> Vec<Row> {
         .filter(|l| l.starts_with("| `"))
         .map(|line| {
             let cells: Vec<&str> = line.split(" | ").collect();
-            assert_eq!(cells.len(), 6, "a scenario row has six columns: {line}");
+            assert_eq!(cells.len(), 7, "a scenario row has seven columns: {line}");
             Row {
                 files: ticked(cells[0]),
                 derived: cells[2].split('/').map(|s| s.trim().to_string()).collect(),
                 present: ticked(cells[3]),
                 absent: ticked(cells[4]),
                 cautions: ticked(cells[5]),
+                first_steps: ticked(cells[6]),
             }
         })
         .collect()
@@ -55,11 +58,12 @@ fn the_readme_lists_at_least_ten_scenarios_in_both_languages() {
 
 #[test]
 fn every_example_plan_matches_its_expectations() {
-    const ALWAYS: [&str; 4] = [
+    const ALWAYS: [&str; 5] = [
         "recognize.classify_dependence",
         "recognize.who_depends",
         "resolve.future_tense_planning",
         "review.debrief",
+        "review.follow_up",
     ];
     for row in rows() {
         for file in &row.files {
@@ -84,7 +88,7 @@ fn every_example_plan_matches_its_expectations() {
                 "zh"
             };
             assert_eq!(plan["lang"], lang, "{file}");
-            let concepts: Vec<&str> = plan["phases"]
+            let in_phases: Vec<&str> = plan["phases"]
                 .as_array()
                 .unwrap()
                 .iter()
@@ -96,6 +100,17 @@ fn every_example_plan_matches_its_expectations() {
                         .map(|a| a["concept"].as_str().unwrap())
                 })
                 .collect();
+            let concepts: Vec<&str> = in_phases
+                .iter()
+                .copied()
+                .chain(
+                    plan["deferred"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|a| a["concept"].as_str().unwrap()),
+                )
+                .collect();
             for c in row.present.iter().map(String::as_str).chain(ALWAYS) {
                 assert!(concepts.contains(&c), "{file}: {c} missing");
             }
@@ -105,7 +120,7 @@ fn every_example_plan_matches_its_expectations() {
                     "{file}: {c} should be absent"
                 );
             }
-            let derived: Vec<&str> = ["dependency_type", "strategy", "urgency"]
+            let derived: Vec<&str> = ["dependency_type", "strategy", "urgency", "scope"]
                 .iter()
                 .map(|id| {
                     let fact = plan["derived"]
@@ -128,6 +143,23 @@ fn every_example_plan_matches_its_expectations() {
                 cautions,
                 row.cautions.iter().map(String::as_str).collect::<Vec<_>>(),
                 "{file}"
+            );
+            let first: Vec<&str> = plan["first_steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["concept"].as_str().unwrap())
+                .collect();
+            assert_eq!(
+                first,
+                row.first_steps.iter().map(String::as_str).collect::<Vec<_>>(),
+                "{file}"
+            );
+            let budget = if derived[3] == "wrap_up" { 10 } else { 18 };
+            assert!(
+                in_phases.len() <= budget,
+                "{file}: {} actions in the phases",
+                in_phases.len()
             );
             for phase in plan["phases"].as_array().unwrap() {
                 assert!(

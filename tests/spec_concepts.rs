@@ -1,8 +1,12 @@
 //! Property test of the built-in pack against the domain spec's concept table
-//! (`shared/domain/community-dependence.md`). The expectations below are written from the spec,
-//! not from the pack files: for many random complete answer sets that respect the skip logic,
-//! each concept must appear exactly when the spec's condition holds, in the spec's phase, cited
-//! to the spec's speaker, and every phase must have at least one action.
+//! (`shared/domain/community-dependence.md`, version 2). The expectations below are written from
+//! the spec, not from the pack files: for many random complete answer sets that respect the skip
+//! logic, each concept must appear (in the phases or among the deferred actions) exactly when the
+//! spec's condition holds, in the spec's phase, cited to the spec's source; and the spec's focus
+//! and timeline hold: at most 10 actions in the phases of a wrap-up plan and 18 otherwise, three
+//! first steps that are in the phases, the kept concepts never deferred, no phase empty, a review
+//! window that contains the follow-up three months after the project's end, and with six months
+//! or more left, recognise, extend and resolve ending by the project's end.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -20,6 +24,7 @@ const FOCUS: [&str; 4] = [
     "community_building",
     "embedded_social_work",
 ];
+const FUNDED_BY: [&str; 4] = ["government_purchase", "foundation", "mixed", "own"];
 const WHO: [&str; 4] = ["residents", "committee", "street_office", "volunteers"];
 const MANPOWER: [&str; 3] = ["frontline_tasks", "admin_support", "event_staffing"];
 const SKILL: [&str; 4] = [
@@ -49,9 +54,11 @@ const GAPS: [&str; 5] = [
 #[derive(Debug, Clone)]
 struct Case {
     org_focus: &'static str,
+    funded_by: &'static str,
     months_left: i64,
     can_extend: Option<&'static str>,
     who: Vec<&'static str>,
+    counterpart_capacity: Option<&'static str>,
     relies_on: Vec<&'static str>,
     our_role: &'static str,
     staff_absorbed: bool,
@@ -113,11 +120,15 @@ fn random_case(rng: &mut Rng) -> Case {
     if relies_on.is_empty() || rng.next().is_multiple_of(4) {
         relies_on.push("material_aid");
     }
+    let who = rng.subset(&WHO, true);
     Case {
         org_focus: rng.pick(&FOCUS),
+        funded_by: rng.pick(&FUNDED_BY),
         months_left,
         can_extend: (months_left < 6).then(|| rng.pick(&["yes", "maybe", "no"])),
-        who: rng.subset(&WHO, true),
+        counterpart_capacity: (who.contains(&"committee") || who.contains(&"street_office"))
+            .then(|| rng.pick(&["ready", "partly", "not_yet"])),
+        who,
         relies_on,
         our_role: rng.pick(&["frontline", "fulcrum", "both"]),
         staff_absorbed: rng.flip(),
@@ -154,8 +165,9 @@ fn strategy(c: &Case) -> &'static str {
     }
 }
 
+/// Spec v2: high below three months unless an extension is certain.
 fn urgency(c: &Case) -> &'static str {
-    if c.months_left < 3 && c.can_extend == Some("no") {
+    if c.months_left < 3 && c.can_extend != Some("yes") {
         "high"
     } else if c.months_left < 6 {
         "medium"
@@ -164,11 +176,20 @@ fn urgency(c: &Case) -> &'static str {
     }
 }
 
-/// The spec's concept table: (concept, phase, speaker, appears when).
+fn scope(c: &Case) -> &'static str {
+    if urgency(c) == "high" {
+        "wrap_up"
+    } else {
+        "full"
+    }
+}
+
+/// The spec's concept table: (concept, phase, source, appears when).
 fn spec_table(c: &Case) -> Vec<(&'static str, &'static str, &'static str, bool)> {
     let has = |list: &[&str], x: &str| list.contains(&x);
     let guiding = matches!(strategy(c), "guide" | "follow_and_guide");
     let dep = dependency_type(c);
+    let w = scope(c) == "wrap_up";
     vec![
         (
             "recognize.name_the_problem",
@@ -180,7 +201,7 @@ fn spec_table(c: &Case) -> Vec<(&'static str, &'static str, &'static str, bool)>
             "recognize.happy_trouble",
             "recognize",
             "dong",
-            !c.troubled && c.demand_fit == "fits",
+            c.demand_fit == "fits" && !c.troubled && !c.staff_absorbed && urgency(c) == "low",
         ),
         (
             "recognize.weigh_benefits",
@@ -233,51 +254,75 @@ fn spec_table(c: &Case) -> Vec<(&'static str, &'static str, &'static str, bool)>
             "resolve.guide.legacy",
             "resolve",
             "dong",
-            guiding && !has(&c.legacy, "none"),
+            guiding
+                && !w
+                && [
+                    "shared_awareness",
+                    "self_organized_model",
+                    "volunteer_pool",
+                    "volunteer_leaders",
+                ]
+                .iter()
+                .any(|x| has(&c.legacy, x)),
         ),
         (
             "resolve.guide.amplify_methods",
             "resolve",
             "dong",
-            guiding && (has(&c.legacy, "self_organized_model") || has(&c.legacy, "toolkits")),
+            guiding
+                && !w
+                && (has(&c.legacy, "self_organized_model") || has(&c.legacy, "toolkits")),
         ),
         (
             "resolve.guide.fix_gaps",
             "resolve",
             "dong",
-            guiding && !has(&c.exposed_gaps, "none_known"),
+            guiding && !w && !has(&c.exposed_gaps, "none_known"),
         ),
-        ("resolve.guide.problem", "resolve", "dong", guiding),
+        ("resolve.guide.problem", "resolve", "dong", guiding && !w),
         (
             "resolve.guide.policy",
             "resolve",
             "dong",
-            guiding && c.policy_window,
+            guiding && !w && c.policy_window,
         ),
-        ("resolve.guide.outcome", "resolve", "dong", guiding),
+        ("resolve.guide.outcome", "resolve", "dong", guiding && !w),
         (
             "resolve.clarify_positioning",
             "resolve",
             "dong",
-            c.positioning != "clear" || c.demand_fit == "conflicts",
+            (c.positioning != "clear" || c.demand_fit == "conflicts") && !w,
         ),
         (
             "resolve.build_capacity",
             "resolve",
             "dong",
-            matches!(dep, "skill" | "mixed") || c.positioning == "shifted",
+            (matches!(dep, "skill" | "mixed") || c.positioning == "shifted") && !w,
         ),
         (
             "resolve.become_fulcrum",
             "resolve",
             "dong",
-            matches!(c.our_role, "frontline" | "both"),
+            matches!(c.our_role, "frontline" | "both")
+                && !(c.org_focus == "volunteer_service" && c.demand_fit == "fits"),
         ),
         (
             "resolve.return_to_project_role",
             "resolve",
             "hong",
-            c.staff_absorbed,
+            c.staff_absorbed && c.months_left > 0,
+        ),
+        (
+            "resolve.pace_handover",
+            "resolve",
+            "dong",
+            matches!(c.counterpart_capacity, Some("partly" | "not_yet")),
+        ),
+        (
+            "resolve.support_community_workers",
+            "resolve",
+            "hong",
+            has(&c.who, "committee"),
         ),
         (
             "resolve.cultivate_volunteer_teams",
@@ -295,7 +340,13 @@ fn spec_table(c: &Case) -> Vec<(&'static str, &'static str, &'static str, bool)>
             "resolve.backbone_sharing",
             "resolve",
             "hong",
-            has(&c.legacy, "volunteer_leaders"),
+            has(&c.legacy, "volunteer_leaders") && !w,
+        ),
+        (
+            "resolve.register_volunteer_teams",
+            "resolve",
+            "practice",
+            has(&c.legacy, "volunteer_pool") || has(&c.legacy, "volunteer_leaders"),
         ),
         (
             "resolve.build_toolkit",
@@ -317,6 +368,12 @@ fn spec_table(c: &Case) -> Vec<(&'static str, &'static str, &'static str, bool)>
             has(&c.legacy, "livelihood_data"),
         ),
         (
+            "resolve.taper_material_aid",
+            "resolve",
+            "practice",
+            has(&c.relies_on, "material_aid"),
+        ),
+        (
             "resolve.strengths_based_redesign",
             "resolve",
             "tan",
@@ -330,6 +387,7 @@ fn spec_table(c: &Case) -> Vec<(&'static str, &'static str, &'static str, bool)>
         ),
         ("resolve.future_tense_planning", "resolve", "hong", true),
         ("review.debrief", "review", "tan", true),
+        ("review.follow_up", "review", "practice", true),
         (
             "review.design_assumptions",
             "review",
@@ -341,6 +399,12 @@ fn spec_table(c: &Case) -> Vec<(&'static str, &'static str, &'static str, bool)>
             "review",
             "dong",
             strategy(c) != "follow" || c.positioning != "clear",
+        ),
+        (
+            "review.evaluation_link",
+            "review",
+            "practice",
+            c.funded_by != "own",
         ),
     ]
 }
@@ -387,6 +451,12 @@ fn answers_for(pack: &Pack, c: &Case) -> Answers {
         "org_focus",
         choice(pack, "org_focus", c.org_focus),
     );
+    set(
+        pack,
+        &mut a,
+        "funded_by",
+        choice(pack, "funded_by", c.funded_by),
+    );
     set(pack, &mut a, "months_left", Value::Number(c.months_left));
     if let Some(x) = c.can_extend {
         set(pack, &mut a, "can_extend", choice(pack, "can_extend", x));
@@ -397,6 +467,14 @@ fn answers_for(pack: &Pack, c: &Case) -> Answers {
         "who_depends",
         choices(pack, "who_depends", &c.who),
     );
+    if let Some(x) = c.counterpart_capacity {
+        set(
+            pack,
+            &mut a,
+            "counterpart_capacity",
+            choice(pack, "counterpart_capacity", x),
+        );
+    }
     set(
         pack,
         &mut a,
@@ -502,6 +580,12 @@ fn concepts_appear_exactly_when_the_spec_says() {
                 Some(urgency(&case).into()),
                 "case {n}: {case:?}"
             );
+            assert_eq!(
+                derived("scope"),
+                Some(scope(&case).into()),
+                "case {n}: {case:?}"
+            );
+            // Deferred actions are part of the plan.
             let present: BTreeSet<&str> = plan.concepts().into_iter().collect();
             for (concept, phase, speaker, expected) in spec_table(&case) {
                 assert_eq!(
@@ -520,7 +604,16 @@ fn concepts_appear_exactly_when_the_spec_says() {
                         assert_eq!(p.id, phase);
                     }
                 }
+                for a in plan.deferred.iter().filter(|a| a.concept == concept) {
+                    assert_eq!(
+                        (a.phase.as_str(), a.speaker.as_str()),
+                        (phase, speaker),
+                        "case {n}: deferred {concept}"
+                    );
+                }
             }
+            check_focus(&plan, &case, n);
+            check_timeline(&plan, &case, start, n);
             for p in &plan.phases {
                 assert!(
                     !p.actions.is_empty(),
@@ -535,6 +628,101 @@ fn concepts_appear_exactly_when_the_spec_says() {
                     );
                 }
             }
+        }
+    }
+}
+
+/// Spec v2, focus: the length budget, the first steps, what is never deferred.
+fn check_focus(plan: &fulcrum::plan::Plan, case: &Case, n: usize) {
+    let budget = if scope(case) == "wrap_up" { 10 } else { 18 };
+    assert!(
+        plan.action_count() <= budget,
+        "case {n}: {} actions in the phases, budget {budget}, for {case:?}",
+        plan.action_count()
+    );
+    assert_eq!(plan.first_steps.len(), 3, "case {n}: first steps for {case:?}");
+    for step in &plan.first_steps {
+        assert!(
+            plan.phases.iter().any(|p| p
+                .actions
+                .iter()
+                .any(|a| a.rule == step.rule && a.concept == step.concept && a.text == step.text)),
+            "case {n}: first step {} is not in the phases",
+            step.concept
+        );
+        assert!(
+            !plan.deferred.iter().any(|a| a.rule == step.rule && a.text == step.text),
+            "case {n}: first step {} is deferred",
+            step.concept
+        );
+    }
+    // The pack's judgement (spec: "in a wrap-up plan the first steps are about handing over"):
+    // a wrap-up plan opens with its handing-over actions, a full plan with the recognise work.
+    for step in &plan.first_steps {
+        if scope(case) == "wrap_up" {
+            assert!(
+                [
+                    "extend.staff_time",
+                    "resolve.equal_communication",
+                    "resolve.future_tense_planning",
+                    "recognize.who_depends",
+                ]
+                .contains(&step.concept.as_str()),
+                "case {n}: wrap-up first step {} for {case:?}",
+                step.concept
+            );
+        } else {
+            assert_eq!(step.phase, "recognize", "case {n}: first step {}", step.concept);
+        }
+    }
+    for kept in ["recognize.name_the_problem", "review.debrief"] {
+        assert!(
+            !plan.deferred.iter().any(|a| a.concept == kept),
+            "case {n}: {kept} deferred for {case:?}"
+        );
+    }
+    if !plan.deferred.is_empty() {
+        assert_eq!(plan.action_count(), budget, "case {n}: deferred below the budget");
+    }
+}
+
+/// Spec v2, timeline: the project's end, the follow-up inside the review window, and the first
+/// three phases ending by the end when six months or more are left.
+fn check_timeline(plan: &fulcrum::plan::Plan, case: &Case, start: jiff::civil::Date, n: usize) {
+    let end_date = start
+        .checked_add(jiff::Span::new().months(case.months_left))
+        .unwrap();
+    let end = plan.project_end.as_ref().expect("the plan states the project's end");
+    assert_eq!(end.date, end_date.to_string(), "case {n}: project end");
+    let follow_up = end_date
+        .checked_add(jiff::Span::new().months(3))
+        .unwrap()
+        .to_string();
+    let window = |id: &str| {
+        plan.phases
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.window.clone())
+            .unwrap_or_else(|| panic!("case {n}: phase {id} has no window"))
+    };
+    let review = window("review");
+    assert!(
+        review.start_date <= follow_up && follow_up <= review.end_date,
+        "case {n}: follow-up {follow_up} outside the review window {} to {} for {case:?}",
+        review.start_date,
+        review.end_date
+    );
+    if case.months_left >= 6 {
+        for id in ["recognize", "extend", "resolve"] {
+            let w = window(id);
+            assert!(
+                w.end_week <= end.week && w.end_date <= end.date,
+                "case {n}: {id} ends in week {} ({}), after the project's end in week {} ({})",
+                w.end_week,
+                w.end_date,
+                end.week,
+                end.date
+            );
         }
     }
 }
