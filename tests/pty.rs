@@ -666,7 +666,7 @@ fn an_answers_file_of_the_first_pack_version_asks_only_the_two_new_questions() {
     // The review's answer column is 31 columns wide at 80 (src/interview/prompt.rs), so the
     // 32-column name wraps after "social-work".
     assert!(review.contains("Nanhu Street social-work"), "{review}");
-    assert!(review.contains("a government purchase of"), "{review}");
+    assert!(review.contains("the buyer (a government"), "{review}");
     pty.keys(ENTER);
     pty.wait("Organization: Nanhu Street social-work station");
     pty.at("Save your answers?", &format!("{DOWN}{ENTER}"));
