@@ -152,7 +152,10 @@ fn every_example_plan_matches_its_expectations() {
                 .collect();
             assert_eq!(
                 first,
-                row.first_steps.iter().map(String::as_str).collect::<Vec<_>>(),
+                row.first_steps
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
                 "{file}"
             );
             let budget = if derived[3] == "wrap_up" { 10 } else { 18 };

@@ -269,9 +269,7 @@ fn spec_table(c: &Case) -> Vec<(&'static str, &'static str, &'static str, bool)>
             "resolve.guide.amplify_methods",
             "resolve",
             "dong",
-            guiding
-                && !w
-                && (has(&c.legacy, "self_organized_model") || has(&c.legacy, "toolkits")),
+            guiding && !w && (has(&c.legacy, "self_organized_model") || has(&c.legacy, "toolkits")),
         ),
         (
             "resolve.guide.fix_gaps",
@@ -640,18 +638,26 @@ fn check_focus(plan: &fulcrum::plan::Plan, case: &Case, n: usize) {
         "case {n}: {} actions in the phases, budget {budget}, for {case:?}",
         plan.action_count()
     );
-    assert_eq!(plan.first_steps.len(), 3, "case {n}: first steps for {case:?}");
+    assert_eq!(
+        plan.first_steps.len(),
+        3,
+        "case {n}: first steps for {case:?}"
+    );
     for step in &plan.first_steps {
         assert!(
-            plan.phases.iter().any(|p| p
-                .actions
+            plan.phases
                 .iter()
-                .any(|a| a.rule == step.rule && a.concept == step.concept && a.text == step.text)),
+                .any(|p| p.actions.iter().any(|a| a.rule == step.rule
+                    && a.concept == step.concept
+                    && a.text == step.text)),
             "case {n}: first step {} is not in the phases",
             step.concept
         );
         assert!(
-            !plan.deferred.iter().any(|a| a.rule == step.rule && a.text == step.text),
+            !plan
+                .deferred
+                .iter()
+                .any(|a| a.rule == step.rule && a.text == step.text),
             "case {n}: first step {} is deferred",
             step.concept
         );
@@ -672,7 +678,11 @@ fn check_focus(plan: &fulcrum::plan::Plan, case: &Case, n: usize) {
                 step.concept
             );
         } else {
-            assert_eq!(step.phase, "recognize", "case {n}: first step {}", step.concept);
+            assert_eq!(
+                step.phase, "recognize",
+                "case {n}: first step {}",
+                step.concept
+            );
         }
     }
     for kept in ["recognize.name_the_problem", "review.debrief"] {
@@ -682,7 +692,11 @@ fn check_focus(plan: &fulcrum::plan::Plan, case: &Case, n: usize) {
         );
     }
     if !plan.deferred.is_empty() {
-        assert_eq!(plan.action_count(), budget, "case {n}: deferred below the budget");
+        assert_eq!(
+            plan.action_count(),
+            budget,
+            "case {n}: deferred below the budget"
+        );
     }
 }
 
@@ -692,7 +706,10 @@ fn check_timeline(plan: &fulcrum::plan::Plan, case: &Case, start: jiff::civil::D
     let end_date = start
         .checked_add(jiff::Span::new().months(case.months_left))
         .unwrap();
-    let end = plan.project_end.as_ref().expect("the plan states the project's end");
+    let end = plan
+        .project_end
+        .as_ref()
+        .expect("the plan states the project's end");
     assert_eq!(end.date, end_date.to_string(), "case {n}: project end");
     let follow_up = end_date
         .checked_add(jiff::Span::new().months(3))
