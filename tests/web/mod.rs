@@ -24,7 +24,7 @@ pub struct Server {
     pub token: String,
     /// What it printed on stdout before it was ready.
     pub banner: String,
-    lines: mpsc::Receiver<String>,
+    lines: std::sync::Mutex<mpsc::Receiver<String>>,
 }
 
 /// The `fulcrum` binary with no user configuration and no language settings.
@@ -101,8 +101,29 @@ impl Server {
             addr: addr.expect("a participant address"),
             token: token.expect("a token"),
             banner,
-            lines,
+            lines: std::sync::Mutex::new(lines),
         }
+    }
+
+    /// Serves the built-in pack into `dir` on a free loopback port, in English.
+    pub fn builtin(dir: &Path) -> Server {
+        Server::start(&[
+            "--lang",
+            "en",
+            "workshop",
+            "serve",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--dir",
+            dir.to_str().expect("a UTF-8 path"),
+        ])
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().expect("running").id()
     }
 
     /// Sends a request.
@@ -149,7 +170,7 @@ impl Server {
         assert!(status.success());
         let code = child.wait().expect("the server ends").code().unwrap_or(-1);
         // The reader ends at the end of stdout, once everything printed has arrived.
-        let rest: Vec<String> = self.lines.iter().collect();
+        let rest: Vec<String> = self.lines.get_mut().expect("not poisoned").iter().collect();
         (code, rest.join("\n"))
     }
 
@@ -306,4 +327,62 @@ pub fn complete_mini(server: &Server, base: &str, org: &str, months: u32) {
         let response = server.post(base, &step);
         assert_eq!(response.status, 303, "{step}: {}", response.body);
     }
+}
+
+/// The value of the first `name="NAME" value="…"` in a page.
+fn form_value<'a>(page: &'a str, name: &str) -> Option<&'a str> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page.find(&marker)? + marker.len();
+    page[start..].split('"').next()
+}
+
+/// The values of a page's options (`name="v" value="…"` of radios and checkboxes).
+fn option_values(page: &str) -> Vec<&str> {
+    page.match_indices("name=\"v\" value=\"")
+        .filter_map(|(at, m)| page[at + m.len()..].split('"').next())
+        .collect()
+}
+
+/// Answers whatever questionnaire the server asks, page by page as a phone would (a GET of the
+/// page, then the form's POST), until the plan: text gets `org`, numbers `3`, single choices
+/// the option `seed` picks, multiple choices the first option. Returns how long every request
+/// took.
+pub fn complete_any(server: &Server, base: &str, org: &str, seed: usize) -> Vec<Duration> {
+    let mut took = Vec::new();
+    let mut timed = |f: &dyn Fn() -> Response| {
+        let start = std::time::Instant::now();
+        let response = f();
+        took.push(start.elapsed());
+        response
+    };
+    for _ in 0..200 {
+        let page = timed(&|| server.get(base));
+        assert_eq!(page.status, 200, "{}", page.body);
+        let at = form_value(&page.body, "at")
+            .expect("a question or the review")
+            .to_string();
+        let form = if at == "review" {
+            "at=review&do=confirm".to_string()
+        } else if page.body.contains("<textarea name=\"v\"") {
+            format!("at={at}&do=next&v={}", enc(org))
+        } else if page.body.contains("inputmode=\"numeric\"") {
+            format!("at={at}&do=next&v=3")
+        } else {
+            let options = option_values(&page.body);
+            let pick = if page.body.contains("type=\"checkbox\"") {
+                options[0]
+            } else {
+                options[seed % options.len()]
+            };
+            format!("at={at}&do=next&v={pick}")
+        };
+        let answered = timed(&|| server.post(base, &form));
+        assert_eq!(answered.status, 303, "{form}: {}", answered.body);
+        if at == "review" {
+            let plan = timed(&|| server.get(&format!("{base}/plan")));
+            assert_eq!(plan.status, 200, "{}", plan.body);
+            return took;
+        }
+    }
+    panic!("the questionnaire did not end after 200 pages");
 }
