@@ -38,6 +38,8 @@ impl Pty {
             .current_dir(home)
             .env("HOME", home)
             .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env_remove("FULCRUM_NO_CACHE")
             .env("TERM", "xterm")
             .env("NO_COLOR", "1")
             .env("LANG", "C.UTF-8")
@@ -340,6 +342,7 @@ fn ctrl_c_keeps_a_draft_and_resume_reaches_the_same_plan() {
             "--width",
             "80",
         ])
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
         .output()
         .unwrap();
     let expected = String::from_utf8(output.stdout).unwrap();
