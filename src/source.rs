@@ -226,6 +226,111 @@ impl StringOrigin {
     }
 }
 
+/// What a folder entry named `*.toml` is when it is not a file that can be read: such entries
+/// are reported, never skipped in silence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    /// A symbolic link to nothing.
+    DanglingLink,
+    /// A symbolic link that leads back to itself.
+    LinkLoop,
+    /// A symbolic link that cannot be followed for another reason (permissions…).
+    BrokenLink,
+    /// A named pipe: reading it would wait for a writer.
+    Fifo,
+    /// A Unix socket.
+    Socket,
+    /// A device node.
+    Device,
+}
+
+impl NotAFile {
+    /// What the entry is, worded for a message: "a symbolic link to nothing".
+    pub fn describe(self, lang: crate::lang::Lang) -> String {
+        match self {
+            NotAFile::DanglingLink => crate::tr!(
+                lang,
+                "指向不存在文件的符号链接",
+                "a symbolic link to nothing"
+            ),
+            NotAFile::LinkLoop => crate::tr!(
+                lang,
+                "循环的符号链接",
+                "a symbolic link that loops back on itself"
+            ),
+            NotAFile::BrokenLink => crate::tr!(
+                lang,
+                "无法跟随的符号链接",
+                "a symbolic link that cannot be followed"
+            ),
+            NotAFile::Fifo => crate::tr!(lang, "命名管道（FIFO）", "a named pipe (FIFO)"),
+            NotAFile::Socket => crate::tr!(lang, "套接字", "a socket"),
+            NotAFile::Device => crate::tr!(lang, "设备文件", "a device node"),
+        }
+    }
+
+    /// What `path` is when it is neither a file that can be read nor a folder.
+    pub fn of(path: &Path) -> Option<NotAFile> {
+        let link = std::fs::symlink_metadata(path).ok()?;
+        let target = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            // Gone between the two calls.
+            Err(_) if !link.file_type().is_symlink() => return None,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Some(NotAFile::DanglingLink);
+            }
+            // `ErrorKind::FilesystemLoop` (ELOOP) cannot be named on stable Rust yet.
+            Err(e) if format!("{:?}", e.kind()) == "FilesystemLoop" => {
+                return Some(NotAFile::LinkLoop);
+            }
+            Err(_) => return Some(NotAFile::BrokenLink),
+        };
+        let kind = target.file_type();
+        if kind.is_file() || kind.is_dir() {
+            return None;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                return Some(NotAFile::Fifo);
+            }
+            if kind.is_socket() {
+                return Some(NotAFile::Socket);
+            }
+        }
+        Some(NotAFile::Device)
+    }
+}
+
+/// The `*.toml` entries of a folder, sorted by name. Folders are left out.
+#[derive(Debug, Default)]
+pub struct TomlEntries {
+    /// The files (links to files included).
+    pub files: Vec<PathBuf>,
+    /// The entries that are not files that can be read, with what they are.
+    pub not_files: Vec<(PathBuf, NotAFile)>,
+}
+
+/// The `*.toml` entries of the folder `dir`.
+pub fn toml_entries(dir: &Path) -> std::io::Result<TomlEntries> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let mut entries = TomlEntries::default();
+    for path in paths {
+        if path.is_file() {
+            entries.files.push(path);
+        } else if let Some(what) = NotAFile::of(&path) {
+            entries.not_files.push((path, what));
+        }
+    }
+    Ok(entries)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +380,34 @@ mod tests {
                 .locate(1..2)
                 .span,
             12..13
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn entries_that_are_not_files_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("b.toml"), "").unwrap();
+        std::fs::write(d.join("notes.txt"), "").unwrap();
+        std::fs::create_dir(d.join("folder.toml")).unwrap();
+        std::os::unix::fs::symlink(d.join("b.toml"), d.join("a.toml")).unwrap();
+        std::os::unix::fs::symlink(d.join("gone"), d.join("c.toml")).unwrap();
+        std::os::unix::fs::symlink(d.join("d.toml"), d.join("d.toml")).unwrap();
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(d.join("e.toml"))
+            .status()
+            .unwrap();
+        assert!(fifo.success());
+        let TomlEntries { files, not_files } = toml_entries(d).unwrap();
+        assert_eq!(files, [d.join("a.toml"), d.join("b.toml")]);
+        assert_eq!(
+            not_files,
+            [
+                (d.join("c.toml"), NotAFile::DanglingLink),
+                (d.join("d.toml"), NotAFile::LinkLoop),
+                (d.join("e.toml"), NotAFile::Fifo),
+            ]
         );
     }
 }

@@ -477,3 +477,148 @@ fn a_batch_removes_what_an_interrupted_one_left_and_names_colliding_files() {
         "a running process's temporary file was removed"
     );
 }
+
+/// A folder with one good answers file and, named `*.toml`, a link to nothing, a link to
+/// itself and a named pipe.
+#[cfg(unix)]
+fn folder_with_entries_that_are_not_files(dir: &std::path::Path) -> std::path::PathBuf {
+    let folder = answers_folder(dir, 1);
+    std::os::unix::fs::symlink(folder.join("gone"), folder.join("dangling.toml")).unwrap();
+    std::os::unix::fs::symlink(folder.join("loop.toml"), folder.join("loop.toml")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(folder.join("pipe.toml"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    folder
+}
+
+#[cfg(unix)]
+#[test]
+fn entries_of_answers_folders_that_are_not_files_are_reported_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = folder_with_entries_that_are_not_files(dir.path());
+    let run = |lang: &str, args: &[&str]| {
+        common::fulcrum()
+            .args(["--lang", lang, "--rules", "tests/fixtures/packs/mini"])
+            .args(args)
+            .arg(&answers)
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap()
+    };
+    let plans = dir.path().join("plans");
+    let out = run(
+        "en",
+        &["plan", "--out-dir", plans.to_str().unwrap(), "--answers"],
+    );
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for (name, what) in [
+        ("dangling.toml", "is a symbolic link to nothing"),
+        ("loop.toml", "is a symbolic link that loops back on itself"),
+        ("pipe.toml", "is a named pipe (FIFO)"),
+    ] {
+        let line = format!(
+            "warning: `{}` {what}, not an answers file: no plan written",
+            answers.join(name).display()
+        );
+        assert!(err.contains(&line), "{line}\n{err}");
+    }
+    assert!(err.contains("3 of 4 answers file(s) failed."), "{err}");
+    assert!(plans.join("a000.md").exists() || plans.join("a000.txt").exists());
+
+    let out = run("zh", &["workshop", "summary", "--format", "json"]);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for what in [
+        "指向不存在文件的符号链接",
+        "循环的符号链接",
+        "命名管道（FIFO）",
+    ] {
+        assert!(err.contains(what), "{what}\n{err}");
+    }
+    assert!(err.contains("不是答案文件：未计入汇总"), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(json["participants"].as_array().unwrap().len(), 1);
+    assert_eq!(json["failed"].as_array().unwrap().len(), 3, "{json}");
+}
+
+#[cfg(unix)]
+#[test]
+fn entries_of_rules_folders_that_are_not_files_are_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = folder_with_entries_that_are_not_files(dir.path());
+    // The folder becomes the mini pack: its answers file is replaced by the pack file.
+    std::fs::remove_file(pack.join("a000.toml")).unwrap();
+    std::fs::copy(
+        common::path("tests/fixtures/packs/mini/pack.toml"),
+        pack.join("pack.toml"),
+    )
+    .unwrap();
+    let run = |lang: &str, command: &[&str]| {
+        common::fulcrum()
+            .args(["--lang", lang, "--rules"])
+            .arg(&pack)
+            .args(command)
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap()
+    };
+    let out = run("en", &["rules", "list"]);
+    let err = stderr_of(&out);
+    // A warning: the pack loads, and the command succeeds.
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(stdout_of(&out).contains("mini"));
+    assert_eq!(err.matches("P016").count(), 3, "{err}");
+    let pipe = format!(
+        "`{}` is a named pipe (FIFO), not a pack file: skipped",
+        pack.join("pipe.toml").display()
+    );
+    assert!(err.contains(&pipe), "{err}");
+    // Lint counts them as warnings: findings.
+    let out = run("zh", &["rules", "lint"]);
+    let text = format!("{}{}", stdout_of(&out), stderr_of(&out));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("指向不存在文件的符号链接，不是规则包文件：已跳过"),
+        "{text}"
+    );
+}
+
+#[test]
+fn start_dates_only_in_the_documented_form() {
+    for (lang, expected) in [
+        (
+            "en",
+            "--start takes a date as YYYY-MM-DD, such as 2026-01-05, not `",
+        ),
+        (
+            "zh",
+            "--start 需要 YYYY-MM-DD 格式的日期（如 2026-01-05），实际是 `",
+        ),
+    ] {
+        for start in ["20260105", "2026-01-05T00:00", "2026-1-5", "+2026-01-05"] {
+            let out = common::with_mini()
+                .args(["--lang", lang, "plan", "--answers"])
+                .arg("tests/fixtures/answers-mini-urgent.toml")
+                .args(["--start", start])
+                .output()
+                .unwrap();
+            let err = stderr_of(&out);
+            assert_eq!(out.status.code(), Some(2), "{start}: {err}");
+            assert!(err.contains(&format!("{expected}{start}`")), "{err}");
+            assert!(out.stdout.is_empty());
+        }
+    }
+    let out = common::with_mini()
+        .args([
+            "plan",
+            "--answers",
+            "tests/fixtures/answers-mini-urgent.toml",
+        ])
+        .args(["--start", "2026-01-05"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+}

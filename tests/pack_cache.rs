@@ -203,3 +203,25 @@ fn packs_with_warnings_are_not_cached() {
     }
     assert!(entries(cache.path()).is_empty());
 }
+
+#[test]
+fn every_test_has_a_pack_cache_of_its_own() {
+    let mine = common::private_cache();
+    let other = std::thread::Builder::new()
+        .name("some_other_test".into())
+        .spawn(common::private_cache)
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_ne!(mine, other);
+    assert!(
+        mine.ends_with("every_test_has_a_pack_cache_of_its_own"),
+        "{mine:?}"
+    );
+    assert!(mine.starts_with(env!("CARGO_TARGET_TMPDIR")), "{mine:?}");
+    // Without --rules of its own, `fulcrum` caches the built-in pack: in this test's folder.
+    let out = fulcrum().args(["rules", "list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(!entries(&mine).is_empty());
+    assert!(entries(&other).is_empty());
+}

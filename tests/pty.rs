@@ -38,6 +38,8 @@ impl Pty {
             .current_dir(home)
             .env("HOME", home)
             .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env_remove("FULCRUM_NO_CACHE")
             .env("TERM", "xterm")
             .env("NO_COLOR", "1")
             .env("LANG", "C.UTF-8")
@@ -340,6 +342,7 @@ fn ctrl_c_keeps_a_draft_and_resume_reaches_the_same_plan() {
             "--width",
             "80",
         ])
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
         .output()
         .unwrap();
     let expected = String::from_utf8(output.stdout).unwrap();
@@ -672,4 +675,48 @@ fn an_answers_file_of_the_first_pack_version_asks_only_the_two_new_questions() {
     pty.at("Save your answers?", &format!("{DOWN}{ENTER}"));
     pty.at("Save the plan as a file too?", ENTER);
     assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn resume_names_a_draft_that_cannot_be_read() {
+    let home = tempfile::tempdir().unwrap();
+    let rules = mini();
+    let rules = rules.to_str().unwrap();
+    let dir = home.path().join("state/fulcrum/drafts");
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("mini-broken.toml");
+    std::fs::write(&broken, "pack = \"mini\"\n[answers\norg_name = \"X\"\n").unwrap();
+
+    // The only draft is broken: its name and what is wrong, not "no drafts".
+    let mut pty = Pty::start(
+        home.path(),
+        &["--lang", "en", "--rules", rules, "run", "--resume"],
+    );
+    let shown = pty.wait("no draft in");
+    assert!(shown.contains("mini-broken.toml:2:"), "{shown}");
+    assert!(shown.contains("A001"), "{shown}");
+    assert_eq!(pty.exit_code(), 4);
+
+    let mut pty = Pty::start(
+        home.path(),
+        &["--lang", "zh", "--rules", rules, "run", "--resume"],
+    );
+    let shown = pty.wait("中的草稿都无法读取");
+    assert!(shown.contains("mini-broken.toml:2:"), "{shown}");
+    assert_eq!(pty.exit_code(), 4);
+
+    // Beside a good draft, the broken one is named and the good one taken.
+    std::fs::write(
+        dir.join("mini-good.toml"),
+        "pack = \"mini\"\nlang = \"en\"\n[answers]\norg_name = \"Good Org\"\n",
+    )
+    .unwrap();
+    let mut pty = Pty::start(
+        home.path(),
+        &["--lang", "en", "--rules", rules, "run", "--resume"],
+    );
+    let shown = pty.wait("Drafts that cannot be read (see above) are not offered.");
+    assert!(shown.contains("mini-broken.toml:2:"), "{shown}");
+    pty.at("?", CTRL_C);
+    assert_eq!(pty.exit_code(), 130);
 }

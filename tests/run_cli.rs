@@ -13,6 +13,8 @@ fn fulcrum(home: &Path) -> Command {
         .current_dir(home)
         .env("HOME", home)
         .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env_remove("FULCRUM_NO_CACHE")
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -195,3 +195,57 @@ fn hostile_files_are_refused_with_clean_messages_in_every_command() {
         }
     }
 }
+
+/// A right-to-left override and C1 controls (CSI, NEL) as they can appear in a file name.
+const BIDI_AND_C1: &str = "a\u{202e}b\u{9b}31m\u{85}c";
+
+#[test]
+fn the_group_summary_json_escapes_what_plan_json_escapes() {
+    let plan = hostile_plan();
+    let mut summary = Summary::new(Lang::En);
+    summary.add(&format!("{BIDI_AND_C1}.toml"), &plan, &[BIDI_AND_C1]);
+    summary.finish();
+    let json = render::summary::json(&summary);
+    assert_clean("summary json", &json);
+    assert!(json.contains("a\\u202eb\\u009b31m\\u0085c.toml"), "{json}");
+    // The same values, only escaped.
+    let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        back["participants"][0]["file"],
+        format!("{BIDI_AND_C1}.toml")
+    );
+}
+
+#[test]
+fn the_markdown_summary_escapes_every_cell() {
+    const IMG: &str = "<img src=x onerror=alert(1)>";
+    let mut plan = hostile_plan();
+    for d in &mut plan.derived {
+        d.label = format!("{IMG} *label*");
+        d.display = format!("{IMG} | cell");
+    }
+    for phase in &mut plan.phases {
+        phase.title = format!("{IMG} [t](javascript:x)");
+        for a in &mut phase.actions {
+            a.concept = format!("{IMG}`code`");
+        }
+    }
+    plan.organization = Some(format!("{IMG}\nnext"));
+    assert!(!plan.derived.is_empty() && !plan.phases.is_empty());
+    let mut summary = Summary::new(Lang::En);
+    summary.add(&format!("{IMG}.toml"), &plan, &[IMG]);
+    summary.finish();
+    let md = render::summary::markdown(&summary);
+    // Every `<`, `[` and `` ` `` is escaped, but for the code style of plain concept ids.
+    let rest = md.replace("`start.note`", "");
+    let escaped = |c: char| {
+        rest.match_indices(c)
+            .all(|(i, _)| rest[..i].ends_with('\\'))
+    };
+    assert!(escaped('<') && escaped('[') && escaped('`'), "{md}");
+    assert!(md.contains("\\<img src=x onerror=alert(1)\\>"), "{md}");
+    // Every row keeps its columns: no cell adds a `|` of its own.
+    let columns = |line: &str| line.matches(" | ").count();
+    let lines: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(columns(lines[0]), columns(lines[2]), "{md}");
+}

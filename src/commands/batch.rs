@@ -11,6 +11,7 @@ use crate::lang::Lang;
 use crate::output;
 use crate::pack::load::Catalog;
 use crate::render::{Format, RenderOptions};
+use crate::source::{TomlEntries, toml_entries};
 use crate::terminal::sanitize;
 use crate::tr;
 
@@ -29,7 +30,8 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
         ));
     };
     let start = session::start_date(args.start.as_deref(), ui)?;
-    let files = answers_files(&args.answers, ui)?;
+    let given = answers_files(&args.answers, ui)?;
+    let files = &given.files;
     std::fs::create_dir_all(out_dir).map_err(|e| {
         Failure::message(
             Exit::Output,
@@ -45,11 +47,12 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
     output::remove_stale_temp_files(out_dir);
     let mut catalog = context.catalog()?;
     let template = UserTemplate::load(context, &mut catalog.sources, args)?;
-    let mut failed = 0usize;
+    given.report_not_files(ui, &tr!(ui, "未生成计划", "no plan written"));
+    let mut failed = given.not_files.len();
     // Names that are not UTF-8 can map to one output name: the second file would overwrite
     // (with --force) or be refused as the first one's plan.
     let mut targets: std::collections::HashMap<PathBuf, &Path> = Default::default();
-    for file in &files {
+    for file in files {
         let target = output_path(out_dir, file, args.format);
         let result = match targets.get(&target) {
             Some(first) => Err(Failure::message(
@@ -99,7 +102,7 @@ pub fn run(context: &Context, args: &PlanArgs) -> Result<Exit, Failure> {
             }
         }
     }
-    let total = files.len();
+    let total = given.total();
     if failed > 0 {
         eprintln!(
             "{}",
@@ -166,12 +169,43 @@ fn one(
     output::write_file(target, text.as_bytes(), args.force, context.ui)
 }
 
-/// The answers files of a folder (`*.toml`, sorted by name), or the one file given.
-pub fn answers_files(path: &Path, ui: Lang) -> Result<Vec<PathBuf>, Failure> {
-    if !path.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+/// The answers files given: the `*.toml` files of a folder (sorted by name), or the one file.
+/// Entries named `*.toml` that are not files that can be read (a dangling or looping link, a
+/// pipe…) are reported each, and counted as failed files of the batch.
+pub type AnswersFiles = TomlEntries;
+
+impl AnswersFiles {
+    /// How many `*.toml` entries there are, files or not.
+    pub fn total(&self) -> usize {
+        self.files.len() + self.not_files.len()
     }
-    let entries = std::fs::read_dir(path).map_err(|e| {
+
+    /// Prints the warning for each entry that is not a file, with `then` (what becomes of it).
+    pub fn report_not_files(&self, ui: Lang, then: &str) {
+        for (path, what) in &self.not_files {
+            eprintln!(
+                "{}",
+                sanitize(&tr!(
+                    ui,
+                    "警告：`{}` 是{}，不是答案文件：{then}",
+                    "warning: `{}` is {}, not an answers file: {then}",
+                    path.display(),
+                    what.describe(ui)
+                ))
+            );
+        }
+    }
+}
+
+/// The answers files of a folder (`*.toml`, sorted by name), or the one file given.
+pub fn answers_files(path: &Path, ui: Lang) -> Result<AnswersFiles, Failure> {
+    if !path.is_dir() {
+        return Ok(AnswersFiles {
+            files: vec![path.to_path_buf()],
+            not_files: Vec::new(),
+        });
+    }
+    let entries = toml_entries(path).map_err(|e| {
         Failure::message(
             Exit::Usage,
             tr!(
@@ -182,13 +216,7 @@ pub fn answers_files(path: &Path, ui: Lang) -> Result<Vec<PathBuf>, Failure> {
             ),
         )
     })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    if files.is_empty() {
+    if entries.files.is_empty() && entries.not_files.is_empty() {
         return Err(Failure::message(
             Exit::Usage,
             tr!(
@@ -199,7 +227,7 @@ pub fn answers_files(path: &Path, ui: Lang) -> Result<Vec<PathBuf>, Failure> {
             ),
         ));
     }
-    Ok(files)
+    Ok(entries)
 }
 
 /// The file name extension of a format's output.

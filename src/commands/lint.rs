@@ -49,7 +49,7 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
                     tr!(ui, "无法生成 JSON：{e}", "cannot write JSON: {e}"),
                 )
             })?;
-            crate::outln!("{text}");
+            crate::outln!("{}", crate::terminal::escape_json(&text));
         }
         LintFormat::Text => {
             let color = context.color && std::io::stdout().is_terminal();

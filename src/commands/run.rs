@@ -617,17 +617,45 @@ fn pick_draft(
         ));
     };
     let mut drafts = Vec::new();
+    let mut broken = 0usize;
     for (path, modified) in draft::list(dir) {
-        if let Ok(file) = file::read(&path, &mut catalog.sources, lang) {
-            drafts.push((
+        match file::read(&path, &mut catalog.sources, lang) {
+            Ok(file) => drafts.push((
                 Seed {
                     file,
                     path,
                     is_draft: true,
                 },
                 modified,
-            ));
+            )),
+            // A draft that cannot be read is named with what is wrong, never passed over.
+            Err(d) => {
+                broken += 1;
+                eprintln!(
+                    "{}
+",
+                    d.render(&catalog.sources, lang, screen.color)
+                );
+            }
         }
+    }
+    if drafts.is_empty() && broken > 0 {
+        return Err(Failure::message(
+            Exit::InvalidAnswers,
+            tr!(
+                lang,
+                "{} 中的草稿都无法读取（见上）：修好或删除它们，或运行 `fulcrum run` 重新开始",
+                "no draft in {} can be read (see above): fix or remove them, or start again with `fulcrum run`",
+                dir.display()
+            ),
+        ));
+    }
+    if broken > 0 {
+        screen.say(&tr!(
+            lang,
+            "无法读取的草稿（见上）不在列表中。",
+            "Drafts that cannot be read (see above) are not offered."
+        ));
     }
     if drafts.is_empty() {
         return Err(Failure::message(

@@ -354,21 +354,36 @@ pub fn pack_by_id<'c>(catalog: &'c Catalog, id: &str, ui: Lang) -> Result<&'c Pa
 /// Dates outside these years are taken as typing mistakes: a schedule runs weeks to a few years.
 const START_YEARS: std::ops::RangeInclusive<i16> = 1900..=2199;
 
+/// Whether `s` is written `YYYY-MM-DD`: four digits, two, two, with hyphens.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
 /// Parses `--start`, or gives today's date.
 pub fn start_date(flag: Option<&str>, ui: Lang) -> Result<Date, Failure> {
     let Some(s) = flag else {
         return Ok(crate::clock::today());
     };
-    let date = s.parse::<Date>().map_err(|_| {
+    let wrong_form = || {
         Failure::message(
             Exit::Usage,
             tr!(
                 ui,
-                "--start 需要 YYYY-MM-DD 格式的日期，实际是 `{s}`",
-                "--start takes a date as YYYY-MM-DD, not `{s}`"
+                "--start 需要 YYYY-MM-DD 格式的日期（如 2026-01-05），实际是 `{s}`",
+                "--start takes a date as YYYY-MM-DD, such as 2026-01-05, not `{s}`"
             ),
         )
-    })?;
+    };
+    // Only the documented form: jiff also reads `20260105` and `2026-01-05T00:00`.
+    if !is_iso_date(s) {
+        return Err(wrong_form());
+    }
+    let date = s.parse::<Date>().map_err(|_| wrong_form())?;
     if !START_YEARS.contains(&date.year()) {
         return Err(Failure::message(
             Exit::Usage,

@@ -16,14 +16,18 @@ use crate::tr;
 /// Runs `fulcrum workshop summary`.
 pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
     let ui = context.ui;
-    let mut files = Vec::new();
+    let mut given = super::batch::AnswersFiles::default();
     for path in &args.paths {
-        files.extend(super::batch::answers_files(path, ui)?);
+        let more = super::batch::answers_files(path, ui)?;
+        given.files.extend(more.files);
+        given.not_files.extend(more.not_files);
     }
+    given.report_not_files(ui, &tr!(ui, "未计入汇总", "left out of the summary"));
+    let files = &given.files;
     let mut catalog = context.catalog()?;
     let today = super::session::start_date(None, ui)?;
     let mut summary = Summary::new(ui);
-    for file in &files {
+    for file in files {
         let shown = file.display().to_string();
         let result =
             super::session::read_answers(context, &mut catalog, file).and_then(|answers| {
@@ -74,10 +78,16 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
             }
         }
     }
+    summary.failed.extend(
+        given
+            .not_files
+            .iter()
+            .map(|(path, _)| path.display().to_string()),
+    );
     summary.finish();
     // A summary of no one is no result: like any failing command, print nothing on stdout.
     if summary.participants.is_empty() {
-        return Ok(left_out(&summary, files.len()));
+        return Ok(left_out(&summary, given.total()));
     }
     let text = match args.format {
         SummaryFormat::Table => render::table(
@@ -90,7 +100,7 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
         SummaryFormat::Json => render::json(&summary),
     };
     output::write(&Target::Stdout, &text, false, ui)?;
-    Ok(left_out(&summary, files.len()))
+    Ok(left_out(&summary, given.total()))
 }
 
 /// Says on stderr how many of the `files` answers files were left out, and gives the exit code:

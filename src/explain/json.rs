@@ -25,7 +25,7 @@ fn render<T: Serialize>(body: &T) -> String {
     // Serializing plain structs of strings, booleans and numbers cannot fail.
     let mut text = serde_json::to_string_pretty(&tagged).unwrap_or_default();
     text.push('\n');
-    text
+    crate::terminal::escape_json(&text)
 }
 
 /// The whole explanation of a plan as JSON.

@@ -332,10 +332,11 @@ fn read_folder(
     lang: Lang,
     budget: &mut ReadBudget,
 ) -> InputFolder {
-    let mut paths: Vec<PathBuf> = sorted_entries(dir)
-        .into_iter()
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
-        .collect();
+    let entries = crate::source::toml_entries(dir).unwrap_or_default();
+    let mut paths = entries.files;
+    for (path, what) in entries.not_files {
+        catalog.diagnostics.push(not_a_file(&path, what, lang));
+    }
     if paths.len() > MAX_FILES_PER_FOLDER {
         let shown = dir.display();
         catalog.diagnostics.push(
@@ -562,6 +563,26 @@ fn accept(
             None
         }
     }
+}
+
+/// The warning for an entry named `*.toml` in a rules folder that is not a file that can be
+/// read (a dangling or looping link, a pipe…): it is skipped, but not in silence.
+fn not_a_file(path: &Path, what: crate::source::NotAFile, lang: Lang) -> Diagnostic {
+    let shown = path.display();
+    Diagnostic::warning(
+        "P016",
+        tr!(
+            lang,
+            "`{shown}` 是{}，不是规则包文件：已跳过",
+            "`{shown}` is {}, not a pack file: skipped",
+            what.describe(lang)
+        ),
+    )
+    .help(tr!(
+        lang,
+        "删除它，或让它指向一个真正的 .toml 文件",
+        "remove it, or make it a real .toml file"
+    ))
 }
 
 /// Whether `text` is an answers file (an `[answers]` table, `pack = "…"` as a string) rather

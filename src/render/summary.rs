@@ -9,7 +9,7 @@ use super::user_template::escape_markdown;
 use super::wrap::{widest_part, widest_word, wrap};
 use crate::group_summary::Summary;
 use crate::lang::Lang;
-use crate::terminal::sanitize;
+use crate::terminal::{escape_json, sanitize};
 use crate::tr;
 
 /// The header row: file, organization, derived facts, actions per phase.
@@ -438,34 +438,53 @@ pub fn markdown(s: &Summary) -> String {
     let lang = s.lang;
     let mut out = String::new();
     let _ = writeln!(out, "## {}\n", tr!(lang, "参与者", "Participants"));
-    md_row(&mut out, &header(s));
-    md_row(&mut out, &vec!["---".to_string(); header(s).len()]);
+    let header = header(s);
+    md_row(&mut out, &md_cells(&header));
+    md_row(&mut out, &vec!["---".to_string(); header.len()]);
     for row in rows(s) {
-        md_row(
-            &mut out,
-            &row.iter().map(|c| escape_markdown(c)).collect::<Vec<_>>(),
-        );
+        md_row(&mut out, &md_cells(&row));
     }
     let _ = writeln!(
         out,
         "\n## {}\n",
         tr!(lang, "概念出现频次", "How often each concept comes up")
     );
-    md_row(&mut out, &concept_header(lang));
+    md_row(&mut out, &md_cells(&concept_header(lang)));
     md_row(&mut out, &["---".to_string(), "---:".to_string()]);
     let total = s.participants.len();
     for c in &s.concepts {
         md_row(
             &mut out,
-            &[format!("`{}`", c.concept), format!("{}/{total}", c.count)],
+            &[concept_cell(&c.concept), format!("{}/{total}", c.count)],
         );
     }
     // Labels and file names come from packs and the file system: keep escapes off the terminal.
     sanitize(&out)
 }
 
+/// A table row of cells already written as Markdown.
 fn md_row(out: &mut String, cells: &[String]) {
     let _ = writeln!(out, "| {} |", cells.join(" | "));
+}
+
+/// Cells of text from packs, answers and the file system, escaped so that they print as
+/// written (`<img onerror=…>` stays text, a `|` does not add a column).
+fn md_cells(cells: &[String]) -> Vec<String> {
+    cells.iter().map(|c| escape_markdown(c)).collect()
+}
+
+/// A concept id in code style when it is a plain id, else escaped like any text: inside
+/// backticks nothing can be escaped.
+fn concept_cell(concept: &str) -> String {
+    let plain = !concept.is_empty()
+        && concept
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | '/'));
+    if plain {
+        format!("`{concept}`")
+    } else {
+        escape_markdown(concept)
+    }
 }
 
 /// CSV (RFC 4180): the participant rows, then a blank line, then the concept counts. It starts
@@ -507,12 +526,13 @@ fn csv_cell(cell: &str) -> String {
     }
 }
 
-/// Pretty JSON, ending with a newline.
+/// Pretty JSON, ending with a newline, escaped as the plan's JSON is (file names may hold
+/// right-to-left overrides and C1 controls).
 pub fn json(s: &Summary) -> String {
     let mut out =
         serde_json::to_string_pretty(s).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');
-    out
+    escape_json(&out)
 }
 
 #[cfg(test)]
@@ -632,5 +652,12 @@ mod tests {
         assert_eq!(csv_cell("a,b"), "\"a,b\"");
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
+    }
+
+    #[test]
+    fn concept_ids_keep_code_style_only_when_plain() {
+        assert_eq!(concept_cell("trust.repair-1"), "`trust.repair-1`");
+        assert_eq!(concept_cell("a`b"), "a\\`b");
+        assert_eq!(concept_cell("<x>"), "\\<x\\>");
     }
 }

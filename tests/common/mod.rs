@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use assert_cmd::Command;
 
@@ -17,13 +18,45 @@ pub fn path(rel: &str) -> PathBuf {
     root().join(rel)
 }
 
-/// `fulcrum` with no user configuration, no language settings and the repository as the
-/// working directory.
+/// A pack cache folder for the running test only, emptied the first time the test asks for
+/// it: results never depend on what other tests, or earlier runs, put in a cache. (Each test
+/// runs on a thread named after it, in one process per test binary; `cargo nextest` runs
+/// each test in a process of its own.)
+pub fn private_cache() -> PathBuf {
+    static EMPTIED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("unnamed")
+        .replace("::", "-");
+    let binary = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    // `outputs-3edc654203591c20`: the same folder after the binary is rebuilt.
+    let binary = binary.rsplit_once('-').map_or(&*binary, |(name, _)| name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("pack-cache")
+        .join(binary)
+        .join(test);
+    let mut emptied = EMPTIED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !emptied.contains(&dir) {
+        let _ = std::fs::remove_dir_all(&dir);
+        emptied.push(dir.clone());
+    }
+    dir
+}
+
+/// `fulcrum` with no user configuration, no language settings, a pack cache of the test's
+/// own ([`private_cache`]) and the repository as the working directory.
 pub fn fulcrum() -> Command {
     let mut cmd = Command::cargo_bin("fulcrum").expect("binary is built");
     cmd.current_dir(root())
         .env_remove("FULCRUM_LANG")
         .env_remove("FULCRUM_RULES")
+        .env_remove("FULCRUM_NO_CACHE")
+        .env("XDG_CACHE_HOME", private_cache())
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")

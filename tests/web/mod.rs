@@ -10,6 +10,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+#[path = "../common/mod.rs"]
+mod common;
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -39,7 +42,9 @@ pub fn command(args: &[&str]) -> Command {
         .env("LANG", "C")
         .env("NO_COLOR", "1")
         .env("HOME", root().join("target").join("no-home"))
-        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"));
+        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
+        .env_remove("FULCRUM_NO_CACHE")
+        .env("XDG_CACHE_HOME", common::private_cache());
     cmd
 }
 
