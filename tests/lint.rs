@@ -273,6 +273,16 @@ const CASES: &[Case] = &[
         example: &[],
     },
     Case {
+        dir: "L013-single-language",
+        code: "L013",
+        message: "this text is a plain string",
+        file: "pack.toml",
+        line: 62,
+        column: 7,
+        exit: 1,
+        example: &[],
+    },
+    Case {
         dir: "L008-empty-text",
         code: "L008",
         message: "question `mood` prompt (en) is empty",

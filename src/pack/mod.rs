@@ -68,9 +68,23 @@ pub struct Pack {
     pub tests: Vec<PackTest>,
     /// Where the pack came from.
     pub origin: PackOrigin,
+    /// What the loader noticed for lint (not kept in the pack cache: lint reads the source).
+    #[serde(skip)]
+    pub lint_notes: LintNotes,
     /// Questions and derived facts by id (rebuilt from them after a cache read).
     #[serde(skip)]
     names: HashMap<String, Var>,
+}
+
+/// What the loader noticed about a pack that only `rules lint` reports.
+#[derive(Debug, Clone, Default)]
+pub struct LintNotes {
+    /// Plain strings (`why = "…"`) in a pack written in two languages: the same words are
+    /// shown in both (L013). Speakers' and sources' names are left out: a name is the same
+    /// in every language.
+    pub single_language: Vec<Loc>,
+    /// Files of the pack that do not parse: the pack was built without them.
+    pub unparsed: Vec<FileId>,
 }
 
 /// Where a pack's files came from.
