@@ -273,6 +273,16 @@ const CASES: &[Case] = &[
         example: &[],
     },
     Case {
+        dir: "L014-value-never-given",
+        code: "L014",
+        message: "no answer set gives `scale` the value `huge`",
+        file: "pack.toml",
+        line: 45,
+        column: 1,
+        exit: 3,
+        example: &[],
+    },
+    Case {
         dir: "L013-single-language",
         code: "L013",
         message: "this text is a plain string",

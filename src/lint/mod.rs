@@ -6,6 +6,7 @@
 //! phases never empty and exclusive rules apart, with a counterexample answers file for every
 //! gap or overlap. Codes are documented in `docs/lint-codes.md`.
 
+pub mod contradiction;
 pub mod focus;
 pub mod logic;
 pub mod pack_tests;
