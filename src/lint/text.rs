@@ -150,6 +150,11 @@ fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagn
             &q.help,
         ));
         texts.extend(
+            q.short
+                .iter()
+                .map(|t| (text_name(lang, QUESTION, &q.id, "short"), loc.clone(), t)),
+        );
+        texts.extend(
             q.if_empty
                 .iter()
                 .map(|t| (text_name(lang, QUESTION, &q.id, "if_empty"), loc.clone(), t)),

@@ -191,6 +191,8 @@ pub struct Question {
     pub kind: QuestionKind,
     /// The question.
     pub prompt: LocalText,
+    /// A short label for tables, when the prompt is too long for one.
+    pub short: Option<LocalText>,
     /// Why it is asked.
     pub help: LocalText,
     /// Asked only when this holds.
