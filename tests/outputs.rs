@@ -787,8 +787,11 @@ fn explain_a_present_and_an_absent_concept() {
     );
     assert!(text.contains("✗ rule recognize-happy-trouble ("), "{text}");
     assert!(text.contains("when: not troubled and demand_fit is fits"));
-    // Both parts of the `and` fail: `troubled` holds under a `not`, and demand_fit conflicts.
-    assert!(text.contains("✓ troubled    (troubled = true)"), "{text}");
+    // Both parts of the `and` fail: `not troubled` asks for "no", and demand_fit conflicts.
+    assert!(
+        text.contains("✗ troubled is no    (troubled = true)"),
+        "{text}"
+    );
     assert!(
         text.contains("✗ demand_fit is fits    (demand_fit = conflicts)"),
         "{text}"
@@ -893,7 +896,7 @@ fn explain_as_json_says_the_same_as_the_text() {
         .iter()
         .map(|r| r["test"].as_str().unwrap())
         .collect();
-    assert_eq!(failing, ["troubled", "demand_fit is fits"]);
+    assert_eq!(failing, ["troubled is no", "demand_fit is fits"]);
 }
 
 #[test]

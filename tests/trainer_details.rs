@@ -116,3 +116,86 @@ fn the_starter_pack_has_a_timeline_and_phase_windows_and_its_plans_have_dates() 
         assert!(text.contains(short), "{lang}: {text}");
     }
 }
+
+/// `explain --answers` of the urgent mini answers with `troubled` set to `troubled`, in `lang`.
+fn explain(dir: &Path, lang: &str, troubled: bool) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let answers = std::fs::read_to_string(path("tests/fixtures/answers-mini-urgent.toml"))
+        .unwrap()
+        .replace("troubled = true", &format!("troubled = {troubled}"));
+    let file = tmp.path().join("answers.toml");
+    std::fs::write(&file, answers).unwrap();
+    let out = fulcrum()
+        .args(["--lang", lang, "--rules"])
+        .arg(dir)
+        .arg("explain")
+        .arg("--answers")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr_of(&out));
+    stdout_of(&out)
+}
+
+#[test]
+fn explain_shows_what_each_term_of_a_sum_added() {
+    let (_tmp, dir) = mini_with("sum = [\"who\"]", "sum = [\"who\", \"months_left\"]");
+    let en = explain(&dir, "en", true);
+    assert!(en.contains("  load = 4\n"), "{en}");
+    assert!(
+        en.contains("      sum of: +3 (who = [residents, committee]) +1 (months_left = 1)\n"),
+        "{en}"
+    );
+    let zh = explain(&dir, "zh", true);
+    assert!(
+        zh.contains("      求和：+3 (who = [residents, committee]) +1 (months_left = 1)\n"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn explain_words_a_negated_yes_no_question_as_its_answer() {
+    let (_tmp, dir) = mini_with(
+        "when = \"urgency is high or (troubled and load >= 2)\"",
+        "when = \"urgency is high and not troubled\"",
+    );
+    let en = explain(&dir, "en", false);
+    assert!(
+        en.contains("        ✓ troubled is no    (troubled = false)\n"),
+        "{en}"
+    );
+    assert!(!en.contains("✗ troubled"), "{en}");
+    let zh = explain(&dir, "zh", false);
+    assert!(
+        zh.contains("✓ troubled is no    （troubled = false）"),
+        "{zh}"
+    );
+    // A rule that did not fire because of it names the failing part as written.
+    let en = explain(&dir, "en", true);
+    assert!(!en.contains("rule urgent"), "{en}");
+}
+
+#[test]
+fn a_negated_test_reads_as_the_condition_says_it() {
+    let (_tmp, dir) = mini_with(
+        "when = \"urgency is high or (troubled and load >= 2)\"",
+        "when = \"urgency is high and not (who has residents)\"",
+    );
+    let out = fulcrum()
+        .args(["--lang", "en", "--rules"])
+        .arg(&dir)
+        .args([
+            "explain",
+            "--answers",
+            "tests/fixtures/answers-mini-urgent.toml",
+            "--concept",
+            "start.hurry",
+        ])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("✗ not (who has residents)    (who = [residents, committee])"),
+        "{text}"
+    );
+}
