@@ -199,3 +199,26 @@ fn a_negated_test_reads_as_the_condition_says_it() {
         "{text}"
     );
 }
+
+#[test]
+fn rules_show_follows_the_packs_default_language_when_the_locale_says_nothing() {
+    let (_tmp, dir) = mini_with("default_lang = \"en\"", "default_lang = \"zh\"");
+    let show = |env: Option<&str>| {
+        let mut cmd = fulcrum();
+        cmd.arg("--rules").arg(&dir).args(["rules", "show", "mini"]);
+        if let Some(lang) = env {
+            cmd.env("FULCRUM_LANG", lang);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", common::stderr_of(&out));
+        stdout_of(&out)
+    };
+    // LANG=C: the pack's default, Chinese, for its texts and the tables around them.
+    let zh = show(None);
+    assert!(zh.contains("问题（6）"), "{zh}");
+    assert!(zh.contains("何时询问"), "{zh}");
+    assert!(!zh.contains("Questions"), "{zh}");
+    let en = show(Some("en"));
+    assert!(en.contains("Questions (6)"), "{en}");
+    assert!(en.contains("asked when"), "{en}");
+}
