@@ -255,6 +255,27 @@ pub enum RulesCommand {
     New(NewArgs),
     /// Print a pack's questions, derived facts and rules as tables.
     Show(ShowArgs),
+    /// Write every text of a pack as CSV (id, field, zh, en) for translators.
+    ExportTexts {
+        /// The pack whose texts to write.
+        #[arg(value_name = "PACK")]
+        pack: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the texts of a translated CSV back into a pack's files.
+    ImportTexts {
+        /// The pack to write the texts into.
+        #[arg(value_name = "PACK")]
+        pack: String,
+        /// The CSV, as `rules export-texts` writes it.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// `fulcrum rules new`
@@ -280,6 +301,14 @@ pub struct ShowArgs {
     /// The pack to show.
     #[arg(value_name = "PACK")]
     pub pack: String,
+
+    /// Every text of the pack in both languages side by side, for proof-reading.
+    #[arg(long)]
+    pub texts: bool,
+
+    /// With --texts: as Markdown, to send to a colleague.
+    #[arg(long, requires = "texts")]
+    pub markdown: bool,
 
     /// Width of the tables in columns. Default: the terminal's width; unwrapped when piped.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]

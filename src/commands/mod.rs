@@ -11,4 +11,5 @@ pub mod run;
 pub mod serve;
 pub mod session;
 pub mod show;
+pub mod texts;
 pub mod workshop;

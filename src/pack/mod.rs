@@ -7,6 +7,7 @@ pub mod answer_check;
 pub mod build;
 pub mod builtin;
 pub mod cache;
+pub mod inventory;
 pub mod load;
 pub mod placeholder;
 pub mod raw;
