@@ -111,6 +111,13 @@ fn run_command(args: Vec<std::ffi::OsString>, env: Environment) -> Exit {
             output,
             force,
         })) => commands::texts::export(&context, &pack, output.as_deref(), force),
+        Some(Command::Rules(RulesCommand::Bundle { dir, output, force })) => {
+            commands::share::bundle(&context, &dir, &output, force)
+        }
+        Some(Command::Rules(RulesCommand::Install { file, force })) => {
+            commands::share::install(&context, &file, force)
+        }
+        Some(Command::Rules(RulesCommand::Remove { id })) => commands::share::remove(&context, &id),
         Some(Command::Rules(RulesCommand::ImportTexts { pack, file })) => {
             commands::texts::import(&context, &pack, &file)
         }

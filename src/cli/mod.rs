@@ -267,6 +267,33 @@ pub enum RulesCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Join a pack folder's files into one file to send.
+    Bundle {
+        /// The pack's folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// The file to write, e.g. my-pack.fulcrum.toml.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a pack file and put it into your rules folder.
+    Install {
+        /// The pack file, as `rules bundle` writes it.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace an installed pack of the same id that differs.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Remove a pack from your rules folder.
+    Remove {
+        /// The pack's id.
+        #[arg(value_name = "ID")]
+        id: String,
+    },
     /// Write the texts of a translated CSV back into a pack's files.
     ImportTexts {
         /// The pack to write the texts into.
