@@ -46,6 +46,7 @@ fn load_pack(id: &str, files: &Files) -> (SourceMap, Pack) {
             id: id.to_string(),
             files: parsed,
             origin: "bench".into(),
+            unparsed: Vec::new(),
         },
         &sources,
         Lang::En,

@@ -106,6 +106,21 @@ fn run_command(args: Vec<std::ffi::OsString>, env: Environment) -> Exit {
         Some(Command::Rules(RulesCommand::Schema)) => commands::rules::schema(),
         Some(Command::Rules(RulesCommand::New(args))) => commands::new_pack::run(&context, &args),
         Some(Command::Rules(RulesCommand::Show(args))) => commands::show::run(&context, &args),
+        Some(Command::Rules(RulesCommand::ExportTexts {
+            pack,
+            output,
+            force,
+        })) => commands::texts::export(&context, &pack, output.as_deref(), force),
+        Some(Command::Rules(RulesCommand::Bundle { dir, output, force })) => {
+            commands::share::bundle(&context, &dir, &output, force)
+        }
+        Some(Command::Rules(RulesCommand::Install { file, force })) => {
+            commands::share::install(&context, &file, force)
+        }
+        Some(Command::Rules(RulesCommand::Remove { id })) => commands::share::remove(&context, &id),
+        Some(Command::Rules(RulesCommand::ImportTexts { pack, file })) => {
+            commands::texts::import(&context, &pack, &file)
+        }
         Some(Command::Run(args)) => commands::run::run(&context, &args),
         None => commands::run::run(&context, &crate::cli::RunArgs::default()),
     };

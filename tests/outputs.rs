@@ -790,8 +790,11 @@ fn explain_a_present_and_an_absent_concept() {
     assert!(text.contains(
         "when: demand_fit is fits and not troubled and not staff_absorbed and urgency is low"
     ));
-    // Two parts of the `and` fail: demand_fit conflicts, and `troubled` holds under a `not`.
-    assert!(text.contains("✓ troubled    (troubled = true)"), "{text}");
+    // Two parts of the `and` fail: demand_fit conflicts, and `not troubled` asks for "no".
+    assert!(
+        text.contains("✗ troubled is no    (troubled = true)"),
+        "{text}"
+    );
     assert!(
         text.contains("✗ demand_fit is fits    (demand_fit = conflicts)"),
         "{text}"
@@ -899,7 +902,7 @@ fn explain_as_json_says_the_same_as_the_text() {
         .iter()
         .map(|r| r["test"].as_str().unwrap())
         .collect();
-    assert_eq!(failing, ["demand_fit is fits", "troubled"]);
+    assert_eq!(failing, ["demand_fit is fits", "troubled is no"]);
 }
 
 #[test]

@@ -184,6 +184,60 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "width",
         "表格宽度（列数）。默认取终端宽度；管道输出时不换行",
     ),
+    (
+        "rules show",
+        "texts",
+        "并排列出规则包的全部中英文字，便于校对",
+    ),
+    (
+        "rules show",
+        "markdown",
+        "与 --texts 一起用：输出 Markdown，便于发给同事",
+    ),
+    (
+        "rules export-texts",
+        "",
+        "把规则包的全部文字写成 CSV（id、field、zh、en），供翻译使用",
+    ),
+    ("rules export-texts", "pack", "要导出文字的规则包"),
+    (
+        "rules export-texts",
+        "output",
+        "写入这个文件，而不是标准输出",
+    ),
+    ("rules export-texts", "force", "文件已存在时覆盖"),
+    (
+        "rules bundle",
+        "",
+        "把规则包文件夹中的文件合并为一个文件，便于发送",
+    ),
+    ("rules bundle", "dir", "规则包所在的文件夹"),
+    (
+        "rules bundle",
+        "output",
+        "要写入的文件，例如 my-pack.fulcrum.toml",
+    ),
+    ("rules bundle", "force", "文件已存在时覆盖"),
+    ("rules install", "", "检查规则包文件并放进你的规则文件夹"),
+    (
+        "rules install",
+        "file",
+        "规则包文件，即 `rules bundle` 的输出",
+    ),
+    (
+        "rules install",
+        "force",
+        "替换已安装的、内容不同的同名规则包",
+    ),
+    ("rules remove", "", "从你的规则文件夹中删除一个规则包"),
+    ("rules remove", "id", "规则包的 id"),
+    ("rules import-texts", "", "把翻译好的 CSV 写回规则包的文件"),
+    ("rules import-texts", "pack", "要写入文字的规则包"),
+    (
+        "rules import-texts",
+        "file",
+        "CSV 文件，格式同 `rules export-texts` 的输出",
+    ),
 ];
 
 /// Columns of Chinese help text per line, so it fits beside or below the option names.

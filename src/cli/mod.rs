@@ -255,6 +255,54 @@ pub enum RulesCommand {
     New(NewArgs),
     /// Print a pack's questions, derived facts and rules as tables.
     Show(ShowArgs),
+    /// Write every text of a pack as CSV (id, field, zh, en) for translators.
+    ExportTexts {
+        /// The pack whose texts to write.
+        #[arg(value_name = "PACK")]
+        pack: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Join a pack folder's files into one file to send.
+    Bundle {
+        /// The pack's folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// The file to write, e.g. my-pack.fulcrum.toml.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a pack file and put it into your rules folder.
+    Install {
+        /// The pack file, as `rules bundle` writes it.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace an installed pack of the same id that differs.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Remove a pack from your rules folder.
+    Remove {
+        /// The pack's id.
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Write the texts of a translated CSV back into a pack's files.
+    ImportTexts {
+        /// The pack to write the texts into.
+        #[arg(value_name = "PACK")]
+        pack: String,
+        /// The CSV, as `rules export-texts` writes it.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// `fulcrum rules new`
@@ -280,6 +328,14 @@ pub struct ShowArgs {
     /// The pack to show.
     #[arg(value_name = "PACK")]
     pub pack: String,
+
+    /// Every text of the pack in both languages side by side, for proof-reading.
+    #[arg(long)]
+    pub texts: bool,
+
+    /// With --texts: as Markdown, to send to a colleague.
+    #[arg(long, requires = "texts")]
+    pub markdown: bool,
 
     /// Width of the tables in columns. Default: the terminal's width; unwrapped when piped.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]

@@ -121,6 +121,8 @@ pub fn lint_paths(
         .cloned()
         .map(Finding::from)
         .collect();
+    // A file that does not parse is said first: what follows may only come from its absence.
+    findings.sort_by_key(|f| f.diagnostic.code != "P001");
     let packs: Vec<&Pack> = catalog
         .packs
         .iter()

@@ -10,5 +10,7 @@ pub mod rules;
 pub mod run;
 pub mod serve;
 pub mod session;
+pub mod share;
 pub mod show;
+pub mod texts;
 pub mod workshop;

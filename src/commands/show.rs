@@ -15,10 +15,15 @@ use crate::tr;
 
 /// Runs `rules show`.
 pub fn run(context: &Context, args: &ShowArgs) -> Result<Exit, Failure> {
-    let ui = context.ui;
     let catalog = context.catalog_from_source()?;
-    let pack = super::session::pack_by_id(&catalog, &args.pack, ui)?;
-    let lang = pack.resolve_lang(Some(ui));
+    let pack = super::session::pack_by_id(&catalog, &args.pack, context.ui)?;
+    // The pack's texts and the table around them in one language: `--lang`, else the
+    // environment's, else the pack's default (a C locale says nothing).
+    let lang = context.plan_lang(pack, None);
+    let ui = lang;
+    if args.texts {
+        return super::texts::show(context, &catalog, pack, args.markdown, args.width);
+    }
     let width = std::io::stdout()
         .is_terminal()
         .then(|| context.output_width(args.width))

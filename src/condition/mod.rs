@@ -408,7 +408,8 @@ impl Checker<'_> {
             );
             return None;
         };
-        let check = self.check(subject, &domain, op)?;
+        let derived = matches!(var, Var::Derived(_));
+        let check = self.check(subject, derived, &domain, op)?;
         Some(Cond::Test(Test {
             var,
             check,
@@ -416,7 +417,14 @@ impl Checker<'_> {
         }))
     }
 
-    fn check(&mut self, subject: &Name, domain: &Domain<'_>, op: &TestOp) -> Option<Check> {
+    /// The check `op` makes on `subject`, which is a derived fact when `derived`.
+    fn check(
+        &mut self,
+        subject: &Name,
+        derived: bool,
+        domain: &Domain<'_>,
+        op: &TestOp,
+    ) -> Option<Check> {
         let lang = self.lang;
         let name = subject.text.as_str();
         match (op, domain) {
@@ -481,7 +489,7 @@ impl Checker<'_> {
                 },
                 Domain::Choice(options),
             ) => {
-                let mask = self.mask(name, options, std::slice::from_ref(t))?;
+                let mask = self.mask(name, derived, options, std::slice::from_ref(t))?;
                 Some(Check::OneOf(if *negated {
                     full(options.len()) & !mask
                 } else {
@@ -489,7 +497,7 @@ impl Checker<'_> {
                 }))
             }
             (TestOp::In { negated, items }, Domain::Choice(options)) => {
-                let mask = self.mask(name, options, items)?;
+                let mask = self.mask(name, derived, options, items)?;
                 Some(Check::OneOf(if *negated {
                     full(options.len()) & !mask
                 } else {
@@ -497,7 +505,7 @@ impl Checker<'_> {
                 }))
             }
             (TestOp::Has { mode, items }, Domain::Multi(options)) => {
-                let mask = self.mask(name, options, items)?;
+                let mask = self.mask(name, derived, options, items)?;
                 Some(match mode {
                     HasMode::Any => Check::HasAny(mask),
                     HasMode::All => Check::HasAll(mask),
@@ -518,7 +526,7 @@ impl Checker<'_> {
                 *n,
             )),
             (op, domain) => {
-                let (kind, advice) = kind_advice(name, domain, lang);
+                let (kind, advice) = kind_advice(name, derived, domain, lang);
                 let span = op_span(subject, op);
                 self.error(
                     &span,
@@ -535,8 +543,15 @@ impl Checker<'_> {
         }
     }
 
-    fn mask(&mut self, name: &str, options: &[&str], items: &[Name]) -> Option<u64> {
+    /// The mask of `items` among `options`; reports those that are not there, as options of a
+    /// question or values of a derived fact.
+    fn mask(&mut self, name: &str, derived: bool, options: &[&str], items: &[Name]) -> Option<u64> {
         let lang = self.lang;
+        let (zh, en, zh_all, en_all) = if derived {
+            ("取值", "value", "可用的取值", "valid values")
+        } else {
+            ("选项", "option", "可选", "valid options")
+        };
         let mut mask = 0u64;
         let mut ok = true;
         for item in items {
@@ -552,20 +567,20 @@ impl Checker<'_> {
                             "C003",
                             tr!(
                                 lang,
-                                "`{name}` 没有选项 `{}`",
-                                "`{name}` has no option `{}`",
+                                "`{name}` 没有{zh} `{}`",
+                                "`{name}` has no {en} `{}`",
                                 item.text
                             ),
                         )
                         .at(
                             self.origin.locate(item.span.clone()),
-                            tr!(lang, "未知选项", "unknown option"),
+                            tr!(lang, "未知{zh}", "unknown {en}"),
                         )
                         .help(hint)
                         .help(tr!(
                             lang,
-                            "可选：{}",
-                            "valid options: {}",
+                            "{zh_all}：{}",
+                            "{en_all}: {}",
                             list_names(options.iter().copied(), 20, lang)
                         )),
                     );
@@ -598,8 +613,24 @@ fn op_span(subject: &Name, op: &TestOp) -> Range<usize> {
     }
 }
 
-fn kind_advice(name: &str, domain: &Domain<'_>, lang: Lang) -> (String, String) {
+fn kind_advice(name: &str, derived: bool, domain: &Domain<'_>, lang: Lang) -> (String, String) {
     match domain {
+        Domain::Choice(_) if derived => (
+            tr!(lang, "分类", "a classification"),
+            tr!(
+                lang,
+                "写 `{name} is <取值>` 或 `{name} in [<取值>, …]`",
+                "write `{name} is <value>` or `{name} in [<value>, …]`"
+            ),
+        ),
+        Domain::Number if derived => (
+            tr!(lang, "求和", "a sum"),
+            tr!(
+                lang,
+                "与整数比较：`{name} < 6`、`{name} == 0`",
+                "compare it with a whole number: `{name} < 6`, `{name} == 0`"
+            ),
+        ),
         Domain::Choice(_) => (
             tr!(lang, "单选题", "a single choice"),
             tr!(

@@ -21,6 +21,7 @@ impl Scope for TestScope {
             "months_left" => Some((Var::Question(3), Domain::Number)),
             "org_name" => Some((Var::Question(4), Domain::Text)),
             "load" => Some((Var::Derived(0), Domain::Number)),
+            "risk" => Some((Var::Derived(1), Domain::Choice(vec!["low", "high"]))),
             _ => None,
         }
     }
@@ -33,6 +34,7 @@ impl Scope for TestScope {
             "months_left",
             "org_name",
             "load",
+            "risk",
         ]
     }
 }
@@ -168,6 +170,37 @@ fn unknown_options_list_the_valid_ones() {
     );
     let start = "org_focus is community_buildng or who_depends has ".len();
     assert_eq!(errs[1].loc.as_ref().map(|l| l.span.start), Some(8 + start));
+}
+
+#[test]
+fn derived_facts_have_values_not_options() {
+    let errs = errors("risk is meduim");
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].message, "`risk` has no value `meduim`");
+    assert_eq!(errs[0].label, "unknown value");
+    assert!(
+        errs[0]
+            .help
+            .iter()
+            .any(|h| h.contains("valid values: `low`, `high`"))
+    );
+    let zh = compile(
+        "risk is meduim",
+        &origin("risk is meduim"),
+        &TestScope,
+        Lang::Zh,
+    )
+    .expect_err("unknown value");
+    assert_eq!(zh[0].message, "`risk` 没有取值 `meduim`");
+    let errs = errors("risk has low");
+    assert!(
+        errs[0].message.contains("which is a classification"),
+        "{errs:?}"
+    );
+    assert!(
+        errs[0].help.iter().any(|h| h.contains("`risk is <value>`")),
+        "{errs:?}"
+    );
 }
 
 #[test]

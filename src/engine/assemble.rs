@@ -41,7 +41,10 @@ pub fn build(
         });
         if question.diagnosis {
             diagnosis.push(DiagnosisRow {
-                label: diagnosis_label(&question.prompt, lang),
+                label: match &question.short {
+                    Some(short) => text(short),
+                    None => diagnosis_label(&question.prompt, lang),
+                },
                 value: display,
             });
         }

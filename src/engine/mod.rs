@@ -77,7 +77,8 @@ impl<'p> State<'p> {
         }
     }
 
-    fn contribution(&self, var: Var) -> i64 {
+    /// What a term of a sum adds: an option's score, a number, 1 for yes; 0 without a value.
+    pub fn contribution(&self, var: Var) -> i64 {
         match var {
             Var::Question(i) => {
                 let options = self.pack.questions[i].kind.options();

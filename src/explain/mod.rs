@@ -13,7 +13,7 @@ pub mod text;
 
 use serde::Serialize;
 
-use crate::condition::{Cond, Condition, Test, Var};
+use crate::condition::{Check, Cond, Condition, Test, Var};
 use crate::engine::{DerivedValue, Evaluation, State};
 use crate::lang::Lang;
 use crate::pack::{DerivedKind, Pack};
@@ -75,6 +75,19 @@ pub struct DerivedWhy {
     pub condition: Option<String>,
     /// The tests that made the case hold.
     pub reasons: Vec<Reason>,
+    /// For a sum: what each term with a value added.
+    pub parts: Vec<SumPart>,
+}
+
+/// One term of a sum and what it added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SumPart {
+    /// The question or derived fact added.
+    pub var: String,
+    /// Its value, as an answers file writes it.
+    pub value: String,
+    /// What it added to the sum.
+    pub adds: i64,
 }
 
 /// A question and why it was asked or skipped.
@@ -252,7 +265,21 @@ fn derived_why(pack: &Pack, eval: &Evaluation<'_>, d: usize, sources: &SourceMap
         case_at: None,
         condition: None,
         reasons: Vec::new(),
+        parts: Vec::new(),
     };
+    if let DerivedKind::Sum { terms } = &fact.kind {
+        why.parts = terms
+            .iter()
+            .filter_map(|&term| {
+                let value = value_text(pack, &eval.state, term)?;
+                Some(SumPart {
+                    var: pack.var_id(term).to_string(),
+                    value,
+                    adds: eval.state.contribution(term),
+                })
+            })
+            .collect();
+    }
     if let DerivedKind::Classify { cases, .. } = &fact.kind
         && let Some(case) = cases
             .iter()
@@ -277,42 +304,67 @@ fn blocked(pack: &Pack, eval: &Evaluation<'_>) -> Option<String> {
 
 /// The tests that decided a condition: those that made it hold when `holds`, else those that
 /// made it fail.
+///
+/// A test under a `not` is shown as the condition reads it: `not (legacy has none)`, and a
+/// yes/no question as its answer, `exit_criteria is no`, rather than the bare test that fails.
 pub fn reasons(condition: &Condition, state: &State<'_>, pack: &Pack, holds: bool) -> Vec<Reason> {
     let mut tests = Vec::new();
-    collect(&condition.cond, state, holds, &mut tests);
+    collect(&condition.cond, state, holds, false, &mut tests);
     tests
         .into_iter()
-        .map(|test| Reason {
-            test: condition
+        .map(|(test, negated)| {
+            let written = condition
                 .source
                 .get(test.span.clone())
                 .unwrap_or("")
                 .trim()
-                .to_string(),
-            holds: test.eval(state),
-            var: pack.var_id(test.var).to_string(),
-            value: value_text(pack, state, test.var),
+                .to_string();
+            let var = pack.var_id(test.var).to_string();
+            let value = value_text(pack, state, test.var);
+            let text = match (&test.check, negated) {
+                // `not x` (or `not (x is false)`) with an answer: the answer it asks for.
+                (Check::Bool(expected), true) if value.is_some() => {
+                    format!("{var} is {}", if *expected { "no" } else { "yes" })
+                }
+                (_, true) => format!("not ({written})"),
+                (_, false) => written,
+            };
+            Reason {
+                test: text,
+                holds: test.eval(state) != negated,
+                var,
+                value,
+            }
         })
         .collect()
 }
 
-/// Pushes the tests that explain why `cond` evaluates to `outcome` (which it does).
-fn collect<'c>(cond: &'c Cond, state: &State<'_>, outcome: bool, out: &mut Vec<&'c Test>) {
+/// Pushes the tests that explain why `cond` evaluates to `outcome` (which it does), each with
+/// whether it sits under an odd number of `not`s.
+fn collect<'c>(
+    cond: &'c Cond,
+    state: &State<'_>,
+    outcome: bool,
+    negated: bool,
+    out: &mut Vec<(&'c Test, bool)>,
+) {
     match (cond, outcome) {
-        (Cond::Test(test), _) => out.push(test),
-        (Cond::Not(inner), _) => collect(inner, state, !outcome, out),
+        (Cond::Test(test), _) => out.push((test, negated)),
+        (Cond::Not(inner), _) => collect(inner, state, !outcome, !negated, out),
         // All held: every part counts. Any failed: every part failed.
         (Cond::All(parts), true) | (Cond::Any(parts), false) => {
-            parts.iter().for_each(|p| collect(p, state, outcome, out));
+            parts
+                .iter()
+                .for_each(|p| collect(p, state, outcome, negated, out));
         }
         // All failed: the parts that failed. Any held: the first part that held.
         (Cond::All(parts), false) => parts
             .iter()
             .filter(|p| !p.eval(state))
-            .for_each(|p| collect(p, state, false, out)),
+            .for_each(|p| collect(p, state, false, negated, out)),
         (Cond::Any(parts), true) => {
             if let Some(p) = parts.iter().find(|p| p.eval(state)) {
-                collect(p, state, true, out);
+                collect(p, state, true, negated, out);
             }
         }
     }

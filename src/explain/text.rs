@@ -62,6 +62,18 @@ pub fn render(e: &Explanation, lang: Lang) -> String {
             _ => out.push('\n'),
         }
         reason_lines(&mut out, &d.reasons, "      ", lang);
+        if !d.parts.is_empty() {
+            let parts: Vec<String> = d
+                .parts
+                .iter()
+                .map(|p| format!("{} ({} = {})", signed(p.adds), p.var, sanitize(&p.value)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "      {}",
+                tr!(lang, "求和：{}", "sum of: {}", parts.join(" "))
+            );
+        }
     }
     let _ = writeln!(out, "\n{}", tr!(lang, "问题", "Questions"));
     for q in &e.questions {
@@ -213,6 +225,15 @@ fn reason_lines(out: &mut String, reasons: &[Reason], indent: &str, lang: Lang) 
                 "{indent}{mark} {test}    ({var} = {value})"
             )
         );
+    }
+}
+
+/// A term of a sum as it adds: `+2`, `-1`, `+0`.
+fn signed(n: i64) -> String {
+    if n < 0 {
+        n.to_string()
+    } else {
+        format!("+{n}")
     }
 }
 

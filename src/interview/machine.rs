@@ -7,8 +7,9 @@
 //! drops, and reports, the answers of questions that are no longer asked.
 
 use crate::answers::Answers;
+use crate::condition::Var;
 use crate::engine::{self, Evaluation};
-use crate::pack::Pack;
+use crate::pack::{DerivedKind, Pack};
 use crate::value::Value;
 
 use super::validate::{Invalid, validate};
@@ -41,6 +42,9 @@ pub struct Ask {
     pub number: usize,
     /// Asked questions other than this one still without an answer.
     pub remaining: usize,
+    /// Whether a later question not asked now may still be asked, depending on the answers
+    /// still to give (this one included): then this is not said to be the last question.
+    pub more_possible: bool,
     /// The answer to preselect: the previous answer, else the pack's default.
     pub preset: Option<Value>,
     /// Whether this is the first asked question of its section (show the section's title).
@@ -299,6 +303,13 @@ impl<'p> Interview<'p> {
             remaining: (0..self.answers.len())
                 .filter(|&i| i != q && self.is_open(i))
                 .count(),
+            more_possible: (q + 1..self.answers.len()).any(|i| {
+                !self.asked[i]
+                    && self.pack.questions[i]
+                        .when
+                        .as_ref()
+                        .is_some_and(|w| self.reads_unsettled(&w.cond.vars(), q, 0))
+            }),
             preset: self.answers[q].clone().or_else(|| question.default.clone()),
             section_start: previous_asked
                 .is_none_or(|p| self.pack.questions[p].section != question.section),
@@ -315,6 +326,28 @@ impl<'p> Interview<'p> {
             self.declined[q] = false;
         }
         evaluation.dropped
+    }
+
+    /// Whether any of `vars` depends (through derived facts too) on a question still to be
+    /// answered: `current`, or an open one.
+    fn reads_unsettled(&self, vars: &[Var], current: usize, depth: usize) -> bool {
+        if depth > crate::pack::build::MAX_DERIVED_DEPTH {
+            return true;
+        }
+        vars.iter().any(|&var| match var {
+            Var::Question(j) => j == current || self.is_open(j),
+            Var::Derived(d) => {
+                let reads: Vec<Var> = match &self.pack.derived[d].kind {
+                    DerivedKind::Classify { cases, .. } => cases
+                        .iter()
+                        .filter_map(|c| c.when.as_ref())
+                        .flat_map(|w| w.cond.vars())
+                        .collect(),
+                    DerivedKind::Sum { terms } => terms.clone(),
+                };
+                self.reads_unsettled(&reads, current, depth + 1)
+            }
+        })
     }
 
     fn is_open(&self, q: usize) -> bool {
@@ -443,6 +476,46 @@ mod tests {
         };
         assert_eq!(pack.questions[third.question].id, "can_extend");
         assert_eq!((third.number, third.remaining), (4, 2));
+    }
+
+    #[test]
+    fn a_question_is_not_the_last_when_its_answer_can_ask_a_later_one() {
+        let pack = mini();
+        let idx = |id: &str| pack.question(id).unwrap().0;
+        let mut answers: Answers = vec![None; pack.questions.len()];
+        for (id, value) in [
+            ("org_name", Value::Text("Lakeside".into())),
+            ("focus", Value::Choice(0)),
+            ("who", Value::Choices(1)),
+            ("troubled", Value::Bool(true)),
+        ] {
+            answers[idx(id)] = Some(value);
+        }
+        let (mut interview, _) = Interview::new(&pack, answers);
+        let Step::Ask(ask) = interview.step() else {
+            panic!()
+        };
+        // `can_extend` is asked when `months_left < 6`: not asked yet, but it may be.
+        assert_eq!(pack.questions[ask.question].id, "months_left");
+        assert_eq!((ask.remaining, ask.more_possible), (0, true));
+        assert_eq!(
+            crate::interview::prompt::place(crate::lang::Lang::En, &ask),
+            "question 3 · more may follow, depending on this answer"
+        );
+        assert_eq!(
+            crate::interview::prompt::place(crate::lang::Lang::Zh, &ask),
+            "第 3 题 · 之后可能还有题，取决于这里的回答"
+        );
+        interview.answer(Some(Value::Number(2))).unwrap();
+        let Step::Ask(ask) = interview.step() else {
+            panic!()
+        };
+        assert_eq!(pack.questions[ask.question].id, "can_extend");
+        assert_eq!((ask.remaining, ask.more_possible), (0, false));
+        assert_eq!(
+            crate::interview::prompt::place(crate::lang::Lang::En, &ask),
+            "question 4 · the last one"
+        );
     }
 
     #[test]

@@ -264,6 +264,12 @@ pub fn place(lang: Lang, ask: &Ask) -> String {
             "question {} · then back to the review",
             ask.number
         ),
+        0 if ask.more_possible => tr!(
+            lang,
+            "第 {} 题 · 之后可能还有题，取决于这里的回答",
+            "question {} · more may follow, depending on this answer",
+            ask.number
+        ),
         0 => tr!(
             lang,
             "第 {} 题 · 最后一题",

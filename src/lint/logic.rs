@@ -7,6 +7,7 @@ use batsat::Lit;
 
 use super::{
     CASE_UNREACHED, EMPTY_PHASE, Finding, NEVER_ASKED, NEVER_FIRES, NO_CASE, NOT_CHECKED, OVERLAP,
+    VALUE_NEVER_GIVEN,
 };
 use crate::analysis::example::answers_file;
 use crate::analysis::{Analysis, Outcome};
@@ -27,11 +28,15 @@ pub fn check(pack: &Pack, lang: Lang, budget: Duration) -> Vec<Finding> {
         lang,
         out: Vec::new(),
         unchecked: Unchecked::default(),
+        never_given: Vec::new(),
     };
     lint.questions();
     let rules = lint.rule_literals();
-    lint.rules(&rules);
+    // Classifications first: a rule that can never fire because it reads a value no case
+    // gives comes after that finding, and says it follows from it.
+    let never = lint.never_firing(&rules);
     lint.classifications();
+    lint.rules(&never);
     lint.phases(&rules);
     lint.exclusive_groups(&rules);
     lint.not_checked();
@@ -45,6 +50,8 @@ struct Lint<'p> {
     out: Vec<Finding>,
     /// What could not be decided within the budget.
     unchecked: Unchecked,
+    /// Values of classifications, as (derived fact, value), that no answer set gives.
+    never_given: Vec<(usize, usize)>,
 }
 
 /// How many undecided checks are named in the "not fully checked" finding.
@@ -146,13 +153,14 @@ impl Lint<'_> {
             .collect()
     }
 
-    fn rules(&mut self, rules: &[Lit]) {
+    /// The rules whose condition can never hold.
+    fn never_firing(&mut self, rules: &[Lit]) -> Vec<usize> {
         let lang = self.lang;
+        let mut never = Vec::new();
         // One satisfying assignment usually fires many rules: those need no query of their own.
         let mut witnessed = vec![false; rules.len()];
         for (r, rule) in self.pack.rules.iter().enumerate() {
-            let Some(when) = &rule.when else { continue };
-            if witnessed[r] {
+            if rule.when.is_none() || witnessed[r] {
                 continue;
             }
             match self.analysis.possible(&[rules[r]]) {
@@ -167,11 +175,62 @@ impl Lint<'_> {
                         .push(tr!(lang, "规则 `{}`", "rule `{}`", rule.id));
                     continue;
                 }
-                Some(false) => {}
+                Some(false) => never.push(r),
             }
-            let d = Diagnostic::error(NEVER_FIRES, tr!(lang, "规则 `{}` 永远不会触发", "rule `{}` can never fire", rule.id))
-                .at(whole(when), tr!(lang, "任何完整答案都不满足", "no complete answer set satisfies this"))
-                .help(tr!(lang, "条件与选项、数字范围或跳过逻辑矛盾（被跳过的问题在条件中只满足 `is skipped`）", "the condition contradicts the options, number ranges or skip logic (a skipped question only satisfies `is skipped`)"));
+        }
+        never
+    }
+
+    /// Reports the rules that can never fire, with the part of their condition that
+    /// contradicts.
+    fn rules(&mut self, never: &[usize]) {
+        let lang = self.lang;
+        for &r in never {
+            let rule = &self.pack.rules[r];
+            let Some(when) = &rule.when else { continue };
+            let found = super::contradiction::explain(
+                &mut self.analysis,
+                self.pack,
+                lang,
+                when,
+                &self.never_given,
+            );
+            let message = if found.what.is_empty() {
+                tr!(
+                    lang,
+                    "规则 `{}` 永远不会触发",
+                    "rule `{}` can never fire",
+                    rule.id
+                )
+            } else {
+                tr!(
+                    lang,
+                    "规则 `{}` 永远不会触发：{}",
+                    "rule `{}` can never fire: {}",
+                    rule.id,
+                    found.what
+                )
+            };
+            let label = if found.follows.is_some() {
+                tr!(lang, "这个取值永远不会出现", "this value is never given")
+            } else {
+                tr!(
+                    lang,
+                    "任何完整答案都不满足",
+                    "no complete answer set satisfies this"
+                )
+            };
+            let mut d =
+                Diagnostic::error(NEVER_FIRES, message).at(when.origin.locate(found.span), label);
+            if let Some(follows) = found.follows {
+                d = d.help(follows);
+            }
+            for why in found.why {
+                d = d.help(why);
+            }
+            if d.help.is_empty() {
+                d = d.help(tr!(lang, "条件与选项、数字范围或跳过逻辑矛盾（被跳过的问题在条件中只满足 `is skipped`）", "the condition contradicts the options, number ranges or skip logic (a skipped question only satisfies `is skipped`)"));
+            }
             self.push(d, None);
         }
     }
@@ -213,6 +272,45 @@ impl Lint<'_> {
                     ));
                     self.push(d, None);
                 }
+            }
+            for (v, value) in values.iter().enumerate() {
+                let given = self.analysis.enc.derived_is(d, v);
+                let what = tr!(lang, "派生事实 `{}`", "derived `{}`", derived.id);
+                if self.possible(&[given], what) {
+                    continue;
+                }
+                self.never_given.push((d, v));
+                let no_case = !cases.iter().any(|c| c.value == v);
+                let diag = Diagnostic::warning(
+                    VALUE_NEVER_GIVEN,
+                    tr!(
+                        lang,
+                        "没有任何答案使 `{}` 取值 `{}`",
+                        "no answer set gives `{}` the value `{}`",
+                        derived.id,
+                        value.id
+                    ),
+                )
+                .at(
+                    derived.loc.clone(),
+                    tr!(lang, "取值 `{}` 永远不会出现", "value `{}` is never given", value.id),
+                )
+                .help(if no_case {
+                    tr!(
+                        lang,
+                        "没有一条 [[derived.case]] 给出 `{}`：加上一条，或删除这个取值",
+                        "no [[derived.case]] gives `{}`: add one, or remove the value",
+                        value.id
+                    )
+                } else {
+                    tr!(
+                        lang,
+                        "给出 `{}` 的条都被前面的条覆盖（见上面的 L003）：把更具体的条放在前面",
+                        "the cases giving `{}` are covered by earlier ones (L003 above): put more specific cases first",
+                        value.id
+                    )
+                });
+                self.push(diag, None);
             }
             let has = self.analysis.enc.derived_has(d);
             let confirm =

@@ -6,6 +6,7 @@
 //! phases never empty and exclusive rules apart, with a counterexample answers file for every
 //! gap or overlap. Codes are documented in `docs/lint-codes.md`.
 
+pub mod contradiction;
 pub mod focus;
 pub mod logic;
 pub mod pack_tests;
@@ -21,6 +22,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::source::SourceMap;
+use crate::tr;
 
 /// A question whose `when` can never hold.
 pub const NEVER_ASKED: &str = "L001";
@@ -47,6 +49,11 @@ pub const BUDGET_TOO_SMALL: &str = "L011";
 /// A timeline whose months question allows more months than can be dated.
 pub const TIMELINE_TOO_LONG: &str = "L012";
 
+/// A plain string in a pack written in two languages.
+pub const SINGLE_LANGUAGE: &str = "L013";
+/// A value of a classification that no case can give.
+pub const VALUE_NEVER_GIVEN: &str = "L014";
+
 /// One lint finding: a diagnostic, and an answers file showing it when there is one.
 #[derive(Debug, Clone)]
 pub struct Finding {
@@ -65,16 +72,57 @@ impl From<Diagnostic> for Finding {
     }
 }
 
-/// Lints one pack that loaded: text checks, then the analysis within `budget`.
+/// Lints one pack that loaded: text checks, then the analysis within `budget`. When some of
+/// the pack's files do not parse, the checks of the whole pack (reachability, gaps, overlaps,
+/// unread questions, budgets) would only report what the missing files hold: they are skipped,
+/// and a first finding says so.
 pub fn lint_pack(pack: &Pack, sources: &SourceMap, lang: Lang, budget: Duration) -> Vec<Finding> {
+    let unparsed = &pack.lint_notes.unparsed;
+    if !unparsed.is_empty() {
+        let mut findings = vec![Finding::from(skipped(pack, sources, lang))];
+        findings.extend(
+            text::check_texts(pack, sources, lang)
+                .into_iter()
+                .chain(text::single_language(pack, sources, lang))
+                .chain(timeline::check(pack, lang))
+                .map(Finding::from),
+        );
+        return findings;
+    }
     let mut findings: Vec<Finding> = text::check(pack, sources, lang)
         .into_iter()
+        .chain(text::single_language(pack, sources, lang))
         .chain(focus::check(pack, lang))
         .chain(timeline::check(pack, lang))
         .map(Finding::from)
         .collect();
     findings.extend(logic::check(pack, lang, budget));
     findings
+}
+
+/// The finding that says which checks were skipped because files of the pack do not parse.
+fn skipped(pack: &Pack, sources: &SourceMap, lang: Lang) -> Diagnostic {
+    let names: Vec<String> = pack
+        .lint_notes
+        .unparsed
+        .iter()
+        .map(|f| format!("`{}`", sources.get(*f).name))
+        .collect();
+    let names = names.join(lang.list_separator());
+    Diagnostic::warning(
+        NOT_CHECKED,
+        tr!(
+            lang,
+            "规则包 `{}` 未完全检查：{names} 无法解析，整包检查（L001–L007、L011）已跳过",
+            "pack `{}` is not fully checked: {names} does not parse, so the checks of the whole pack (L001–L007, L011) were skipped",
+            pack.id
+        ),
+    )
+    .help(tr!(
+        lang,
+        "这些检查会把缺失文件中的问题、规则和阶段当作不存在，报告的只是它的缺失；先修好上面的语法错误，再运行 `fulcrum rules lint`",
+        "without that file its questions, rules and phases are missing, and those checks would only report their absence: fix the syntax error above first, then run `fulcrum rules lint` again"
+    ))
 }
 
 /// A finding as `--format json` prints it.

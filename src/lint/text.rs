@@ -10,14 +10,59 @@ use crate::source::{Loc, SourceMap};
 use crate::text::LocalText;
 use crate::tr;
 
-use super::{EMPTY_TEXT, UNUSED_QUESTION};
+use super::{EMPTY_TEXT, SINGLE_LANGUAGE, UNUSED_QUESTION};
 
 /// Empty texts and unread questions.
 pub fn check(pack: &Pack, sources: &SourceMap, lang: Lang) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    empty_texts(pack, sources, lang, &mut out);
+    let mut out = check_texts(pack, sources, lang);
     unused_questions(pack, lang, &mut out);
     out
+}
+
+/// Empty texts: what can be said of each text alone, even when some files of the pack are
+/// missing.
+pub fn check_texts(pack: &Pack, sources: &SourceMap, lang: Lang) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    empty_texts(pack, sources, lang, &mut out);
+    out
+}
+
+/// Plain strings in a pack written in two languages: the plan in the other language shows
+/// them untranslated.
+pub fn single_language(pack: &Pack, sources: &SourceMap, lang: Lang) -> Vec<Diagnostic> {
+    let languages = pack.languages.iter().map(|l| l.code()).collect::<Vec<_>>();
+    let languages = languages.join(", ");
+    pack.lint_notes
+        .single_language
+        .iter()
+        .map(|loc| {
+            let written = sources.get(loc.file).text.get(loc.span.clone()).unwrap_or("");
+            let fix = if written.chars().count() > 40 || written.contains('\n') {
+                "{ zh = \"…\", en = \"…\" }".to_string()
+            } else if written.chars().any(is_han) {
+                format!("{{ zh = {written}, en = \"…\" }}")
+            } else {
+                format!("{{ zh = \"…\", en = {written} }}")
+            };
+            Diagnostic::warning(
+                SINGLE_LANGUAGE,
+                tr!(
+                    lang,
+                    "规则包用 {languages} 两种语言，这段文字只写了一种：两种语言的计划都会显示同样的文字",
+                    "the pack is written in {languages}, but this text is a plain string: plans in every language show the same words"
+                ),
+            )
+            .at(
+                loc.clone(),
+                tr!(lang, "只有一种语言", "one language only"),
+            )
+            .help(tr!(
+                lang,
+                "写成 `{fix}`，每种语言一段（名字等各语言相同的文字可以忽略这个警告）",
+                "write `{fix}`, one text per language (ignore this for words that are the same in every language, such as names)"
+            ))
+        })
+        .collect()
 }
 
 /// Where `id = "…"` of a thing without a location of its own is written.
@@ -105,6 +150,11 @@ fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagn
             &q.help,
         ));
         texts.extend(
+            q.short
+                .iter()
+                .map(|t| (text_name(lang, QUESTION, &q.id, "short"), loc.clone(), t)),
+        );
+        texts.extend(
             q.if_empty
                 .iter()
                 .map(|t| (text_name(lang, QUESTION, &q.id, "if_empty"), loc.clone(), t)),
@@ -189,6 +239,11 @@ fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagn
             }
         }
     }
+}
+
+/// Whether `c` is a Chinese character (CJK unified ideographs and their extension A).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// Kinds of pack items, as messages name them in Chinese and in English.

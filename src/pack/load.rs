@@ -167,6 +167,9 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
     }
 
     let mut groups: Vec<(String, Vec<Parsed>, String)> = Vec::new();
+    // Files that do not parse, by the pack they belong to: the pack is built without them,
+    // and lint skips the checks their absence makes meaningless.
+    let mut unparsed: Vec<(String, FileId)> = Vec::new();
     let builtin = builtin_origin(lang);
     for (id, files) in builtin_folders {
         let parsed: Vec<Parsed> = files
@@ -181,6 +184,7 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
         let folder = parse_folder(&mut catalog, folder, lang);
         assign(
             &mut groups,
+            &mut unparsed,
             folder,
             lang,
             &mut catalog.diagnostics,
@@ -189,6 +193,11 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
     }
     for (id, files, origin) in groups {
         let input = PackFiles {
+            unparsed: unparsed
+                .iter()
+                .filter(|(pack, _)| *pack == id)
+                .map(|(_, file)| *file)
+                .collect(),
             id,
             files: files.into_iter().map(|p| (p.file, p.raw)).collect(),
             origin,
@@ -250,6 +259,7 @@ pub fn load_text(
                 id: id.to_string(),
                 files: vec![(file, raw)],
                 origin: name.to_string(),
+                unparsed: Vec::new(),
             };
             build(input, sources, lang)
         }
@@ -273,6 +283,9 @@ struct InputFolder {
 /// The files of one folder (or one file given alone), parsed, with the folder's name.
 struct Folder {
     name: Option<String>,
+    /// Pack files that do not parse, with the pack they say they belong to when that can be
+    /// read.
+    unparsed: Vec<(FileId, Option<String>)>,
     files: Vec<Parsed>,
 }
 
@@ -389,6 +402,14 @@ fn parse_folder(catalog: &mut Catalog, folder: InputFolder, lang: Lang) -> Folde
         .map(|&file| catalog.sources.get(file).text.clone())
         .collect();
     let parsed = parse_all(&texts);
+    let unparsed = folder
+        .files
+        .iter()
+        .zip(&texts)
+        .zip(&parsed)
+        .filter(|((_, text), result)| result.is_err() && !is_answers_file(text))
+        .map(|((file, text), _)| (*file, claimed_pack(text)))
+        .collect();
     let files = folder
         .files
         .into_iter()
@@ -397,6 +418,7 @@ fn parse_folder(catalog: &mut Catalog, folder: InputFolder, lang: Lang) -> Folde
         .collect();
     Folder {
         name: folder.name,
+        unparsed,
         files,
     }
 }
@@ -585,6 +607,24 @@ fn not_a_file(path: &Path, what: crate::source::NotAFile, lang: Lang) -> Diagnos
     ))
 }
 
+/// The pack a file that does not parse says it belongs to (`[pack] id` or `extends`), when
+/// that can still be read.
+fn claimed_pack(text: &str) -> Option<String> {
+    if let Ok(table) = toml::from_str::<toml::Table>(text) {
+        let id = table
+            .get("pack")
+            .and_then(|p| p.get("id"))
+            .or_else(|| table.get("extends"));
+        return id.and_then(toml::Value::as_str).map(str::to_string);
+    }
+    text.lines().find_map(|line| {
+        let value = line.trim().strip_prefix("extends")?.trim_start();
+        let value = value.strip_prefix('=')?.trim();
+        let value = value.strip_prefix('"')?;
+        value.split('"').next().map(str::to_string)
+    })
+}
+
 /// Whether `text` is an answers file (an `[answers]` table, `pack = "…"` as a string) rather
 /// than a pack file: the questionnaire saves them to the current folder, which may be a pack's.
 fn is_answers_file(text: &str) -> bool {
@@ -648,6 +688,7 @@ pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> 
 /// Places a folder's files into pack groups.
 fn assign(
     groups: &mut Vec<(String, Vec<Parsed>, String)>,
+    unparsed: &mut Vec<(String, FileId)>,
     folder: Folder,
     lang: Lang,
     diags: &mut Diagnostics,
@@ -676,6 +717,11 @@ fn assign(
                 .map(|p| p.place.clone())
                 .unwrap_or_default();
             *origin = tr!(lang, "{place}（替换内置）", "{place} (replaces built-in)");
+        }
+    }
+    for (file, claimed) in folder.unparsed {
+        if let Some(id) = claimed.or_else(|| default_id.clone()) {
+            unparsed.push((id, file));
         }
     }
     for parsed in folder.files {

@@ -7,6 +7,7 @@ pub mod answer_check;
 pub mod build;
 pub mod builtin;
 pub mod cache;
+pub mod inventory;
 pub mod load;
 pub mod placeholder;
 pub mod raw;
@@ -68,9 +69,23 @@ pub struct Pack {
     pub tests: Vec<PackTest>,
     /// Where the pack came from.
     pub origin: PackOrigin,
+    /// What the loader noticed for lint (not kept in the pack cache: lint reads the source).
+    #[serde(skip)]
+    pub lint_notes: LintNotes,
     /// Questions and derived facts by id (rebuilt from them after a cache read).
     #[serde(skip)]
     names: HashMap<String, Var>,
+}
+
+/// What the loader noticed about a pack that only `rules lint` reports.
+#[derive(Debug, Clone, Default)]
+pub struct LintNotes {
+    /// Plain strings (`why = "…"`) in a pack written in two languages: the same words are
+    /// shown in both (L013). Speakers' and sources' names are left out: a name is the same
+    /// in every language.
+    pub single_language: Vec<Loc>,
+    /// Files of the pack that do not parse: the pack was built without them.
+    pub unparsed: Vec<FileId>,
 }
 
 /// Where a pack's files came from.
@@ -177,6 +192,8 @@ pub struct Question {
     pub kind: QuestionKind,
     /// The question.
     pub prompt: LocalText,
+    /// A short label for tables, when the prompt is too long for one.
+    pub short: Option<LocalText>,
     /// Why it is asked.
     pub help: LocalText,
     /// Asked only when this holds.

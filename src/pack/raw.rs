@@ -217,6 +217,9 @@ pub struct RawQuestion {
     /// The question.
     #[schemars(with = "LocalText")]
     pub prompt: Text,
+    /// A short label for tables (the plan's diagnosis), instead of the whole prompt.
+    #[schemars(with = "Option<LocalText>")]
+    pub short: Option<Text>,
     /// Why it is asked.
     #[schemars(with = "LocalText")]
     pub help: Text,

@@ -59,17 +59,31 @@ pub fn pack_toml(id: &str, languages: &[Lang], ui: Lang, schema: &str) -> String
     w.blank();
 
     w.comment(
-        "阶段按声明顺序出现在计划里；名称由你定。",
-        "Phases appear in the plan in the order declared; name them as you like.",
+        "时间线：计划按项目剩余的月数给每个阶段排出周次和日期（months 是下面的数字题）；没有它，计划就没有日期。",
+        "The timeline: plans date each phase in weeks and dates from the months left in the project (months names the number question below); without it a plan has no dates.",
     );
-    for (phase, zh, en) in [
-        ("prepare", "准备", "Prepare"),
-        ("act", "行动", "Act"),
-        ("review", "复盘", "Review"),
+    w.raw("[pack.timeline]");
+    w.raw("months = \"months_left\"");
+    w.comment(
+        "剩余不足 min_months 个月（包括项目已结束）时，仍按 min_months 个月排期。",
+        "With fewer than min_months months left (or none, once the project has ended), plans are scheduled over min_months months.",
+    );
+    w.raw("min_months = 3");
+    w.blank();
+
+    w.comment(
+        "阶段按声明顺序出现在计划里；名称由你定。window = [开始, 结束] 是阶段在剩余时间中所占的比例（0 是今天，1 是项目结束）；大于 1 的部分在项目结束之后，适合事后复盘。",
+        "Phases appear in the plan in the order declared; name them as you like. window = [start, end] places a phase on the time left, as shares of it (0 is today, 1 the project's end); beyond 1 falls after the end, for a review some time later.",
+    );
+    for (phase, zh, en, window) in [
+        ("prepare", "准备", "Prepare", "[0.0, 0.25]"),
+        ("act", "行动", "Act", "[0.25, 0.9]"),
+        ("review", "复盘", "Review", "[0.9, 1.2]"),
     ] {
         w.raw("[[phase]]");
         w.raw(&format!("id = \"{phase}\""));
         w.text("title", zh, en);
+        w.raw(&format!("window = {window}"));
         w.blank();
     }
 
@@ -139,8 +153,31 @@ pub fn pack_toml(id: &str, languages: &[Lang], ui: Lang, schema: &str) -> String
     w.blank();
 
     w.comment(
-        "单选题：答案文件里写选项 id。diagnosis = true 把答案放进计划的诊断表。",
-        "A single-choice question: answers files hold the option id. diagnosis = true shows it in the plan.",
+        "[pack.timeline] 读这道题：计划从今天起按剩余月数排期。",
+        "[pack.timeline] reads this question: plans are scheduled over the months left from today.",
+    );
+    w.raw("[[question]]");
+    w.raw("id = \"months_left\"");
+    w.raw("section = \"basics\"");
+    w.raw("kind = \"number\"");
+    w.raw("min = 0");
+    w.raw("max = 120");
+    w.text("unit", "个月", "months");
+    w.text(
+        "prompt",
+        "项目还剩几个月？",
+        "How many months are left in the project?",
+    );
+    w.text(
+        "help",
+        "计划按这个时间给每个阶段排出日期；已结束就填 0。",
+        "The plan dates each phase within this time; 0 if it has ended.",
+    );
+    w.blank();
+
+    w.comment(
+        "单选题：答案文件里写选项 id。diagnosis = true 把答案放进计划的诊断表，表中用 short 作标签（不写就用整个问题）。",
+        "A single-choice question: answers files hold the option id. diagnosis = true shows it in the plan's diagnosis table, labelled with short (the whole prompt without it).",
     );
     w.raw("[[question]]");
     w.raw("id = \"main_worry\"");
@@ -152,6 +189,7 @@ pub fn pack_toml(id: &str, languages: &[Lang], ui: Lang, schema: &str) -> String
         "眼下最担心什么？",
         "What worries you most right now?",
     );
+    w.text("short", "最担心", "Main worry");
     w.text(
         "help",
         "决定行动阶段的重点。",
@@ -365,14 +403,16 @@ pub fn pack_toml(id: &str, languages: &[Lang], ui: Lang, schema: &str) -> String
     w.raw("expect_absent = [\"act.focus\", \"act.joint_funding\"]");
     w.raw("expect_derived = { pressure = \"high\" }");
     w.raw("expect_cautions = [\"act-high-pressure\"]");
-    w.raw("answers = { team_size = 3, main_worry = \"people\" }");
+    w.raw("answers = { team_size = 3, months_left = 12, main_worry = \"people\" }");
     w.blank();
     w.raw("[[test]]");
     w.raw("id = \"money-with-partner\"");
     w.raw("expect_present = [\"act.focus\", \"act.joint_funding\"]");
     w.raw("expect_absent = [\"act.find_helpers\"]");
     w.raw("expect_derived = { pressure = \"normal\" }");
-    w.raw("answers = { team_size = 12, main_worry = \"money\", has_partner = true }");
+    w.raw(
+        "answers = { team_size = 12, months_left = 12, main_worry = \"money\", has_partner = true }",
+    );
     w.out
 }
 

@@ -196,7 +196,7 @@ impl<'r> Builder<'_> {
                 if !self.unique("speaker", file, &s.id) {
                     continue;
                 }
-                let name = self.text(file, &s.name);
+                let name = self.name(file, &s.name);
                 let affiliation = self.opt_text(file, &s.affiliation);
                 let framework = self.opt_text(file, &s.framework);
                 speakers.push(Speaker {
@@ -213,7 +213,7 @@ impl<'r> Builder<'_> {
                 if !self.unique("speaker", file, &s.id) {
                     continue;
                 }
-                let name = self.text(file, &s.name);
+                let name = self.name(file, &s.name);
                 let basis = self.opt_text(file, &s.basis);
                 speakers.push(Speaker {
                     id: s.id.get_ref().clone(),

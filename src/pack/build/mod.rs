@@ -33,6 +33,8 @@ pub struct PackFiles {
     pub files: Vec<(FileId, RawFile)>,
     /// How `rules list` describes where the pack came from.
     pub origin: String,
+    /// Files that belong to the pack but do not parse: the pack is built without them.
+    pub unparsed: Vec<FileId>,
 }
 
 /// Default longest text answer, in characters.
@@ -51,14 +53,35 @@ pub fn build(input: PackFiles, sources: &SourceMap, lang: Lang) -> (Option<Pack>
         diags: Diagnostics::new(),
         languages: Vec::new(),
         ids: HashMap::new(),
+        single_language: Vec::new(),
     };
+    let unparsed = input.unparsed.clone();
     let pack = builder.pack(input);
     let pack = if builder.diags.has_errors() {
         None
     } else {
         pack
     };
-    (pack, builder.diags)
+    let mut diags = builder.diags;
+    if !unparsed.is_empty() {
+        let names: Vec<String> = unparsed
+            .iter()
+            .map(|f| format!("`{}`", sources.get(*f).name))
+            .collect();
+        let names = names.join(lang.list_separator());
+        let follows = tr!(
+            lang,
+            "可能只是因为 {names} 无法解析（它的内容都没有读到）：先修好那里的错误",
+            "this may only follow from {names} not parsing (nothing in it was read): fix that first"
+        );
+        let mut marked = Diagnostics::new();
+        marked.extend(diags.into_vec().into_iter().map(|d| match d.code {
+            "P003" | "C002" | "C003" => d.help(follows.clone()),
+            _ => d,
+        }));
+        diags = marked;
+    }
+    (pack, diags)
 }
 
 struct Builder<'a> {
@@ -68,6 +91,8 @@ struct Builder<'a> {
     languages: Vec<Lang>,
     /// First definition of each id, per kind of thing, for duplicate reports.
     ids: HashMap<(&'static str, String), Loc>,
+    /// Plain strings where the pack has two languages, for lint (L013).
+    single_language: Vec<Loc>,
 }
 
 /// Names that conditions and templates can read.
@@ -243,6 +268,10 @@ impl Builder<'_> {
             origin: PackOrigin {
                 files: files.iter().map(|(f, _)| *f).collect(),
                 description: input.origin.clone(),
+            },
+            lint_notes: super::LintNotes {
+                single_language: std::mem::take(&mut self.single_language),
+                unparsed: input.unparsed.clone(),
             },
             names,
         })

@@ -118,6 +118,7 @@ impl<'r> Builder<'_> {
         let raw = q.get_ref();
         let id = raw.id.get_ref().clone();
         let prompt = self.text(file, &raw.prompt);
+        let short = self.opt_text(file, &raw.short);
         let help = self.text(file, &raw.help);
         let if_empty = self.opt_text(file, &raw.if_empty);
         let section = raw.section.as_ref().and_then(|s| {
@@ -304,6 +305,7 @@ impl<'r> Builder<'_> {
             section,
             kind,
             prompt,
+            short,
             help,
             when: None,
             default: None,

@@ -83,6 +83,18 @@ impl Builder<'_> {
     /// Checks a localized text: known languages only, every pack language present, no control
     /// characters.
     pub(super) fn text(&mut self, file: FileId, text: &Text) -> LocalText {
+        if let LocalText::Same(words) = text.get_ref()
+            && self.languages.len() > 1
+            && has_words(words)
+        {
+            self.single_language.push(self.loc(file, text.span()));
+        }
+        self.name(file, text)
+    }
+
+    /// Checks a name (a speaker's, a source's): like [`Self::text`], but a plain string is
+    /// expected, since a name is the same in every language.
+    pub(super) fn name(&mut self, file: FileId, text: &Text) -> LocalText {
         let lang = self.lang;
         let loc = self.loc(file, text.span());
         for (code, content) in text.get_ref().entries() {
@@ -159,5 +171,31 @@ impl Builder<'_> {
 
     pub(super) fn opt_text(&mut self, file: FileId, text: &Option<Text>) -> Option<LocalText> {
         text.as_ref().map(|t| self.text(file, t))
+    }
+}
+
+/// Whether a text has words to translate: letters outside `{placeholders}`.
+fn has_words(text: &str) -> bool {
+    let mut depth = 0usize;
+    text.chars().any(|c| {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => return depth == 0 && c.is_alphabetic(),
+        }
+        false
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_words;
+
+    #[test]
+    fn words_are_letters_outside_placeholders() {
+        assert!(has_words("支柱三"));
+        assert!(has_words("Do {size} now"));
+        assert!(!has_words("{size}"));
+        assert!(!has_words("— 3 —"));
     }
 }
