@@ -244,7 +244,7 @@ fn a_file_in_examples_extend_adds_a_question_a_rule_and_a_test_to_the_built_in_p
     assert_eq!(test.status.code(), Some(0), "{}", stdout_of(&test));
     let report = stdout_of(&test);
     assert!(
-        report.starts_with("pack `community-dependence`: 33 test(s)\n"),
+        report.starts_with("pack `community-dependence`: 34 test(s)\n"),
         "{report}"
     );
     assert!(
@@ -252,7 +252,7 @@ fn a_file_in_examples_extend_adds_a_question_a_rule_and_a_test_to_the_built_in_p
             .ends_with("  ok    community-fund-handover\n  ok    community-fund-needs-residents\n"),
         "{report}"
     );
-    assert_eq!(stderr_of(&test), "33 passed, 0 failed\n");
+    assert_eq!(stderr_of(&test), "34 passed, 0 failed\n");
 
     let list = fulcrum()
         .args(["--rules", EXTEND, "rules", "list"])

@@ -20,7 +20,7 @@ fn the_built_in_transcript_scenarios_pass_and_fire_every_rule() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.starts_with("pack `community-dependence`: 31 test(s)\n  ok    nanhu-street\n"),
+        stdout.starts_with("pack `community-dependence`: 32 test(s)\n  ok    nanhu-street\n"),
         "{stdout}"
     );
     assert!(
@@ -29,7 +29,7 @@ fn the_built_in_transcript_scenarios_pass_and_fire_every_rule() {
     );
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "31 passed, 0 failed\n"
+        "32 passed, 0 failed\n"
     );
 }
 
