@@ -69,7 +69,14 @@ fn a_large_exclusive_group_stays_within_the_lint_budget() {
         stdout.contains("is not fully checked") && stdout.contains("exclusive group `g`"),
         "{stdout}"
     );
-    assert!(stdout.contains("more L006 message(s)"), "{stdout}");
+    // How many overlaps are found within the budget depends on the machine's load; however
+    // many, at most 50 are shown and the rest are counted.
+    let shown = stdout.matches("error[L006]").count();
+    assert!(shown <= 50, "{shown} L006 messages shown");
+    assert!(
+        shown < 50 || stdout.contains("more L006 message(s)"),
+        "{stdout}"
+    );
 }
 
 #[cfg(unix)]
