@@ -5,6 +5,10 @@
 //! The pipeline: [`pack`] loads and checks rule packs (with [`condition`] for the condition
 //! language), [`answers`] reads and checks answers, [`engine`] applies skip logic, derived facts
 //! and rules, and [`render`] prints the resulting [`plan::Plan`].
+//!
+//! The commands share these steps through [`commands::session`]. `docs/architecture.md` gives
+//! a paragraph per module, the data flow, and where to add a question kind, a command, an
+//! output format or a message.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 // Diagnostics are large but travel only on the error path, once per problem.

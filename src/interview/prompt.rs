@@ -5,18 +5,16 @@
 
 use std::fmt;
 
-use comfy_table::{ContentArrangement, Table, presets};
 use inquire::error::InquireError;
 use inquire::list_option::ListOption;
 use inquire::ui::{Color, RenderConfig, Styled};
 use inquire::validator::Validation;
 use inquire::{MultiSelect, Select, Text};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use super::machine::{Ask, Interview};
+use super::machine::Ask;
 use super::validate::validate;
-use crate::condition::Var;
-use crate::engine::assemble::{display_var, join_labels};
+use crate::engine::assemble::join_labels;
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::pack::{Pack, Question, QuestionKind};
@@ -24,6 +22,10 @@ use crate::render::wrap::{lines as wrap, wrap_indented};
 use crate::terminal::sanitize;
 use crate::tr;
 use crate::value::Value;
+
+mod review;
+
+pub use review::{review, shown, truncate};
 
 /// What the person did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -477,111 +479,6 @@ fn map<T, U>(reply: Reply<T>, f: impl FnOnce(T) -> U) -> Reply<U> {
     }
 }
 
-/// An answer as people read it: option labels, yes/no, the number with its unit, or "not
-/// given".
-pub fn shown(
-    pack: &Pack,
-    interview: &Interview<'_>,
-    evaluation: &crate::engine::Evaluation<'_>,
-    q: usize,
-    lang: Lang,
-) -> String {
-    let question = &pack.questions[q];
-    let text = display_var(pack, evaluation, Var::Question(q), lang);
-    match (&question.kind, &interview.answers()[q]) {
-        (_, None) => tr!(lang, "（未填）", "(not given)"),
-        (_, Some(Value::Text(t))) if t.trim().is_empty() => tr!(lang, "（未填）", "(not given)"),
-        (
-            QuestionKind::Number {
-                unit: Some(unit), ..
-            },
-            Some(_),
-        ) => format!("{text} {}", sanitize(unit.get(lang))),
-        _ => text,
-    }
-}
-
-/// The review ("check your answers"): every answer in a table, then confirm or pick one to
-/// change.
-pub fn review(screen: &Screen, interview: &Interview<'_>) -> Result<Reply<ReviewChoice>, Failure> {
-    let lang = screen.lang;
-    let pack = interview.pack();
-    let evaluation = interview.evaluation();
-    let rows = interview.review();
-    // Cells are wrapped here (Chinese and English alike) so the table fits the screen.
-    let inner = screen.width.saturating_sub(12).max(30);
-    let question_width = inner * 11 / 20;
-    let answer_width = inner - question_width;
-    let cell = |text: &str, width: usize| wrap(text, width).join("\n");
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(vec![
-            String::from("#"),
-            tr!(lang, "问题", "Question"),
-            tr!(lang, "你的回答", "Your answer"),
-        ]);
-    for (n, row) in rows.iter().enumerate() {
-        table.add_row(vec![
-            (n + 1).to_string(),
-            cell(
-                &sanitize(pack.questions[row.question].prompt.get(lang)),
-                question_width,
-            ),
-            cell(
-                &shown(pack, interview, &evaluation, row.question, lang),
-                answer_width,
-            ),
-        ]);
-    }
-    eprintln!();
-    screen.say(&tr!(lang, "== 检查你的回答 ==", "== Check your answers =="));
-    eprintln!("{table}");
-    let mut labels = vec![tr!(lang, "确认，生成行动计划", "Confirm and show the plan")];
-    for (n, row) in rows.iter().enumerate() {
-        let prompt = sanitize(pack.questions[row.question].prompt.get(lang));
-        let label = tr!(lang, "修改 {}：{prompt}", "Change {}: {prompt}", n + 1);
-        labels.push(truncate(&label, screen.width.saturating_sub(4)));
-    }
-    let help = tr!(
-        lang,
-        "↑↓ 移动 · 回车 选择 · Esc 回到最后一题",
-        "↑↓ move · Enter choose · Esc back to the last question"
-    );
-    let chosen = Select::new(
-        &tr!(lang, "回答都对吗？", "Are these answers right?"),
-        labels,
-    )
-    .with_help_message(&help)
-    .with_page_size(10)
-    .without_filtering()
-    .raw_prompt();
-    Ok(map(reply(chosen, lang)?, |o| match o.index {
-        0 => ReviewChoice::Confirm,
-        n => ReviewChoice::Change(rows[n - 1].question),
-    }))
-}
-
-/// Cuts a one-line text to `width` columns, ending with `…` when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
 /// A list to pick one item from (packs, drafts, formats).
 pub fn pick(screen: &Screen, message: &str, labels: Vec<String>) -> Result<Reply<usize>, Failure> {
     let lang = screen.lang;
@@ -625,22 +522,4 @@ pub fn file_name(screen: &Screen, message: &str, default: &str) -> Result<Reply<
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncation_fits_the_width() {
-        assert_eq!(truncate("short", 10), "short");
-        assert_eq!(truncate("修改 1：机构名称是什么", 10), "修改 1：…");
-        assert_eq!(truncate("Change 12: a long prompt", 12), "Change 12: …");
-    }
-
-    #[test]
-    fn numbers_parse_with_spaces_and_optional_empties() {
-        let pack = crate::interview::testing::mini();
-        let months = pack.question("months_left").unwrap().1;
-        assert_eq!(parse_number(months, " 12 "), Ok(Some(Value::Number(12))));
-        assert_eq!(parse_number(months, "twelve"), Err(NotANumber));
-        assert_eq!(parse_number(months, ""), Err(NotANumber));
-    }
-}
+mod tests;

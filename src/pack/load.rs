@@ -1,5 +1,6 @@
 //! Finding and reading pack files: the built-in packs, `--rules` paths, `FULCRUM_RULES` and the
-//! user's rules folder; grouping files into packs; building each pack.
+//! user's rules folder; grouping files into packs; building each pack. Parsing files is in
+//! `load/parse.rs`, wording why a file is not read as a pack in `load/diagnose.rs`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,11 +13,14 @@ use super::raw::RawFile;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap, SourceText};
-use crate::text::LocalText;
-use crate::toml_message::{self, OwnTypes};
-use crate::toml_syntax;
 use crate::tr;
-use crate::value::RawAnswer;
+
+mod diagnose;
+mod parse;
+
+pub use diagnose::toml_error;
+use diagnose::{claimed_pack, is_answers_file, not_a_file};
+use parse::{accept, parse, parse_all};
 
 /// The most `.toml` files read from one folder.
 pub const MAX_FILES_PER_FOLDER: usize = 256;
@@ -501,188 +505,6 @@ pub fn read_text(path: &Path, lang: Lang) -> Result<String, Diagnostic> {
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text))
-}
-
-fn parse(catalog: &mut Catalog, file: FileId, place: &str, lang: Lang) -> Option<Parsed> {
-    let text = catalog.sources.get(file).text.clone();
-    let result = toml::from_str::<RawFile>(&text);
-    accept(catalog, file, result, place, lang)
-}
-
-/// Folders holding fewer bytes than this are parsed on one thread: starting threads would
-/// cost more than it saves.
-const PARALLEL_BYTES: usize = 512 * 1024;
-
-/// Parses every text, on as many threads as there are cores when there is enough to parse.
-/// Results are in the order of `texts`.
-fn parse_all(texts: &[SourceText]) -> Vec<Result<RawFile, toml::de::Error>> {
-    let total: usize = texts.iter().map(|t| t.len()).sum();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(texts.len());
-    if threads < 2 || total < PARALLEL_BYTES {
-        return texts.iter().map(|t| toml::from_str(t)).collect();
-    }
-    let mut results: Vec<Option<Result<RawFile, toml::de::Error>>> =
-        texts.iter().map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|worker| {
-                scope.spawn(move || {
-                    (worker..texts.len())
-                        .step_by(threads)
-                        .map(|i| (i, toml::from_str::<RawFile>(&texts[i])))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for worker in workers {
-            match worker.join() {
-                Ok(parsed) => {
-                    for (i, result) in parsed {
-                        results[i] = Some(result);
-                    }
-                }
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
-    results.into_iter().flatten().collect()
-}
-
-/// Keeps a parsed file, or reports why it does not parse.
-fn accept(
-    catalog: &mut Catalog,
-    file: FileId,
-    result: Result<RawFile, toml::de::Error>,
-    place: &str,
-    lang: Lang,
-) -> Option<Parsed> {
-    match result {
-        Ok(raw) => {
-            let defines = raw.pack.is_some();
-            let own_id = raw
-                .pack
-                .as_ref()
-                .map(|p| p.get_ref().id.get_ref().clone())
-                .or_else(|| raw.extends.as_ref().map(|e| e.get_ref().clone()));
-            Some(Parsed {
-                file,
-                raw,
-                own_id,
-                defines,
-                place: place.to_string(),
-            })
-        }
-        Err(e) => {
-            let text = catalog.sources.get(file).text.clone();
-            let diagnostic = if is_answers_file(&text) {
-                answers_file_skipped(file, &catalog.sources.get(file).name, lang)
-            } else {
-                toml_error(&e, file, &text, lang)
-            };
-            catalog.diagnostics.push(diagnostic);
-            None
-        }
-    }
-}
-
-/// The warning for an entry named `*.toml` in a rules folder that is not a file that can be
-/// read (a dangling or looping link, a pipe…): it is skipped, but not in silence.
-fn not_a_file(path: &Path, what: crate::source::NotAFile, lang: Lang) -> Diagnostic {
-    let shown = path.display();
-    Diagnostic::warning(
-        "P016",
-        tr!(
-            lang,
-            "`{shown}` 是{}，不是规则包文件：已跳过",
-            "`{shown}` is {}, not a pack file: skipped",
-            what.describe(lang)
-        ),
-    )
-    .help(tr!(
-        lang,
-        "删除它，或让它指向一个真正的 .toml 文件",
-        "remove it, or make it a real .toml file"
-    ))
-}
-
-/// The pack a file that does not parse says it belongs to (`[pack] id` or `extends`), when
-/// that can still be read.
-fn claimed_pack(text: &str) -> Option<String> {
-    if let Ok(table) = toml::from_str::<toml::Table>(text) {
-        let id = table
-            .get("pack")
-            .and_then(|p| p.get("id"))
-            .or_else(|| table.get("extends"));
-        return id.and_then(toml::Value::as_str).map(str::to_string);
-    }
-    text.lines().find_map(|line| {
-        let value = line.trim().strip_prefix("extends")?.trim_start();
-        let value = value.strip_prefix('=')?.trim();
-        let value = value.strip_prefix('"')?;
-        value.split('"').next().map(str::to_string)
-    })
-}
-
-/// Whether `text` is an answers file (an `[answers]` table, `pack = "…"` as a string) rather
-/// than a pack file: the questionnaire saves them to the current folder, which may be a pack's.
-fn is_answers_file(text: &str) -> bool {
-    toml::from_str::<toml::Table>(text).is_ok_and(|table| {
-        table.get("answers").is_some_and(toml::Value::is_table)
-            && table.get("pack").is_none_or(toml::Value::is_str)
-    })
-}
-
-/// The warning for an answers file found among pack files: it is skipped, not read as a pack.
-fn answers_file_skipped(file: FileId, name: &str, lang: Lang) -> Diagnostic {
-    Diagnostic::warning(
-        "P015",
-        tr!(
-            lang,
-            "`{name}` 是答案文件，不是规则包文件：已跳过",
-            "`{name}` is an answers file, not a pack file: skipped"
-        ),
-    )
-    .at(
-        Loc::new(file, 0..0),
-        tr!(lang, "答案文件", "an answers file"),
-    )
-    .help(tr!(
-        lang,
-        "规则文件夹只放规则包：把答案文件移到别处（`fulcrum plan --answers 文件` 可以从任何地方读取它）",
-        "keep rules folders for packs only: move the answers file elsewhere (`fulcrum plan --answers FILE` reads it from anywhere)"
-    ))
-}
-
-/// Turns a TOML or schema error into a located diagnostic, worded in `lang`, with advice such
-/// as "did you mean" for unknown keys (see [`crate::toml_message`]).
-pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> Diagnostic {
-    let own = OwnTypes {
-        text: LocalText::EXPECTING,
-        answer: RawAnswer::EXPECTING,
-    };
-    let span = e.span().unwrap_or(0..0);
-    if let Some(mistake) = toml_syntax::diagnose(text, span.clone(), e.message().trim(), lang) {
-        let mut diagnostic = Diagnostic::error("P001", mistake.message)
-            .at(Loc::new(file, mistake.span), tr!(lang, "这里", "here"));
-        for help in mistake.help {
-            diagnostic = diagnostic.help(help);
-        }
-        return diagnostic;
-    }
-    let explained = toml_message::explain(e.message().trim(), lang, own);
-    let span = if span.is_empty() && span.start < text.len() {
-        span.start..span.start + 1
-    } else {
-        span
-    };
-    let mut diagnostic = Diagnostic::error("P001", explained.message)
-        .at(Loc::new(file, span), tr!(lang, "这里", "here"));
-    for help in explained.help {
-        diagnostic = diagnostic.help(help);
-    }
-    diagnostic
 }
 
 /// Places a folder's files into pack groups.

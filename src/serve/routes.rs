@@ -1,6 +1,7 @@
 //! The addresses the server answers, and what each does. Participants reach only their own
 //! pages (by their secret id); the dashboard and every all-plans page need the token. No file
-//! or folder name is ever taken from a request.
+//! or folder name is ever taken from a request. The facilitator's pages are in
+//! `routes/facilitator.rs`.
 
 use std::sync::Arc;
 
@@ -13,12 +14,16 @@ use axum::routing::get;
 
 use super::dashboard;
 use super::form::{self, Form};
-use super::pages::{Pages, Retry, print_all, words};
+use super::pages::{Pages, Retry};
 use super::room::{Action, Participant, Refused, Room, lock};
 use crate::interview::machine::Step;
 use crate::lang::Lang;
 use crate::render::{self, Format};
 use crate::tr;
+
+mod facilitator;
+
+use facilitator::{all_plans, all_zip, dashboard_page, one_plan};
 
 /// Largest request body taken (a page's form is a few hundred bytes; the longest text answer
 /// allowed by packs is far below this).
@@ -547,121 +552,5 @@ async fn answers_file(
     match app.room.answers_text(&name) {
         Ok(text) => download(text, "application/toml; charset=utf-8", &name),
         Err(e) => internal(&app, lang, &e.to_string()),
-    }
-}
-
-/// Checks the facilitator's token; the response to send when it is missing or wrong.
-fn facilitator(app: &App, uri: &Uri) -> Result<String, Response> {
-    let lang = app.room.ui;
-    match query(uri).get("token") {
-        Some(token) if app.room.token.matches(token) => Ok(token.to_string()),
-        given => Err(message(
-            app,
-            if given.is_none() {
-                StatusCode::UNAUTHORIZED
-            } else {
-                StatusCode::FORBIDDEN
-            },
-            lang,
-            &tr!(lang, "需要主持人口令", "The facilitator's token is needed"),
-            &tr!(
-                lang,
-                "请用启动服务时终端里显示的主持人地址打开本页（地址里带有 token）。",
-                "Open this page with the facilitator's address printed in the terminal when the server started (it holds the token)."
-            ),
-        )),
-    }
-}
-
-async fn dashboard_page(State(app): Shared, uri: Uri) -> Response {
-    let token = match facilitator(&app, &uri) {
-        Ok(token) => token,
-        Err(response) => return response,
-    };
-    let worker = app.clone();
-    tokio::task::spawn_blocking(move || {
-        let app = worker;
-        let files: Vec<String> = app.room.submitted().into_iter().map(|(n, _)| n).collect();
-        let summary = dashboard::summary(&app.room, &files);
-        let page = app.pages.dashboard(
-            app.room.pack,
-            app.room.ui,
-            &token,
-            &app.room.dir.display().to_string(),
-            app.room.counts(),
-            &files,
-            &summary,
-        );
-        html(StatusCode::OK, page)
-    })
-    .await
-    .unwrap_or_else(|e| internal(&app, app.room.ui, &e.to_string()))
-}
-
-async fn all_plans(State(app): Shared, uri: Uri) -> Response {
-    if let Err(response) = facilitator(&app, &uri) {
-        return response;
-    }
-    let worker = app.clone();
-    tokio::task::spawn_blocking(move || {
-        let handouts: Vec<String> = worker
-            .room
-            .submitted()
-            .iter()
-            .filter_map(|(name, _)| dashboard::handout(&worker.room, name).ok())
-            .collect();
-        if handouts.is_empty() {
-            let lang = worker.room.ui;
-            return message(
-                &worker,
-                StatusCode::OK,
-                lang,
-                words(lang).print_all,
-                &tr!(lang, "还没有人提交。", "No one has submitted yet."),
-            );
-        }
-        html(StatusCode::OK, print_all(&handouts))
-    })
-    .await
-    .unwrap_or_else(|e| internal(&app, app.room.ui, &e.to_string()))
-}
-
-async fn all_zip(State(app): Shared, uri: Uri) -> Response {
-    if let Err(response) = facilitator(&app, &uri) {
-        return response;
-    }
-    let worker = app.clone();
-    tokio::task::spawn_blocking(move || {
-        let files: Vec<String> = worker
-            .room
-            .submitted()
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
-        match dashboard::zip(&worker.room, &files) {
-            Ok(bytes) => download(bytes, "application/zip", "fulcrum-workshop.zip"),
-            Err(e) => internal(&worker, worker.room.ui, &e.to_string()),
-        }
-    })
-    .await
-    .unwrap_or_else(|e| internal(&app, app.room.ui, &e.to_string()))
-}
-
-async fn one_plan(State(app): Shared, Path(n): Path<String>, uri: Uri) -> Response {
-    if let Err(response) = facilitator(&app, &uri) {
-        return response;
-    }
-    let files = app.room.submitted();
-    let chosen = n
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| n.checked_sub(1))
-        .and_then(|i| files.get(i));
-    match chosen {
-        Some((name, _)) => match dashboard::handout(&app.room, name) {
-            Ok(page) => html(StatusCode::OK, page),
-            Err(e) => internal(&app, app.room.ui, &e),
-        },
-        None => StatusCode::NOT_FOUND.into_response(),
     }
 }

@@ -1,0 +1,112 @@
+//! Why a file is not read as a pack, worded for the reader: TOML and schema errors with advice,
+//! answers files and entries that are not files among pack files, and the pack a broken file
+//! still says it belongs to.
+
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
+use crate::source::{FileId, Loc};
+use crate::text::LocalText;
+use crate::toml_message::{self, OwnTypes};
+use crate::toml_syntax;
+use crate::tr;
+use crate::value::RawAnswer;
+
+/// The warning for an entry named `*.toml` in a rules folder that is not a file that can be
+/// read (a dangling or looping link, a pipe…): it is skipped, but not in silence.
+pub(super) fn not_a_file(path: &Path, what: crate::source::NotAFile, lang: Lang) -> Diagnostic {
+    let shown = path.display();
+    Diagnostic::warning(
+        "P016",
+        tr!(
+            lang,
+            "`{shown}` 是{}，不是规则包文件：已跳过",
+            "`{shown}` is {}, not a pack file: skipped",
+            what.describe(lang)
+        ),
+    )
+    .help(tr!(
+        lang,
+        "删除它，或让它指向一个真正的 .toml 文件",
+        "remove it, or make it a real .toml file"
+    ))
+}
+
+/// The pack a file that does not parse says it belongs to (`[pack] id` or `extends`), when
+/// that can still be read.
+pub(super) fn claimed_pack(text: &str) -> Option<String> {
+    if let Ok(table) = toml::from_str::<toml::Table>(text) {
+        let id = table
+            .get("pack")
+            .and_then(|p| p.get("id"))
+            .or_else(|| table.get("extends"));
+        return id.and_then(toml::Value::as_str).map(str::to_string);
+    }
+    text.lines().find_map(|line| {
+        let value = line.trim().strip_prefix("extends")?.trim_start();
+        let value = value.strip_prefix('=')?.trim();
+        let value = value.strip_prefix('"')?;
+        value.split('"').next().map(str::to_string)
+    })
+}
+
+/// Whether `text` is an answers file (an `[answers]` table, `pack = "…"` as a string) rather
+/// than a pack file: the questionnaire saves them to the current folder, which may be a pack's.
+pub(super) fn is_answers_file(text: &str) -> bool {
+    toml::from_str::<toml::Table>(text).is_ok_and(|table| {
+        table.get("answers").is_some_and(toml::Value::is_table)
+            && table.get("pack").is_none_or(toml::Value::is_str)
+    })
+}
+
+/// The warning for an answers file found among pack files: it is skipped, not read as a pack.
+pub(super) fn answers_file_skipped(file: FileId, name: &str, lang: Lang) -> Diagnostic {
+    Diagnostic::warning(
+        "P015",
+        tr!(
+            lang,
+            "`{name}` 是答案文件，不是规则包文件：已跳过",
+            "`{name}` is an answers file, not a pack file: skipped"
+        ),
+    )
+    .at(
+        Loc::new(file, 0..0),
+        tr!(lang, "答案文件", "an answers file"),
+    )
+    .help(tr!(
+        lang,
+        "规则文件夹只放规则包：把答案文件移到别处（`fulcrum plan --answers 文件` 可以从任何地方读取它）",
+        "keep rules folders for packs only: move the answers file elsewhere (`fulcrum plan --answers FILE` reads it from anywhere)"
+    ))
+}
+
+/// Turns a TOML or schema error into a located diagnostic, worded in `lang`, with advice such
+/// as "did you mean" for unknown keys (see [`crate::toml_message`]).
+pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> Diagnostic {
+    let own = OwnTypes {
+        text: LocalText::EXPECTING,
+        answer: RawAnswer::EXPECTING,
+    };
+    let span = e.span().unwrap_or(0..0);
+    if let Some(mistake) = toml_syntax::diagnose(text, span.clone(), e.message().trim(), lang) {
+        let mut diagnostic = Diagnostic::error("P001", mistake.message)
+            .at(Loc::new(file, mistake.span), tr!(lang, "这里", "here"));
+        for help in mistake.help {
+            diagnostic = diagnostic.help(help);
+        }
+        return diagnostic;
+    }
+    let explained = toml_message::explain(e.message().trim(), lang, own);
+    let span = if span.is_empty() && span.start < text.len() {
+        span.start..span.start + 1
+    } else {
+        span
+    };
+    let mut diagnostic = Diagnostic::error("P001", explained.message)
+        .at(Loc::new(file, span), tr!(lang, "这里", "here"));
+    for help in explained.help {
+        diagnostic = diagnostic.help(help);
+    }
+    diagnostic
+}
