@@ -9,7 +9,7 @@
 //! A leaf module: what it knows of the crates' wording is kept as data (the tables in
 //! `toml_message/words.rs`: `PROBLEMS`, `EXPECTED`, `DATE_UNITS`), and the descriptions of
 //! fulcrum's own types come in as [`OwnTypes`], so it depends on nothing but the language
-//! helpers.
+//! helpers and the did-you-mean and name-list helpers of [`crate::diagnostic`].
 
 use crate::diagnostic::{did_you_mean, list_names};
 use crate::lang::{Lang, spaced};
