@@ -77,7 +77,7 @@ fn every_plan_format_neutralises_hostile_text() {
             unicode,
         };
         for format in [Format::Table, Format::Markdown, Format::Html] {
-            let out = render::render(&plan, format, options);
+            let out = render::render(&plan, format, options).unwrap();
             assert_clean(&format!("{format:?}"), &out);
             // The text is still there, only its control characters replaced.
             assert!(
@@ -96,7 +96,8 @@ fn every_plan_format_neutralises_hostile_text() {
                 width: 80,
                 unicode: true,
             },
-        ),
+        )
+        .unwrap(),
     );
 }
 

@@ -314,7 +314,7 @@ fn print_plan(plan: &Plan, width: u16, ui: Lang) -> Result<Exit, Failure> {
         width,
         unicode: std::io::stdout().is_terminal(),
     };
-    let text = render::render(plan, Format::Table, options);
+    let text = render::render(plan, Format::Table, options).map_err(|e| e.into_failure(ui))?;
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
@@ -410,7 +410,8 @@ fn offer_saving(
                     width: 100,
                     unicode: false,
                 },
-            );
+            )
+            .map_err(|e| e.into_failure(lang))?;
             if let Reply::Stop = save_file(
                 screen,
                 &tr!(lang, "计划文件名：", "File name for the plan:"),

@@ -276,7 +276,7 @@ pub fn render_plan(
     options: RenderOptions,
 ) -> Result<String, Failure> {
     let Some(user) = template else {
-        return Ok(render::render(plan, format, options));
+        return render::render(plan, format, options).map_err(|e| e.into_failure(context.ui));
     };
     let file = sources.get(user.file);
     user_template::render(plan, user.markup, &file.name, &file.text).map_err(|e| {

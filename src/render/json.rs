@@ -4,9 +4,8 @@ use crate::plan::Plan;
 use crate::terminal::escape_json;
 
 /// The plan as pretty-printed JSON, ending with a newline.
-pub fn render(plan: &Plan) -> String {
-    let mut out =
-        serde_json::to_string_pretty(plan).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+pub fn render(plan: &Plan) -> Result<String, serde_json::Error> {
+    let mut out = serde_json::to_string_pretty(plan)?;
     out.push('\n');
-    escape_json(&out)
+    Ok(escape_json(&out))
 }

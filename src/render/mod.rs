@@ -9,7 +9,12 @@ pub mod user_template;
 pub mod words;
 pub mod wrap;
 
+use std::fmt;
+
+use crate::error::{Exit, Failure};
+use crate::lang::Lang;
 use crate::plan::Plan;
+use crate::tr;
 
 /// An output format for plans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,20 +38,51 @@ pub struct RenderOptions {
     pub unicode: bool,
 }
 
-/// Renders a plan in a format.
-pub fn render(plan: &Plan, format: Format, options: RenderOptions) -> String {
-    match format {
-        Format::Table => table::render(plan, options),
-        Format::Json => json::render(plan),
-        Format::Markdown => builtin(markdown::render(plan)),
-        Format::Html => builtin(html::render(plan)),
+/// A built-in renderer failed. The built-in templates are tested with every example, so this
+/// is a bug in fulcrum: the run ends with exit code 70 rather than printing a broken plan.
+#[derive(Debug)]
+pub struct RenderError(String);
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
-/// The output of a built-in template. They are tested with every example, so an error here is
-/// a bug in fulcrum: it is shown in place of the plan rather than hidden.
-fn builtin(result: Result<String, minijinja::Error>) -> String {
-    result.unwrap_or_else(|e| {
-        format!("internal error in a built-in template (a bug in fulcrum): {e:#}\n")
+impl std::error::Error for RenderError {}
+
+impl From<minijinja::Error> for RenderError {
+    fn from(e: minijinja::Error) -> Self {
+        RenderError(format!("{e:#}"))
+    }
+}
+
+impl From<serde_json::Error> for RenderError {
+    fn from(e: serde_json::Error) -> Self {
+        RenderError(e.to_string())
+    }
+}
+
+impl RenderError {
+    /// The failure a command ends with: an internal error (exit code 70), worded in `lang`.
+    pub fn into_failure(self, lang: Lang) -> Failure {
+        Failure::message(
+            Exit::Internal,
+            tr!(
+                lang,
+                "内置模板出错（这是 fulcrum 的缺陷，请报告）：{self}",
+                "a built-in template failed (a bug in fulcrum; please report it): {self}"
+            ),
+        )
+    }
+}
+
+/// Renders a plan in a format.
+pub fn render(plan: &Plan, format: Format, options: RenderOptions) -> Result<String, RenderError> {
+    Ok(match format {
+        Format::Table => table::render(plan, options),
+        Format::Json => json::render(plan)?,
+        Format::Markdown => markdown::render(plan)?,
+        Format::Html => html::render(plan)?,
     })
 }

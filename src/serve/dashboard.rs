@@ -33,7 +33,7 @@ pub fn summary(room: &Room, files: &[String]) -> String {
 /// it from the file.
 pub fn handout(room: &Room, name: &str) -> Result<String, String> {
     room.plan(name, None)
-        .map(|plan| render::render(&plan, Format::Html, options()))
+        .and_then(|plan| render::render(&plan, Format::Html, options()).map_err(|e| e.to_string()))
 }
 
 /// The options renderers get (HTML and Markdown do not use them).

@@ -448,14 +448,14 @@ async fn plan_page(
         Ok(found) => found,
         Err(response) => return response,
     };
-    match app.room.plan(&name, Some(lang)) {
-        Ok(plan) => {
-            let handout = render::render(&plan, Format::Html, dashboard::options());
-            html(
-                StatusCode::OK,
-                app.pages.plan(&handout, app.room.pack, lang, &base),
-            )
-        }
+    let handout = app.room.plan(&name, Some(lang)).and_then(|plan| {
+        render::render(&plan, Format::Html, dashboard::options()).map_err(|e| e.to_string())
+    });
+    match handout {
+        Ok(handout) => html(
+            StatusCode::OK,
+            app.pages.plan(&handout, app.room.pack, lang, &base),
+        ),
         Err(e) => internal(&app, lang, &e),
     }
 }
@@ -507,17 +507,15 @@ async fn plan_file(
         Err(response) => return response,
     };
     let stem = name.strip_suffix(".toml").unwrap_or(&name);
-    match app.room.plan(&name, Some(lang)) {
-        Ok(plan) => {
-            let text = render::render(&plan, format, dashboard::options());
-            match format {
-                Format::Markdown => {
-                    download(text, "text/markdown; charset=utf-8", &format!("{stem}.md"))
-                }
-                _ => download(text, "text/html; charset=utf-8", &format!("{stem}.html")),
-            }
+    let text = app.room.plan(&name, Some(lang)).and_then(|plan| {
+        render::render(&plan, format, dashboard::options()).map_err(|e| e.to_string())
+    });
+    match (text, format) {
+        (Ok(text), Format::Markdown) => {
+            download(text, "text/markdown; charset=utf-8", &format!("{stem}.md"))
         }
-        Err(e) => internal(&app, lang, &e),
+        (Ok(text), _) => download(text, "text/html; charset=utf-8", &format!("{stem}.html")),
+        (Err(e), _) => internal(&app, lang, &e),
     }
 }
 
