@@ -183,6 +183,14 @@ pub fn run(context: &Context, args: &TrackArgs) -> Result<Exit, Failure> {
     progress::apply(&mut marked, &current, today);
     let width = context.output_width(args.width);
     outln!("{}", table(&marked, width, std::io::stdout().is_terminal()));
+    eprintln!(
+        "{}",
+        tr!(
+            ui,
+            "要更新一条行动：`fulcrum track --answers … --set 方括号中的ID=done`（或 todo、doing、dropped），可加 --note、--observed",
+            "to update an action: `fulcrum track --answers … --set ID-IN-BRACKETS=done` (or todo, doing, dropped), with --note and --observed if you like"
+        )
+    );
     Ok(Exit::Success)
 }
 
@@ -340,8 +348,16 @@ pub fn table(plan: &Plan, width: u16, unicode: bool) -> String {
     for a in &plan.deferred {
         rows.push((deferred.to_string(), a));
     }
+    let all = progress::plan_actions(plan);
     for (phase, a) in rows {
         let Some(p) = &a.progress else { continue };
+        // What `--set` takes for this action: its rule, or its concept when the rule gives
+        // several actions.
+        let key = if all.iter().filter(|b| b.rule == a.rule).count() > 1 {
+            &a.concept
+        } else {
+            &a.rule
+        };
         let mut status = format!("{} {}", p.status.mark(), p.status.label(lang));
         if let Some(d) = &p.date {
             status.push('\n');
@@ -356,7 +372,7 @@ pub fn table(plan: &Plan, width: u16, unicode: bool) -> String {
             .flatten()
             .collect();
         t.add_row(vec![
-            sanitize(&format!("{phase}\n{}\n[{}]", a.text, a.rule)),
+            sanitize(&format!("{phase}\n{}\n[{key}]", a.text)),
             status,
             sanitize(&notes.join("\n")),
         ]);
