@@ -164,13 +164,16 @@ pub struct Matching {
     pub unmatched: Vec<usize>,
 }
 
+/// Whether an action, given as (rule, concept), and an entry agree in one matching pass.
+type Same = dyn Fn(&(&str, &str), &Entry) -> bool;
+
 /// Pairs entries with actions, given as (rule, concept): first where both ids agree, then by
 /// rule id alone (a concept renamed in the pack), then by concept id alone (the same action
 /// now given by another rule). Each entry goes to at most one action, the first in plan order.
 pub fn match_entries(actions: &[(&str, &str)], entries: &[Entry]) -> Matching {
     let mut entry_of: Vec<Option<usize>> = vec![None; actions.len()];
     let mut taken = vec![false; entries.len()];
-    let passes: [&dyn Fn(&(&str, &str), &Entry) -> bool; 3] = [
+    let passes: [&Same; 3] = [
         &|a, e| a.0 == e.rule && a.1 == e.concept,
         &|a, e| a.0 == e.rule,
         &|a, e| a.1 == e.concept,
