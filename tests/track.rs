@@ -414,3 +414,38 @@ mod pty {
         assert_eq!(text.matches("status = \"done\"").count(), 1, "{text}");
     }
 }
+
+#[test]
+fn the_workshop_summary_counts_progress_where_there_is_some() {
+    let (dir, answers) = with_progress();
+    std::fs::copy(&answers, dir.path().join("other.toml")).unwrap();
+    let out = with_mini()
+        .args(["--lang", "en", "workshop", "summary", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let csv = stdout_of(&out);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(",Done,Open,Overdue"), "{csv}");
+    // mine.toml: urgent done, start.note dropped, two open and overdue; other.toml: none.
+    assert!(
+        lines[1].contains("mine.toml") && lines[1].ends_with(",1,2,2"),
+        "{csv}"
+    );
+    assert!(
+        lines[2].contains("other.toml") && lines[2].ends_with(",,,"),
+        "{csv}"
+    );
+    let out = with_mini()
+        .args(["--lang", "zh", "workshop", "summary", "--width", "100"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let table = stdout_of(&out);
+    assert!(
+        table.contains("已完成") && table.contains("已逾期"),
+        "{table}"
+    );
+}

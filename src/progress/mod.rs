@@ -145,6 +145,14 @@ pub fn default_path(answers: &Path) -> PathBuf {
     answers.with_file_name(format!("{stem}.progress.toml"))
 }
 
+/// Whether a file is named as a progress file (`*.progress.toml`): a folder of answers files
+/// leaves these out.
+pub fn is_progress_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".progress.toml"))
+}
+
 /// The plan's actions as matching sees them: the phases', then the deferred ones, in plan
 /// order.
 pub fn plan_actions(plan: &Plan) -> Vec<&ActionOut> {
@@ -423,6 +431,8 @@ mod tests {
             default_path(Path::new("dir/mine.toml")),
             Path::new("dir/mine.progress.toml")
         );
+        assert!(is_progress_file(&default_path(Path::new("dir/mine.toml"))));
+        assert!(!is_progress_file(Path::new("dir/mine.toml")));
     }
 
     #[test]
