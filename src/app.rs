@@ -88,6 +88,7 @@ fn run_command(args: Vec<std::ffi::OsString>, env: Environment) -> Exit {
     };
     let result = match cli.command {
         Some(Command::Plan(args)) => commands::make_plan::run(&context, &args),
+        Some(Command::Track(args)) => commands::track::run(&context, &args),
         Some(Command::Rules(RulesCommand::List)) => commands::rules::list(&context),
         Some(Command::Rules(RulesCommand::Synth {
             questions,

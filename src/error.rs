@@ -20,6 +20,8 @@ pub enum Exit {
     InvalidAnswers = 4,
     /// An output file could not be written, or would be overwritten.
     Output = 5,
+    /// A progress file is invalid.
+    InvalidProgress = 6,
     /// The person stopped the run (Ctrl-C).
     Interrupted = 130,
     /// A bug in fulcrum.

@@ -51,6 +51,10 @@ pub struct Participant {
     pub actions: Vec<usize>,
     /// Whether a derived value stopped the plan.
     pub blocked: bool,
+    /// Actions done, open and overdue, when a progress file is beside the answers file;
+    /// absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<crate::progress::Counts>,
 }
 
 /// A value and how people read it.
@@ -146,7 +150,16 @@ impl Summary {
             derived,
             actions,
             blocked: plan.blocked.is_some(),
+            progress: crate::progress::plan_actions(plan)
+                .iter()
+                .any(|a| a.progress.is_some())
+                .then(|| crate::progress::counts(plan)),
         });
+    }
+
+    /// Whether any participant has a progress file, and so the progress columns are shown.
+    pub fn has_progress(&self) -> bool {
+        self.participants.iter().any(|p| p.progress.is_some())
     }
 
     /// Puts concepts in order, most frequent first, then by id, and pads every row to the

@@ -33,6 +33,7 @@ pub mod lint;
 pub mod output;
 pub mod pack;
 pub mod plan;
+pub mod progress;
 pub mod render;
 pub mod serve;
 pub mod source;

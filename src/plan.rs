@@ -170,6 +170,25 @@ pub struct ActionOut {
     pub why: String,
     /// Where the rule is written (`file:line`).
     pub defined_at: String,
+    /// Where the action stands, when the plan is printed with a progress file; absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<ActionProgress>,
+}
+
+/// An action's progress, from the progress file (`docs/follow-through.md`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionProgress {
+    /// `todo`, `doing`, `done` or `dropped`.
+    pub status: crate::progress::Status,
+    /// When the status was set (YYYY-MM-DD), if the file says.
+    pub date: Option<String>,
+    /// The staff's note.
+    pub note: Option<String>,
+    /// The indicator's observed value, in the staff's words.
+    pub observed: Option<String>,
+    /// Still open, and its phase's window ended before today.
+    pub overdue: bool,
 }
 
 /// A cited source: a speaker or a practice note.

@@ -59,6 +59,54 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "同时在标准错误中解释：每条行动来自哪条规则，每个问题为什么被问或被跳过",
     ),
     (
+        "plan",
+        "progress",
+        "用这个进度文件标出各条行动的进展（见 `fulcrum track`）。默认：答案文件旁的 `名称.progress.toml`（如有）",
+    ),
+    (
+        "plan",
+        "no_progress",
+        "不读进度文件，即使答案文件旁边有一个",
+    ),
+    (
+        "track",
+        "",
+        "跟进计划的行动：未开始、进行中、已完成或已放弃，可加备注",
+    ),
+    ("track", "answers", "要跟进其计划的答案文件（TOML）"),
+    (
+        "track",
+        "pack",
+        "使用哪个规则包（加载了多个、答案文件又没写明时）",
+    ),
+    (
+        "track",
+        "progress",
+        "进度文件。默认：答案文件旁的 `名称.progress.toml`；第一次使用时创建",
+    ),
+    (
+        "track",
+        "start",
+        "新进度文件中时间表的第一天（YYYY-MM-DD），默认今天；已有的进度文件保留自己的日期",
+    ),
+    (
+        "track",
+        "set",
+        "不经提问直接设置行动的状态：规则 id 或概念 id，加 `=`，再加 todo、doing、done 或 dropped。可重复",
+    ),
+    ("track", "note", "给 --set 的行动加一条备注"),
+    (
+        "track",
+        "observed",
+        "--set 的行动的指标实际情况，用自己的话写",
+    ),
+    ("track", "date", "变更的日期（YYYY-MM-DD），默认今天"),
+    (
+        "track",
+        "width",
+        "进度表的宽度（列数）。默认取终端宽度，管道输出时为 100",
+    ),
+    (
         "explain",
         "",
         "解释计划：每条行动、每个问题和缺少的概念从何而来",
@@ -463,7 +511,10 @@ mod tests {
         let unknown = help_for(&["help", "rulez"]).expect("a help request");
         assert_eq!(
             unknown,
-            Err("没有命令 `rulez`；可用的命令：plan、rules、explain、workshop、run".to_string())
+            Err(
+                "没有命令 `rulez`；可用的命令：plan、track、rules、explain、workshop、run"
+                    .to_string()
+            )
         );
         assert!(help_for(&["rules", "list"]).is_none());
     }

@@ -51,6 +51,8 @@ pub enum ColorChoice {
 pub enum Command {
     /// Print the plan for an answers file.
     Plan(PlanArgs),
+    /// Keep track of the plan's actions: to do, doing, done or dropped, with notes.
+    Track(TrackArgs),
     /// Work with rule packs.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -106,6 +108,60 @@ pub struct PlanArgs {
     /// asked or skipped.
     #[arg(long)]
     pub explain: bool,
+
+    /// A progress file to mark the actions with (see `fulcrum track`). Default: the answers
+    /// file's, `NAME.progress.toml` beside it, when there is one.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_progress")]
+    pub progress: Option<PathBuf>,
+
+    /// Print the plan as it stands, without a progress file even when one is beside the
+    /// answers file.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+/// `fulcrum track`
+#[derive(Debug, Args)]
+pub struct TrackArgs {
+    /// The answers file (TOML) whose plan to follow.
+    #[arg(long, short = 'a', value_name = "FILE")]
+    pub answers: PathBuf,
+
+    /// The pack to use, when several are loaded and the answers file does not say.
+    #[arg(long, value_name = "ID")]
+    pub pack: Option<String>,
+
+    /// The progress file. Default: `NAME.progress.toml` beside the answers file; created on
+    /// first use.
+    #[arg(long, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
+
+    /// First day of the schedule (YYYY-MM-DD), for a new progress file. Default: today. An
+    /// existing progress file keeps its own.
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+
+    /// Set an action's status without questions: a rule id or concept id, `=`, and todo,
+    /// doing, done or dropped. Repeatable.
+    #[arg(long = "set", value_name = "RULE=STATUS")]
+    pub set: Vec<String>,
+
+    /// A note for the actions of --set.
+    #[arg(long, value_name = "TEXT", requires = "set")]
+    pub note: Option<String>,
+
+    /// The indicator's observed value for the actions of --set, in your words.
+    #[arg(long, value_name = "TEXT", requires = "set")]
+    pub observed: Option<String>,
+
+    /// The day of the change (YYYY-MM-DD). Default: today.
+    #[arg(long, value_name = "DATE", requires = "set")]
+    pub date: Option<String>,
+
+    /// Width of the progress table in columns. Default: the terminal's width, or 100 when
+    /// piped.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
 }
 
 /// `fulcrum explain`

@@ -205,7 +205,7 @@ pub fn answers_files(path: &Path, ui: Lang) -> Result<AnswersFiles, Failure> {
             not_files: Vec::new(),
         });
     }
-    let entries = toml_entries(path).map_err(|e| {
+    let mut entries = toml_entries(path).map_err(|e| {
         Failure::message(
             Exit::Usage,
             tr!(
@@ -216,6 +216,13 @@ pub fn answers_files(path: &Path, ui: Lang) -> Result<AnswersFiles, Failure> {
             ),
         )
     })?;
+    // Progress files sit beside their answers files: they are not answers.
+    entries
+        .files
+        .retain(|f| !crate::progress::is_progress_file(f));
+    entries
+        .not_files
+        .retain(|(f, _)| !crate::progress::is_progress_file(f));
     if entries.files.is_empty() && entries.not_files.is_empty() {
         return Err(Failure::message(
             Exit::Usage,

@@ -13,4 +13,5 @@ pub mod session;
 pub mod share;
 pub mod show;
 pub mod texts;
+pub mod track;
 pub mod workshop;

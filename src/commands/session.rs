@@ -364,6 +364,16 @@ fn is_iso_date(s: &str) -> bool {
         })
 }
 
+/// Reads a date written `YYYY-MM-DD` in the years a schedule can fall in; `None` otherwise.
+pub fn parse_date(s: &str) -> Option<Date> {
+    if !is_iso_date(s) {
+        return None;
+    }
+    s.parse::<Date>()
+        .ok()
+        .filter(|d| START_YEARS.contains(&d.year()))
+}
+
 /// Parses `--start`, or gives today's date.
 pub fn start_date(flag: Option<&str>, ui: Lang) -> Result<Date, Failure> {
     let Some(s) = flag else {

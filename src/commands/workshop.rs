@@ -31,6 +31,18 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
         let shown = file.display().to_string();
         let result =
             super::session::read_answers(context, &mut catalog, file).and_then(|answers| {
+                // The progress file beside the answers file, if there is one, gives the
+                // done / open / overdue columns.
+                let beside = crate::progress::default_path(file);
+                let progress = if beside.exists() {
+                    Some(super::track::read_progress(
+                        context,
+                        &mut catalog.sources,
+                        &beside,
+                    )?)
+                } else {
+                    None
+                };
                 let evaluated = super::session::evaluate(
                     context,
                     &catalog,
@@ -46,9 +58,17 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
                     evaluated.pack,
                     &evaluated.evaluation,
                     lang,
-                    today,
+                    progress.as_ref().map_or(today, |p| p.start),
                     &catalog.sources,
                 );
+                let plan = match &progress {
+                    Some(p) => {
+                        let mut marked = plan;
+                        crate::progress::apply(&mut marked, p, today);
+                        marked
+                    }
+                    None => plan,
+                };
                 Ok((
                     plan,
                     explain::concepts(evaluated.pack)

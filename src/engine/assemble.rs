@@ -169,6 +169,7 @@ pub fn build(
                 text: render(pack, eval, &action.text, lang),
                 why: render(pack, eval, &action.why, lang),
                 defined_at,
+                progress: None,
             }));
         }
     }

@@ -22,7 +22,26 @@ fn header(s: &Summary) -> Vec<String> {
             .iter()
             .map(|p| tr!(lang, "{}（行动数）", "{}: actions", p.label)),
     );
+    if s.has_progress() {
+        row.extend(progress_words(lang).map(String::from));
+    }
     row
+}
+
+/// The headers of the progress columns: done, open, overdue.
+fn progress_words(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Zh => ["已完成", "未完成", "已逾期"],
+        Lang::En => ["Done", "Open", "Overdue"],
+    }
+}
+
+/// A participant's progress counts as cells: empty without a progress file.
+fn progress_cells(p: &crate::group_summary::Participant) -> [String; 3] {
+    match &p.progress {
+        Some(c) => [c.done, c.open, c.overdue].map(|n| n.to_string()),
+        None => [String::new(), String::new(), String::new()],
+    }
 }
 
 fn file_word(lang: Lang) -> String {
@@ -41,6 +60,9 @@ fn rows(s: &Summary) -> Vec<Vec<String>> {
             let mut row = vec![p.file.clone(), p.organization.clone().unwrap_or_default()];
             row.extend(p.derived.iter().map(|c| c.display.clone()));
             row.extend(p.actions.iter().map(usize::to_string));
+            if s.has_progress() {
+                row.extend(progress_cells(p));
+            }
             row
         })
         .collect()
@@ -87,6 +109,21 @@ pub fn table(s: &Summary, width: u16, unicode: bool) -> String {
         )
     };
 
+    let progress: Vec<TextColumn> = if s.has_progress() {
+        progress_words(lang)
+            .into_iter()
+            .enumerate()
+            .map(|(i, header)| {
+                TextColumn::new(
+                    header.to_string(),
+                    Kind::Number,
+                    s.participants.iter().map(|p| progress_cells(p)[i].clone()),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut out = String::new();
     let mut all = facts.clone();
     all.extend(
@@ -95,6 +132,7 @@ pub fn table(s: &Summary, width: u16, unicode: bool) -> String {
             .enumerate()
             .map(|(i, p)| phase(i, tr!(lang, "{}\n（行动数）", "{}\n(actions)", p.label))),
     );
+    all.extend(progress.iter().cloned());
     let _ = writeln!(out, "{}", tr!(lang, "参与者", "Participants"));
     let facts_widths = widths(&facts, width);
     // One table when the counts fit beside the facts without wrapping them more (but for the
@@ -108,7 +146,7 @@ pub fn table(s: &Summary, width: u16, unicode: bool) -> String {
             let part_widths = widths(&part, width);
             let _ = writeln!(out, "{}\n", text_table(&part, &part_widths, unicode));
         }
-        if !s.phases.is_empty() {
+        if !s.phases.is_empty() || !progress.is_empty() {
             let mut actions = vec![files];
             actions.extend(
                 s.phases
@@ -116,6 +154,7 @@ pub fn table(s: &Summary, width: u16, unicode: bool) -> String {
                     .enumerate()
                     .map(|(i, p)| phase(i, p.label.clone())),
             );
+            actions.extend(progress);
             let _ = writeln!(out, "{}", tr!(lang, "各阶段的行动数", "Actions per phase"));
             let _ = writeln!(
                 out,

@@ -11,7 +11,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::RenderOptions;
 use super::words::{
-    Words, first_steps_title, indicator_text, project_end_text, window_text, words,
+    Words, action_with_progress, first_steps_title, indicator_text, project_end_text, window_text,
+    words,
 };
 use super::wrap::{wrap, wrap_indented};
 use crate::lang::Lang;
@@ -137,7 +138,12 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
             let _ = writeln!(
                 out,
                 "{}",
-                wrap_indented(&sanitize(&a.text), width, &number, &indent)
+                wrap_indented(
+                    &sanitize(&action_with_progress(a, plan.lang)),
+                    width,
+                    &number,
+                    &indent
+                )
             );
             let detail = compact_detail(plan, a, w, true);
             let _ = writeln!(
@@ -213,7 +219,7 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
             if wide {
                 actions.row(vec![
                     (i + 1).to_string(),
-                    a.text.clone(),
+                    action_with_progress(a, plan.lang),
                     a.why.clone(),
                     owner,
                     indicator,
@@ -222,7 +228,13 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
             } else {
                 actions.row(vec![
                     (i + 1).to_string(),
-                    format!("{}\n{}{}{}", a.text, w.why, w.colon, a.why),
+                    format!(
+                        "{}\n{}{}{}",
+                        action_with_progress(a, plan.lang),
+                        w.why,
+                        w.colon,
+                        a.why
+                    ),
                     format!("{owner}\n{indicator}\n{source}"),
                 ]);
             }
@@ -238,7 +250,12 @@ pub fn render(plan: &Plan, options: RenderOptions) -> String {
                 .iter()
                 .find(|p| p.id == a.phase)
                 .map_or(a.phase.as_str(), |p| p.title.as_str());
-            let line = format!("{}{}{}", sanitize(phase), w.colon, sanitize(&a.text));
+            let line = format!(
+                "{}{}{}",
+                sanitize(phase),
+                w.colon,
+                sanitize(&action_with_progress(a, plan.lang))
+            );
             let _ = writeln!(out, "{}", wrap_indented(&line, width, "  - ", "    "));
             let detail = compact_detail(plan, a, w, false);
             let _ = writeln!(

@@ -227,7 +227,41 @@ fn environment<'s>(markup: Markup) -> Environment<'s> {
     env.add_filter("schedule", schedule);
     env.add_filter("speaker", speaker);
     env.add_filter("phase_title", phase_title);
+    env.add_filter("progress", progress);
     env
+}
+
+/// `{{ action.progress | progress }}`: where an action stands, with its mark and date and
+/// whether it is overdue (`☑ done 2026-02-01`, `◐ doing · overdue`); empty for an action to
+/// do and on time, or a plan printed without a progress file.
+fn progress(state: &State, value: Value) -> Result<String, Error> {
+    if value.is_none() || value.is_undefined() {
+        return Ok(String::new());
+    }
+    let status = value
+        .get_attr("status")
+        .ok()
+        .and_then(|s| s.as_str().and_then(crate::progress::Status::parse))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                "`progress` takes an action's `progress`",
+            )
+        })?;
+    let date = value
+        .get_attr("date")
+        .ok()
+        .filter(|d| !d.is_none() && !d.is_undefined())
+        .map(|d| d.to_string());
+    let overdue = value.get_attr("overdue").is_ok_and(|o| o.is_true());
+    let shown = crate::plan::ActionProgress {
+        status,
+        date,
+        note: None,
+        observed: None,
+        overdue,
+    };
+    Ok(crate::progress::describe(&shown, plan_lang(state)).unwrap_or_default())
 }
 
 /// `{{ phase.window | schedule }}`: a phase's weeks and dates in the plan's language.

@@ -57,6 +57,12 @@ pub struct Words {
     pub deferred_note: &'static str,
     /// "Phase" before a deferred action's phase.
     pub phase: &'static str,
+    /// "overdue": an open action whose phase has ended.
+    pub overdue: &'static str,
+    /// "Note" before the staff's note on an action.
+    pub note: &'static str,
+    /// "Observed" before the indicator's observed value.
+    pub observed: &'static str,
 }
 
 /// The words for a language.
@@ -94,6 +100,9 @@ static ZH: Words = Words {
     deferred: "留待以后",
     deferred_note: "计划篇幅有限，以下行动暂不排进各阶段；前面的做完、还有余力时再做。",
     phase: "阶段",
+    overdue: "已逾期",
+    note: "备注",
+    observed: "实际情况",
 };
 
 static EN: Words = Words {
@@ -123,7 +132,33 @@ static EN: Words = Words {
     deferred: "If time allows",
     deferred_note: "These actions did not fit in a plan of this length; take them up once the ones above are done.",
     phase: "Phase",
+    overdue: "overdue",
+    note: "Note",
+    observed: "Observed",
 };
+
+/// An action's text with where it stands in front (`[☑ done 2026-02-01] …`), and its note
+/// and observed value on lines of their own; the text alone without a progress file.
+pub fn action_with_progress(action: &crate::plan::ActionOut, lang: Lang) -> String {
+    let Some(p) = &action.progress else {
+        return action.text.clone();
+    };
+    let w = words(lang);
+    let mut out = match crate::progress::describe(p, lang) {
+        Some(d) => match lang {
+            Lang::Zh => format!("【{d}】{}", action.text),
+            Lang::En => format!("[{d}] {}", action.text),
+        },
+        None => action.text.clone(),
+    };
+    if let Some(note) = &p.note {
+        out.push_str(&format!("\n{}{}{note}", w.note, w.colon));
+    }
+    if let Some(observed) = &p.observed {
+        out.push_str(&format!("\n{}{}{observed}", w.observed, w.colon));
+    }
+    out
+}
 
 /// The heading of the first steps: "首要三件事", "First three steps".
 pub fn first_steps_title(count: usize, lang: Lang) -> String {
