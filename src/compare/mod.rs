@@ -393,3 +393,6 @@ fn action_changes(before: &Plan, after: &Plan) -> ActionChanges {
     }
     changes
 }
+
+#[cfg(test)]
+mod tests;

@@ -73,7 +73,7 @@ fn changed_vars(before: &Plan, after: &Plan) -> Vec<String> {
 }
 
 /// What a question or derived fact is called: its diagnosis label when it has a row, else the
-/// question or the derived fact's name.
+/// question (without its question mark, as diagnosis labels are) or the derived fact's name.
 fn label(before: &Plan, after: &Plan, id: &str) -> String {
     [after, before]
         .iter()
@@ -92,7 +92,7 @@ fn label(before: &Plan, after: &Plan, id: &str) -> String {
                     plan.answers
                         .iter()
                         .find(|a| a.question == id)
-                        .map(|a| a.prompt.clone())
+                        .map(|a| a.prompt.trim_end_matches(['?', '？']).to_string())
                 })
         })
         .unwrap_or_else(|| id.to_string())
