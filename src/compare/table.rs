@@ -186,7 +186,7 @@ fn moved(
         return;
     }
     let _ = writeln!(out, "{}", wrap(&format!("{title}{colon}{note}"), width));
-    let mut table = Layout::new(options, &[], &[20, 50, 30]);
+    let mut table = Layout::new(options, &[], &[16, 54, 30]);
     table.header(vec![w.phase.into(), w.action.into(), w.because.into()]);
     for m in list {
         let mut text = m.action.text.clone();
