@@ -80,7 +80,7 @@ static ZH: Words = Words {
     stayed: "保留的行动",
     phase: "阶段",
     action: "行动",
-    because: "由这些变化引起",
+    because: "起因",
     deferred: "（留待以后）",
     other_rule: "（现由另一条规则给出）",
     none: "没有。",
