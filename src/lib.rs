@@ -20,6 +20,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod compare;
 pub mod condition;
 pub mod diagnostic;
 pub mod engine;

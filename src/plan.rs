@@ -111,6 +111,10 @@ pub struct DerivedOut {
 /// A row of the diagnosis.
 #[derive(Debug, Clone, Serialize)]
 pub struct DiagnosisRow {
+    /// The question or derived fact the row shows. Not in the JSON form: `fulcrum compare`
+    /// matches rows by it, since labels change with the language.
+    #[serde(skip)]
+    pub id: String,
     /// What is diagnosed.
     pub label: String,
     /// The finding.

@@ -123,6 +123,34 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "只解释一个概念：哪些规则会给出它，条件的哪一部分没有满足",
     ),
     ("explain", "format", "输出格式（json 为 fulcrum.explain/1）"),
+    ("compare", "", "比较两次评估：答案、诊断和计划各有什么变化"),
+    ("compare", "before", "先前的答案文件（TOML）"),
+    (
+        "compare",
+        "after",
+        "后来的答案文件（TOML），同一个机构、同一个规则包",
+    ),
+    (
+        "compare",
+        "pack",
+        "使用哪个规则包（加载了多个、答案文件又没写明时）",
+    ),
+    (
+        "compare",
+        "format",
+        "输出格式（json 为 fulcrum.compare/1，见 docs/compare.md）",
+    ),
+    (
+        "compare",
+        "width",
+        "表格宽度（列数）。默认取终端宽度，管道输出时为 100",
+    ),
+    (
+        "compare",
+        "output",
+        "把比较结果写入文件（`-` 表示标准输出）；已有文件不会被覆盖，除非加 --force",
+    ),
+    ("compare", "force", "覆盖已经存在的输出文件"),
     ("workshop", "", "工作坊工具"),
     (
         "workshop summary",
@@ -512,7 +540,7 @@ mod tests {
         assert_eq!(
             unknown,
             Err(
-                "没有命令 `rulez`；可用的命令：plan、track、rules、explain、workshop、run"
+                "没有命令 `rulez`；可用的命令：plan、track、rules、explain、compare、workshop、run"
                     .to_string()
             )
         );

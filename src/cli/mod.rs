@@ -58,6 +58,8 @@ pub enum Command {
     Rules(RulesCommand),
     /// Explain a plan: why each action, question and absent concept.
     Explain(ExplainArgs),
+    /// Compare two assessments: what changed in the answers, the diagnosis and the plan.
+    Compare(CompareArgs),
     /// Tools for trainers running a workshop.
     #[command(subcommand)]
     Workshop(WorkshopCommand),
@@ -162,6 +164,49 @@ pub struct TrackArgs {
     /// piped.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
+}
+
+/// `fulcrum compare`
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The earlier answers file (TOML).
+    #[arg(value_name = "BEFORE")]
+    pub before: PathBuf,
+
+    /// The later answers file (TOML), for the same organization and pack.
+    #[arg(value_name = "AFTER")]
+    pub after: PathBuf,
+
+    /// The pack to use, when several are loaded and the answers files do not say.
+    #[arg(long, value_name = "ID")]
+    pub pack: Option<String>,
+
+    /// Output format. Default: table.
+    #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+
+    /// Width of table output in columns. Default: the terminal's width, or 100 when piped.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+
+    /// Write the comparison to FILE (`-` is stdout). An existing file is kept unless --force.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Formats of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Tables sized to the terminal.
+    Table,
+    /// Markdown for documents and chat.
+    Markdown,
+    /// JSON (`fulcrum.compare/1`, see docs/compare.md).
+    Json,
 }
 
 /// `fulcrum explain`

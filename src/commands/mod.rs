@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod batch;
+pub mod compare;
 pub mod explain;
 pub mod lint;
 pub mod make_plan;

@@ -41,6 +41,7 @@ pub fn build(
         });
         if question.diagnosis {
             diagnosis.push(DiagnosisRow {
+                id: question.id.clone(),
                 label: match &question.short {
                     Some(short) => text(short),
                     None => diagnosis_label(&question.prompt, lang),
@@ -61,6 +62,7 @@ pub fn build(
         let display = display_var(pack, eval, Var::Derived(i), lang);
         if fact.diagnosis {
             diagnosis.push(DiagnosisRow {
+                id: fact.id.clone(),
                 label: text(&fact.label),
                 value: display.clone(),
             });

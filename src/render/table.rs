@@ -25,13 +25,16 @@ const WIDE: u16 = 120;
 const NUMBER_WIDTH: u16 = 4;
 
 /// A table whose columns take the given shares (percent) of the width after `fixed` columns.
-struct Layout {
-    table: Table,
+pub(crate) struct Layout {
+    /// The table, to print.
+    pub(crate) table: Table,
     content_widths: Vec<usize>,
 }
 
 impl Layout {
-    fn new(options: RenderOptions, fixed: &[u16], shares: &[u16]) -> Self {
+    /// A table `options.width` wide: `fixed` columns of those widths, then columns taking
+    /// `shares` (percent) of what is left.
+    pub(crate) fn new(options: RenderOptions, fixed: &[u16], shares: &[u16]) -> Self {
         let mut table = Table::new();
         table
             .load_style(if options.unicode {
@@ -79,12 +82,14 @@ impl Layout {
             .collect()
     }
 
-    fn header(&mut self, texts: Vec<String>) {
+    /// Sets the header, each text wrapped to its column.
+    pub(crate) fn header(&mut self, texts: Vec<String>) {
         let cells = self.cells(texts);
         self.table.set_header(cells);
     }
 
-    fn row(&mut self, texts: Vec<String>) {
+    /// Adds a row, each text wrapped to its column.
+    pub(crate) fn row(&mut self, texts: Vec<String>) {
         let cells = self.cells(texts);
         self.table.add_row(cells);
     }

@@ -1,0 +1,228 @@
+//! `fulcrum compare` end to end: the Nanhu Street example against the same organization
+//! months later, in every format and both languages, no change, and the errors.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{fulcrum, stderr_of, stdout_of};
+use unicode_width::UnicodeWidthStr;
+
+const BEFORE: &str = "examples/nanhu-street.toml";
+const AFTER: &str = "tests/fixtures/compare/nanhu-street-later.toml";
+
+fn compare(extra: &[&str]) -> std::process::Output {
+    fulcrum()
+        .args(["compare", BEFORE, AFTER])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// Standard output of a run that must succeed.
+fn ok(extra: &[&str]) -> String {
+    let out = compare(extra);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "");
+    stdout_of(&out)
+}
+
+#[test]
+fn markdown_in_chinese() {
+    let text = ok(&["--format", "markdown"]);
+    for part in [
+        "## 答案的变化",
+        "| 项目或合同还剩几个月？ | 8 | 3 |",
+        "| 项目能延期吗？ | （未问） | 有可能，需要争取 |",
+        "| 依赖类型 | 人力加技能的混合依赖 | 专业技能依赖 |",
+        "## 离开计划的行动",
+        "情况已经不再需要这些行动。",
+        "## 新增的行动",
+        "30 条行动仍在计划中。",
+    ] {
+        assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+    insta::assert_snapshot!("markdown_zh", text);
+}
+
+#[test]
+fn markdown_in_english() {
+    let text = ok(&["--format", "markdown", "--lang", "en"]);
+    for part in [
+        "| Can someone on the community side take over your work now? | partly, with coaching | yes, someone can take it over now |",
+        "The situation no longer calls for them.",
+        "*Because of a change in: Do your social workers stand in for community staff for long stretches*",
+    ] {
+        assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+    insta::assert_snapshot!("markdown_en", text);
+}
+
+#[test]
+fn table_in_chinese() {
+    let text = ok(&["--width", "80"]);
+    assert!(text.lines().all(|l| l.width() <= 80), "{text}");
+    insta::assert_snapshot!("table_zh", text);
+}
+
+#[test]
+fn table_in_english() {
+    let text = ok(&["--width", "80", "--lang", "en"]);
+    assert!(text.lines().all(|l| l.width() <= 80), "{text}");
+    insta::assert_snapshot!("table_en", text);
+}
+
+#[test]
+fn json() {
+    let text = ok(&["--format", "json", "--lang", "en"]);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["schema"], "fulcrum.compare/1");
+    assert_eq!(value["pack"], "community-dependence");
+    assert_eq!(value["before"]["file"], BEFORE);
+    let left = value["actions"]["left"].as_array().unwrap();
+    let pace = left
+        .iter()
+        .find(|a| a["rule"] == "resolve-pace-partly")
+        .unwrap();
+    assert_eq!(pace["because"][0]["id"], "counterpart_capacity");
+    insta::assert_snapshot!("json_en", text);
+}
+
+#[test]
+fn the_same_answers_twice_say_no_change() {
+    for (lang, words) in [
+        ("zh", "没有变化：两次的答案相同"),
+        ("en", "No change: the answers are the same"),
+    ] {
+        for format in ["table", "markdown"] {
+            let out = fulcrum()
+                .args(["--lang", lang, "compare", BEFORE, BEFORE, "-f", format])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+            let text = stdout_of(&out);
+            assert!(text.contains(words), "{text}");
+            assert!(!text.contains("## "), "{text}");
+        }
+    }
+    let out = fulcrum()
+        .args(["compare", BEFORE, BEFORE, "-f", "json"])
+        .output()
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["answers"], serde_json::json!([]));
+    assert_eq!(value["actions"]["left"], serde_json::json!([]));
+    assert_eq!(value["actions"]["stayed"].as_array().unwrap().len(), 35);
+}
+
+#[test]
+fn answers_files_of_two_packs_are_refused() {
+    let out = fulcrum()
+        .args([
+            "--rules",
+            "examples/packs/volunteer-burnout",
+            "compare",
+            BEFORE,
+            "examples/answers/volunteer-burnout/stretched.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("answers pack `community-dependence`")
+            && err.contains("answers pack `volunteer-burnout`")
+            && err.contains("only two assessments made with the same pack can be compared"),
+        "{err}"
+    );
+    let zh = fulcrum()
+        .args([
+            "--lang",
+            "zh",
+            "--rules",
+            "examples/packs/volunteer-burnout",
+            "compare",
+            BEFORE,
+            "examples/answers/volunteer-burnout/stretched.toml",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        stderr_of(&zh).contains("只能比较用同一个规则包做的两次评估"),
+        "{}",
+        stderr_of(&zh)
+    );
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let out = fulcrum()
+        .args(["compare", BEFORE, "tests/fixtures/compare/absent.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(stdout_of(&out), "");
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("error[A001]") && err.contains("tests/fixtures/compare/absent.toml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_broken_file_shows_where() {
+    let out = fulcrum()
+        .args(["compare", "tests/fixtures/compare/broken.toml", AFTER])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(stdout_of(&out), "");
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("--> tests/fixtures/compare/broken.toml:5:15"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_pack_flag_that_disagrees_with_the_files_is_a_usage_error() {
+    let out = compare(&["--pack", "volunteer-burnout"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("--pack is `volunteer-burnout` but the answers file says"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn output_goes_to_a_file_kept_unless_forced() {
+    let dir = std::env::temp_dir().join(format!("fulcrum-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("changes.md");
+    let _ = std::fs::remove_file(&file);
+    let path = file.to_str().unwrap();
+    let first = compare(&["-f", "markdown", "--output", path]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
+    assert_eq!(stdout_of(&first), "");
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.starts_with("# 两次评估的比较"), "{written}");
+    let again = compare(&["-f", "markdown", "--output", path]);
+    assert_eq!(again.status.code(), Some(5));
+    let forced = compare(&["-f", "markdown", "--output", path, "--force"]);
+    assert_eq!(forced.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn chinese_help_describes_the_command() {
+    let out = fulcrum()
+        .args(["--lang", "zh", "compare", "--help"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(text.contains("比较两次评估"), "{text}");
+    assert!(text.contains("可选值：table"), "{text}");
+    assert!(!text.contains("Possible values"), "{text}");
+}
