@@ -56,6 +56,29 @@ fn zone_name(path: &str) -> Option<&str> {
     Some(&path[at + NEEDLE.len()..]).filter(|name| !name.is_empty())
 }
 
+/// Dates outside these years are taken as typing mistakes: a schedule runs weeks to a few years.
+pub const START_YEARS: std::ops::RangeInclusive<i16> = 1900..=2199;
+
+/// Whether `s` is written `YYYY-MM-DD`: four digits, two, two, with hyphens.
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// Reads a date written `YYYY-MM-DD` in the years a schedule can fall in; `None` otherwise.
+pub fn parse_date(s: &str) -> Option<Date> {
+    if !is_iso_date(s) {
+        return None;
+    }
+    s.parse::<Date>()
+        .ok()
+        .filter(|d| START_YEARS.contains(&d.year()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,7 +184,7 @@ pub struct ActionOut {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActionProgress {
     /// `todo`, `doing`, `done` or `dropped`.
-    pub status: crate::progress::Status,
+    pub status: Status,
     /// When the status was set (YYYY-MM-DD), if the file says.
     pub date: Option<String>,
     /// The staff's note.
@@ -253,4 +253,67 @@ pub struct Window {
     pub end_date: String,
     /// The first week of the window that falls after the project's end, if any does.
     pub after_end_week: Option<i64>,
+}
+
+/// Where an action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Not started.
+    Todo,
+    /// Under way.
+    Doing,
+    /// Finished.
+    Done,
+    /// Given up on purpose.
+    Dropped,
+}
+
+impl Status {
+    /// Every status, in the order the picker offers them.
+    pub const ALL: [Status; 4] = [Status::Todo, Status::Doing, Status::Done, Status::Dropped];
+
+    /// The word the progress file uses.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::Doing => "doing",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    /// Reads the word the progress file uses.
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.id() == s)
+    }
+
+    /// Whether the action still needs doing.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Todo | Status::Doing)
+    }
+
+    /// The mark printed before the action: ☑ done, ◐ doing, ☒ dropped, ☐ to do.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Status::Todo => "☐",
+            Status::Doing => "◐",
+            Status::Done => "☑",
+            Status::Dropped => "☒",
+        }
+    }
+
+    /// The status as people read it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Todo, Lang::Zh) => "未开始",
+            (Status::Doing, Lang::Zh) => "进行中",
+            (Status::Done, Lang::Zh) => "已完成",
+            (Status::Dropped, Lang::Zh) => "已放弃",
+            (Status::Todo, Lang::En) => "to do",
+            (Status::Doing, Lang::En) => "doing",
+            (Status::Done, Lang::En) => "done",
+            (Status::Dropped, Lang::En) => "dropped",
+        }
+    }
 }

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 
 use crate::answers::file::{self, AnswersFile};
 use crate::cli::PlanArgs;
+use crate::clock;
 use crate::diagnostic::{Diagnostic, Diagnostics, list_names};
 use crate::engine::{self, Evaluation};
 use crate::environment::Environment;
@@ -351,29 +352,6 @@ pub fn pack_by_id<'c>(catalog: &'c Catalog, id: &str, ui: Lang) -> Result<&'c Pa
     })
 }
 
-/// Dates outside these years are taken as typing mistakes: a schedule runs weeks to a few years.
-const START_YEARS: std::ops::RangeInclusive<i16> = 1900..=2199;
-
-/// Whether `s` is written `YYYY-MM-DD`: four digits, two, two, with hyphens.
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        })
-}
-
-/// Reads a date written `YYYY-MM-DD` in the years a schedule can fall in; `None` otherwise.
-pub fn parse_date(s: &str) -> Option<Date> {
-    if !is_iso_date(s) {
-        return None;
-    }
-    s.parse::<Date>()
-        .ok()
-        .filter(|d| START_YEARS.contains(&d.year()))
-}
-
 /// Parses `--start`, or gives today's date.
 pub fn start_date(flag: Option<&str>, ui: Lang) -> Result<Date, Failure> {
     let Some(s) = flag else {
@@ -390,19 +368,19 @@ pub fn start_date(flag: Option<&str>, ui: Lang) -> Result<Date, Failure> {
         )
     };
     // Only the documented form: jiff also reads `20260105` and `2026-01-05T00:00`.
-    if !is_iso_date(s) {
+    if !clock::is_iso_date(s) {
         return Err(wrong_form());
     }
     let date = s.parse::<Date>().map_err(|_| wrong_form())?;
-    if !START_YEARS.contains(&date.year()) {
+    if !clock::START_YEARS.contains(&date.year()) {
         return Err(Failure::message(
             Exit::Usage,
             tr!(
                 ui,
                 "--start 的年份应在 {} 到 {} 之间，实际是 `{s}`",
                 "--start must fall between the years {} and {}, not `{s}`",
-                START_YEARS.start(),
-                START_YEARS.end()
+                clock::START_YEARS.start(),
+                clock::START_YEARS.end()
             ),
         ));
     }

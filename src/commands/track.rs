@@ -9,8 +9,9 @@ use comfy_table::{ContentArrangement, Table, presets};
 use inquire::error::InquireError;
 use inquire::{Select, Text};
 
-use super::session::{Context, evaluate, parse_date, read_answers, start_date};
+use super::session::{Context, evaluate, read_answers, start_date};
 use crate::cli::TrackArgs;
+use crate::clock::parse_date;
 use crate::diagnostic::did_you_mean;
 use crate::engine;
 use crate::error::{Exit, Failure};

@@ -172,7 +172,7 @@ fn date(
     diags: &mut Diagnostics,
 ) -> Option<Date> {
     let s = value.get_ref();
-    match crate::commands::session::parse_date(s) {
+    match crate::clock::parse_date(s) {
         Some(d) => Some(d),
         None => {
             diags.push(

@@ -15,70 +15,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::lang::Lang;
+pub use crate::plan::Status;
 use crate::plan::{ActionOut, ActionProgress, Plan};
-
-/// Where an action stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Not started.
-    Todo,
-    /// Under way.
-    Doing,
-    /// Finished.
-    Done,
-    /// Given up on purpose.
-    Dropped,
-}
-
-impl Status {
-    /// Every status, in the order the picker offers them.
-    pub const ALL: [Status; 4] = [Status::Todo, Status::Doing, Status::Done, Status::Dropped];
-
-    /// The word the progress file uses.
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::Todo => "todo",
-            Status::Doing => "doing",
-            Status::Done => "done",
-            Status::Dropped => "dropped",
-        }
-    }
-
-    /// Reads the word the progress file uses.
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|st| st.id() == s)
-    }
-
-    /// Whether the action still needs doing.
-    pub fn is_open(self) -> bool {
-        matches!(self, Status::Todo | Status::Doing)
-    }
-
-    /// The mark printed before the action: ☑ done, ◐ doing, ☒ dropped, ☐ to do.
-    pub fn mark(self) -> &'static str {
-        match self {
-            Status::Todo => "☐",
-            Status::Doing => "◐",
-            Status::Done => "☑",
-            Status::Dropped => "☒",
-        }
-    }
-
-    /// The status as people read it.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Status::Todo, Lang::Zh) => "未开始",
-            (Status::Doing, Lang::Zh) => "进行中",
-            (Status::Done, Lang::Zh) => "已完成",
-            (Status::Dropped, Lang::Zh) => "已放弃",
-            (Status::Todo, Lang::En) => "to do",
-            (Status::Doing, Lang::En) => "doing",
-            (Status::Done, Lang::En) => "done",
-            (Status::Dropped, Lang::En) => "dropped",
-        }
-    }
-}
 
 /// "overdue" in a language.
 pub fn overdue_word(lang: Lang) -> &'static str {
