@@ -32,6 +32,7 @@ fn plan(
         text: format!("do {concept}"),
         why: String::new(),
         defined_at: String::new(),
+        progress: None,
     };
     let phases = ["start", "finish"]
         .iter()
