@@ -250,3 +250,70 @@ fn a_broken_pack_in_the_user_rules_folder_is_named_and_rules_list_still_lists() 
     assert!(plan.stdout.is_empty());
     assert!(stderr_of(&plan).contains("move them out of that folder"));
 }
+
+/// The mini pack with `extra` appended to its one file, in a temporary folder.
+fn mini_plus(extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = std::fs::read_to_string(path("tests/fixtures/packs/mini/pack.toml")).unwrap();
+    std::fs::write(dir.path().join("pack.toml"), pack + extra).unwrap();
+    dir
+}
+
+#[test]
+fn review_questions_are_checked_like_rules() {
+    let dir = mini_plus(
+        r#"
+[[review_question]]
+id = "handed-over"
+when = "troubld"
+speaker = "bob"
+text = { zh = "交出去了什么？", en = "What was handed over?" }
+
+[[review_question]]
+id = "handed-over"
+speaker = "ann"
+text = { zh = "还有什么？", en = "What else?" }
+"#,
+    );
+    let out = list_with(dir.path().to_str().unwrap(), "en");
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("error[C002]"), "{err}");
+    assert!(err.contains("did you mean `troubled`?"), "{err}");
+    assert!(err.contains("error[P003]: unknown speaker `bob`"), "{err}");
+    assert!(
+        err.contains("error[P002]: duplicate review_question id `handed-over`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_well_formed_review_question_loads_and_is_listed_for_translators() {
+    let dir = mini_plus(
+        r#"
+[[review_question]]
+id = "handed-over"
+when = "troubled"
+speaker = "ann"
+text = { zh = "交出去了什么？", en = "What was handed over?" }
+help = { zh = "带上清单。", en = "Bring the list." }
+"#,
+    );
+    let out = list_with(dir.path().to_str().unwrap(), "en");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let csv = fulcrum()
+        .args(["--lang", "en", "--rules"])
+        .arg(dir.path())
+        .args(["rules", "export-texts", "mini"])
+        .output()
+        .unwrap();
+    let csv = common::stdout_of(&csv);
+    assert!(
+        csv.contains("review_question.handed-over,text,交出去了什么？,What was handed over?"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("review_question.handed-over,help,带上清单。,Bring the list."),
+        "{csv}"
+    );
+}

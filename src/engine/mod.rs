@@ -15,7 +15,7 @@ use std::cell::OnceCell;
 
 use crate::answers::Answers;
 use crate::condition::{Fact, Facts, Var};
-use crate::pack::{DerivedKind, Pack};
+use crate::pack::{DerivedKind, Pack, ReviewQuestion};
 use crate::value::Value;
 
 /// The value of a derived fact.
@@ -134,6 +134,16 @@ pub struct Evaluation<'p> {
     pub fired: Vec<usize>,
     /// A derived fact whose value stops the plan: (derived index, value index).
     pub blocked: Option<(usize, usize)>,
+}
+
+impl Evaluation<'_> {
+    /// The pack's review questions whose condition holds, in pack order.
+    pub fn review_questions<'q>(&self, pack: &'q Pack) -> Vec<&'q ReviewQuestion> {
+        pack.review_questions
+            .iter()
+            .filter(|q| q.when.as_ref().is_none_or(|c| c.eval(&self.state)))
+            .collect()
+    }
 }
 
 /// Applies skip logic, computes derived facts and finds the rules that fire.

@@ -147,6 +147,12 @@ pub fn entries(files: &[(FileId, &RawFile)]) -> Vec<Entry> {
                 c.add(&id, "text", &caution.get_ref().text, None);
             }
         }
+        for q in &raw.review_question {
+            let q = q.get_ref();
+            let id = format!("review_question.{}", q.id.get_ref());
+            c.add(&id, "text", &q.text, None);
+            c.opt(&id, "help", &q.help);
+        }
     }
     c.entries
 }

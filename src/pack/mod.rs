@@ -64,6 +64,8 @@ pub struct Pack {
     pub derived_order: Vec<usize>,
     /// Rules, in pack order.
     pub rules: Vec<Rule>,
+    /// Questions for the review (复盘) report, in pack order.
+    pub review_questions: Vec<ReviewQuestion>,
     /// Tests written in the pack (not kept in the pack cache: `rules test` reads the source).
     #[serde(skip)]
     pub tests: Vec<PackTest>,
@@ -122,6 +124,23 @@ pub struct Budget {
     pub when: Option<Condition>,
     /// Most actions in the phases.
     pub max: usize,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+/// A question the review meeting answers (`[[review_question]]`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReviewQuestion {
+    /// Question id.
+    pub id: String,
+    /// Asked only when this holds.
+    pub when: Option<Condition>,
+    /// Index of the speaker or source it comes from.
+    pub speaker: usize,
+    /// The question.
+    pub text: LocalText,
+    /// What to look at when answering it.
+    pub help: Option<LocalText>,
     /// Where it is defined.
     pub loc: Loc,
 }

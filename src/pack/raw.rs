@@ -57,6 +57,10 @@ pub struct RawFile {
     #[serde(default)]
     #[schemars(with = "Vec<RawTest>")]
     pub test: Vec<Spanned<RawTest>>,
+    /// `[[review_question]]`: questions the review (复盘) report asks.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawReviewQuestion>")]
+    pub review_question: Vec<Spanned<RawReviewQuestion>>,
 }
 
 /// `[pack]`: the pack's id, title and languages (in exactly one file of the pack).
@@ -408,6 +412,28 @@ pub struct RawCaution {
     /// Whose framework it comes from.
     #[schemars(with = "Option<String>")]
     pub speaker: Option<Str>,
+}
+
+/// `[[review_question]]`: a question the review meeting answers, printed with space for the
+/// answer by `fulcrum review`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawReviewQuestion {
+    /// Question id.
+    #[schemars(with = "String")]
+    pub id: Str,
+    /// Asked only when this holds; none means always.
+    #[schemars(with = "Option<String>")]
+    pub when: Option<Str>,
+    /// Speaker or source id: whose framework the question comes from.
+    #[schemars(with = "String")]
+    pub speaker: Str,
+    /// The question.
+    #[schemars(with = "LocalText")]
+    pub text: Text,
+    /// What to look at when answering it.
+    #[schemars(with = "Option<LocalText>")]
+    pub help: Option<Text>,
 }
 
 /// `[[test]]`: answers and what the plan must (not) contain; run by `fulcrum rules test`.

@@ -3,13 +3,15 @@
 //! [`build`] runs the steps in order, each kept in the module for what it builds: `meta` (the
 //! `[pack]` table, phases, speakers, sections, timeline), `texts` (ids and localized texts),
 //! `questions` and `derived` (declared first, then their conditions, defaults, cases and sums
-//! once every name is known), `rules` (rules, actions, cautions, templates) and `test_tables`
-//! (the `[[test]]` tables).
+//! once every name is known), `rules` (rules, actions, cautions, templates),
+//! `review_questions` (the `[[review_question]]` tables) and `test_tables` (the `[[test]]`
+//! tables).
 
 mod derived;
 mod focus;
 mod meta;
 mod questions;
+mod review_questions;
 mod rule_defs;
 mod test_tables;
 mod texts;
@@ -241,6 +243,7 @@ impl Builder<'_> {
             .focus
             .as_ref()
             .and_then(|f| self.focus(meta.file, f, &scope));
+        let review_questions = self.review_questions(files, &scope, &outline.speakers);
         let timeline = self.timeline(&meta, &scope);
         let organization = self.organization(&meta, &scope);
 
@@ -264,6 +267,7 @@ impl Builder<'_> {
             derived,
             derived_order,
             rules,
+            review_questions,
             tests,
             origin: PackOrigin {
                 files: files.iter().map(|(f, _)| *f).collect(),

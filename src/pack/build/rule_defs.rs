@@ -95,7 +95,12 @@ impl Builder<'_> {
         })
     }
 
-    fn speaker_ref(&mut self, file: FileId, s: &Str, speakers: &[Speaker]) -> Option<usize> {
+    pub(super) fn speaker_ref(
+        &mut self,
+        file: FileId,
+        s: &Str,
+        speakers: &[Speaker],
+    ) -> Option<usize> {
         let lang = self.lang;
         let found = speakers.iter().position(|x| &x.id == s.get_ref());
         if found.is_none() {
