@@ -206,7 +206,7 @@ fn the_group_summary_json_escapes_what_plan_json_escapes() {
     let mut summary = Summary::new(Lang::En);
     summary.add(&format!("{BIDI_AND_C1}.toml"), &plan, &[BIDI_AND_C1]);
     summary.finish();
-    let json = render::summary::json(&summary);
+    let json = render::summary::json(&summary).unwrap();
     assert_clean("summary json", &json);
     assert!(json.contains("a\\u202eb\\u009b31m\\u0085c.toml"), "{json}");
     // The same values, only escaped.

@@ -117,7 +117,8 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
         ),
         SummaryFormat::Markdown => render::markdown(&summary),
         SummaryFormat::Csv => render::csv(&summary),
-        SummaryFormat::Json => render::json(&summary),
+        SummaryFormat::Json => render::json(&summary)
+            .map_err(|e| crate::render::RenderError::from(e).into_failure(ui))?,
     };
     output::write(&Target::Stdout, &text, false, ui)?;
     Ok(left_out(&summary, given.total()))
