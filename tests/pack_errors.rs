@@ -132,7 +132,7 @@ fn a_question_with_errors_is_reported_once_not_at_every_use() {
     for (pack, only) in [
         (
             "tests/corpus/packs/bad-kind",
-            "error[P007]: unknown question kind `boolean`",
+            "error[P019]: unknown question kind `boolean`",
         ),
         (
             "tests/corpus/packs/min-above-max",
@@ -240,7 +240,7 @@ fn a_broken_pack_in_the_user_rules_folder_is_named_and_rules_list_still_lists() 
     assert!(table.contains("community-dependence"), "{table}");
     assert!(!table.contains("bad-kind"), "{table}");
     let err = stderr_of(&list);
-    assert!(err.contains("error[P007]"), "{err}");
+    assert!(err.contains("error[P019]"), "{err}");
     assert!(
         err.contains(&format!("packs in `{folder}` are read at every start")),
         "{err}"

@@ -189,7 +189,7 @@ impl<'r> Builder<'_> {
                 }
             }
             _ => {
-                self.error("P007", self.loc(file, raw.id.span()), tr!(lang, "派生事实 `{id}` 要么用 sum，要么用 [[derived.value]] 加 [[derived.case]]", "derived fact `{id}` needs either `sum`, or [[derived.value]] and [[derived.case]]"), tr!(lang, "定义不完整或冲突", "incomplete or mixed definition"));
+                self.error("P019", self.loc(file, raw.id.span()), tr!(lang, "派生事实 `{id}` 要么用 sum，要么用 [[derived.value]] 加 [[derived.case]]", "derived fact `{id}` needs either `sum`, or [[derived.value]] and [[derived.case]]"), tr!(lang, "定义不完整或冲突", "incomplete or mixed definition"));
                 return None;
             }
         };

@@ -83,7 +83,7 @@ impl<'r> Builder<'_> {
                 Ok(_) => {}
                 Err(_) => {
                     self.error(
-                        "P007",
+                        "P017",
                         self.loc(meta_file, code.span()),
                         tr!(
                             lang,
@@ -98,7 +98,7 @@ impl<'r> Builder<'_> {
         }
         if languages.is_empty() {
             self.error(
-                "P007",
+                "P017",
                 self.loc(meta_file, meta.languages.span()),
                 tr!(lang, "languages 不能为空", "`languages` must not be empty"),
                 tr!(
@@ -114,7 +114,7 @@ impl<'r> Builder<'_> {
             Ok(l) if languages.contains(&l) => l,
             _ => {
                 self.error(
-                    "P007",
+                    "P017",
                     self.loc(meta_file, meta.default_lang.span()),
                     tr!(
                         lang,

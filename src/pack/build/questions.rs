@@ -71,7 +71,7 @@ impl<'r> Builder<'_> {
                 match check_value(&questions[i], d, *file, lang) {
                     Ok(v) => Some(v),
                     Err(mut diag) => {
-                        diag.code = "P007";
+                        diag.code = "P020";
                         diag.message =
                             tr!(lang, "默认值无效：{}", "invalid default: {}", diag.message);
                         self.diags.push(diag);
@@ -141,7 +141,7 @@ impl<'r> Builder<'_> {
         let not_for = |b: &mut Self, present: bool, key: &str, span: Range<usize>| {
             if present {
                 b.error(
-                    "P007",
+                    "P019",
                     b.loc(file, span),
                     tr!(
                         lang,
@@ -217,7 +217,7 @@ impl<'r> Builder<'_> {
             "number" => {
                 let (Some(min), Some(max)) = (&raw.min, &raw.max) else {
                     self.error(
-                        "P007",
+                        "P019",
                         self.loc(file, raw.kind.span()),
                         tr!(
                             lang,
@@ -279,7 +279,7 @@ impl<'r> Builder<'_> {
             other => {
                 let hint = suggest(lang, other, &["single", "multi", "bool", "number", "text"]);
                 self.error(
-                    "P007",
+                    "P019",
                     self.loc(file, raw.kind.span()),
                     tr!(
                         lang,
@@ -320,7 +320,7 @@ impl<'r> Builder<'_> {
         let lang = self.lang;
         if raw.option.is_empty() {
             self.error(
-                "P007",
+                "P019",
                 self.loc(file, raw.kind.span()),
                 tr!(
                     lang,

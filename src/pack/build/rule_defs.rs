@@ -150,7 +150,7 @@ impl Builder<'_> {
         self.plain(file, &raw.concept);
         if raw.concept.get_ref().trim().is_empty() {
             self.error(
-                "P007",
+                "P018",
                 self.loc(file, raw.concept.span()),
                 tr!(lang, "concept 不能为空", "`concept` must not be empty"),
                 tr!(lang, "需要概念 id", "a concept id is needed"),

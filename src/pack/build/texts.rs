@@ -44,7 +44,7 @@ impl Builder<'_> {
         self.plain(file, id);
         if id.get_ref().trim().is_empty() {
             self.error(
-                "P007",
+                "P018",
                 loc,
                 tr!(lang, "{kind} 的 id 为空", "empty {kind} id"),
                 tr!(lang, "需要 id", "an id is needed"),
@@ -105,7 +105,7 @@ impl Builder<'_> {
                     .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
                     .unwrap_or_default();
                 self.error(
-                    "P007",
+                    "P017",
                     loc.clone(),
                     tr!(lang, "未知的语言 `{code}`", "unknown language `{code}`"),
                     tr!(lang, "只支持 zh 和 en", "only `zh` and `en` are supported"),
