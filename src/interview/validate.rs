@@ -1,55 +1,14 @@
 //! Checking one answer given in the questionnaire, with messages written for the person
 //! answering (option labels rather than ids).
 //!
-//! The rules are those of [`crate::pack::answer_check::check_value`], which checks answers files; a test
-//! below keeps the two in agreement.
+//! The rules themselves are in [`crate::pack::answer_rules`], shared with answers files; a test
+//! below checks that both front ends accept and refuse the same answers.
 
 use crate::lang::Lang;
-use crate::pack::{Question, QuestionKind};
-use crate::terminal::{is_unsafe, sanitize};
+use crate::pack::Question;
+pub use crate::pack::answer_rules::{Invalid, validate};
+use crate::terminal::sanitize;
 use crate::tr;
-use crate::value::Value;
-
-/// Why an answer was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Invalid {
-    /// A required question was left empty.
-    Required,
-    /// A number outside the question's range.
-    OutOfRange {
-        /// Smallest allowed.
-        min: i64,
-        /// Largest allowed.
-        max: i64,
-    },
-    /// Fewer options than the question needs.
-    TooFew {
-        /// Fewest allowed.
-        min: usize,
-    },
-    /// More options than the question takes.
-    TooMany {
-        /// Most allowed.
-        max: usize,
-    },
-    /// An exclusive option (such as "none") chosen with others.
-    NotAlone {
-        /// Index of the exclusive option.
-        option: usize,
-    },
-    /// Text longer than allowed.
-    TooLong {
-        /// Most characters allowed.
-        max: usize,
-        /// Characters given.
-        len: usize,
-    },
-    /// Text with control characters or escape sequences.
-    ControlCharacters,
-    /// A value of the wrong kind, or an option the question does not have (a bug in the
-    /// front end, never the person's fault).
-    WrongKind,
-}
 
 impl Invalid {
     /// The message to show under the prompt.
@@ -104,85 +63,13 @@ impl Invalid {
     }
 }
 
-/// Checks an answer to `question`; `None` means the question was left unanswered.
-pub fn validate(question: &Question, value: Option<&Value>) -> Result<(), Invalid> {
-    let Some(value) = value else {
-        return if question.required {
-            Err(Invalid::Required)
-        } else {
-            Ok(())
-        };
-    };
-    match (&question.kind, value) {
-        (QuestionKind::Single { options }, Value::Choice(i)) if *i < options.len() => Ok(()),
-        (QuestionKind::Bool, Value::Bool(_)) => Ok(()),
-        (QuestionKind::Number { min, max, .. }, Value::Number(n)) => {
-            if n < min || n > max {
-                Err(Invalid::OutOfRange {
-                    min: *min,
-                    max: *max,
-                })
-            } else {
-                Ok(())
-            }
-        }
-        (
-            QuestionKind::Multi {
-                options,
-                min_selected,
-                max_selected,
-            },
-            Value::Choices(mask),
-        ) => selection(options, *mask, *min_selected, *max_selected),
-        (QuestionKind::Text { max_length }, Value::Text(text)) => {
-            let len = text.chars().count();
-            if len > *max_length {
-                Err(Invalid::TooLong {
-                    max: *max_length,
-                    len,
-                })
-            } else if text.chars().any(is_unsafe) {
-                Err(Invalid::ControlCharacters)
-            } else if question.required && text.trim().is_empty() {
-                Err(Invalid::Required)
-            } else {
-                Ok(())
-            }
-        }
-        _ => Err(Invalid::WrongKind),
-    }
-}
-
-/// Checks a multiple-choice selection, in the order [`crate::pack::answer_check::check_selection`] does.
-fn selection(
-    options: &[crate::pack::Choice],
-    mask: u64,
-    min: usize,
-    max: usize,
-) -> Result<(), Invalid> {
-    if options.len() < 64 && mask >> options.len() != 0 {
-        return Err(Invalid::WrongKind);
-    }
-    let count = mask.count_ones() as usize;
-    let exclusive = (0..options.len()).find(|&i| options[i].exclusive && mask >> i & 1 == 1);
-    if let (true, Some(option)) = (count > 1, exclusive) {
-        return Err(Invalid::NotAlone { option });
-    }
-    if count < min {
-        return Err(Invalid::TooFew { min });
-    }
-    if count > max {
-        return Err(Invalid::TooMany { max });
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::interview::testing::mini;
     use crate::pack::answer_check::check_value;
     use crate::source::FileId;
+    use crate::value::Value;
 
     #[test]
     fn refuses_what_answers_files_refuse_with_readable_messages() {

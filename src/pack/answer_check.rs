@@ -3,6 +3,7 @@
 
 use toml::Spanned;
 
+use super::answer_rules::{Invalid, validate};
 use super::{Choice, Question, QuestionKind};
 use crate::diagnostic::{Diagnostic, did_you_mean, list_names};
 use crate::lang::{Lang, spaced};
@@ -31,8 +32,30 @@ impl Value {
     }
 }
 
-/// Checks one raw value against its question; on failure returns the diagnostic to print.
+/// Checks one raw value against its question: reads it as a [`Value`] of the question's kind,
+/// then applies the rules every front end shares ([`validate`]); on failure returns the
+/// diagnostic to print.
 pub fn check_value(
+    question: &Question,
+    value: &Spanned<RawAnswer>,
+    file: FileId,
+    lang: Lang,
+) -> Result<Value, Diagnostic> {
+    let read = read_value(question, value, file, lang)?;
+    match validate(question, Some(&read)) {
+        Ok(()) => Ok(read),
+        Err(invalid) => Err(refusal(
+            question,
+            &read,
+            &invalid,
+            Loc::new(file, value.span()),
+            lang,
+        )),
+    }
+}
+
+/// Reads a raw value as a value of the question's kind: the type and the option ids.
+fn read_value(
     question: &Question,
     value: &Spanned<RawAnswer>,
     file: FileId,
@@ -70,14 +93,7 @@ pub fn check_value(
                 )),
             )
         }
-        (
-            QuestionKind::Multi {
-                options,
-                min_selected,
-                max_selected,
-            },
-            RawAnswer::List(items),
-        ) => {
+        (QuestionKind::Multi { options, .. }, RawAnswer::List(items)) => {
             let mut mask = 0u64;
             let mut problems = Vec::new();
             for item in items {
@@ -104,16 +120,7 @@ pub fn check_value(
             if let Some(first) = problems.into_iter().next() {
                 return Err(first);
             }
-            check_selection(
-                question,
-                options,
-                mask,
-                *min_selected,
-                *max_selected,
-                loc,
-                lang,
-            )
-            .map(|()| Value::Choices(mask))
+            Ok(Value::Choices(mask))
         }
         (QuestionKind::Multi { options, .. }, RawAnswer::Str(s)) => {
             Err(wrong_type(tr!(lang, "选项列表", "a list of options"))
@@ -144,28 +151,7 @@ pub fn check_value(
             )))
         }
         (QuestionKind::Bool, _) => Err(wrong_type("true / false".into())),
-        (QuestionKind::Number { min, max, .. }, RawAnswer::Int(n)) => {
-            if n < min || n > max {
-                Err(Diagnostic::error(
-                    "A005",
-                    tr!(
-                        lang,
-                        "`{id}` 的数值 {n} 超出范围 {min}–{max}",
-                        "`{id}` = {n} is out of range {min}–{max}"
-                    ),
-                )
-                .at(
-                    loc,
-                    tr!(
-                        lang,
-                        "应在 {min} 到 {max} 之间",
-                        "must be between {min} and {max}"
-                    ),
-                ))
-            } else {
-                Ok(Value::Number(*n))
-            }
-        }
+        (QuestionKind::Number { .. }, RawAnswer::Int(n)) => Ok(Value::Number(*n)),
         (QuestionKind::Number { min, max, .. }, RawAnswer::Str(s))
             if s.trim().parse::<i64>().is_ok() =>
         {
@@ -186,39 +172,7 @@ pub fn check_value(
             "{min} 到 {max} 的整数",
             "a whole number from {min} to {max}"
         ))),
-        (QuestionKind::Text { max_length }, RawAnswer::Str(s)) => {
-            let len = s.chars().count();
-            if len > *max_length {
-                Err(Diagnostic::error(
-                    "A010",
-                    tr!(
-                        lang,
-                        "`{id}` 的文字有 {len} 个字符，最多 {max_length} 个",
-                        "`{id}` has {len} characters; at most {max_length} are allowed"
-                    ),
-                )
-                .at(loc, tr!(lang, "太长", "too long")))
-            } else if s.chars().any(crate::terminal::is_unsafe) {
-                Err(Diagnostic::error(
-                    "A011",
-                    tr!(
-                        lang,
-                        "`{id}` 的文字含有控制字符",
-                        "`{id}` contains control characters"
-                    ),
-                )
-                .at(
-                    loc,
-                    tr!(
-                        lang,
-                        "不能包含控制字符或转义序列",
-                        "control characters and escape sequences are not allowed"
-                    ),
-                ))
-            } else {
-                Ok(Value::Text(s.clone()))
-            }
-        }
+        (QuestionKind::Text { .. }, RawAnswer::Str(s)) => Ok(Value::Text(s.clone())),
         (QuestionKind::Text { .. }, _) => {
             Err(wrong_type(tr!(lang, "文字（字符串）", "text (a string)")))
         }
@@ -259,74 +213,137 @@ fn option_index(
     })
 }
 
-/// Checks a multiple-choice selection: exclusive options alone, and the number chosen.
-pub fn check_selection(
+/// Words a broken rule for an answers file: the located diagnostic, with the question's id and
+/// the option ids as written in the file.
+fn refusal(
     question: &Question,
-    options: &[Choice],
-    mask: u64,
-    min_selected: usize,
-    max_selected: usize,
+    value: &Value,
+    invalid: &Invalid,
     loc: Loc,
     lang: Lang,
-) -> Result<(), Diagnostic> {
+) -> Diagnostic {
     let id = &question.id;
-    let count = mask.count_ones() as usize;
-    if count > 1
-        && let Some(excl) = options
-            .iter()
-            .enumerate()
-            .find(|(i, o)| o.exclusive && mask >> i & 1 == 1)
-    {
-        let excl = &excl.1.id;
-        return Err(Diagnostic::error(
-            "A006",
+    let options = question.kind.options();
+    let valid_options = || {
+        tr!(
+            lang,
+            "可选：{}",
+            "valid options: {}",
+            list_names(options.iter().map(|o| o.id.as_str()), 20, lang)
+        )
+    };
+    let count = match value {
+        Value::Choices(mask) => mask.count_ones() as usize,
+        _ => 0,
+    };
+    match invalid {
+        Invalid::OutOfRange { min, max } => {
+            let n = match value {
+                Value::Number(n) => *n,
+                _ => 0,
+            };
+            Diagnostic::error(
+                "A005",
+                tr!(
+                    lang,
+                    "`{id}` 的数值 {n} 超出范围 {min}–{max}",
+                    "`{id}` = {n} is out of range {min}–{max}"
+                ),
+            )
+            .at(
+                loc,
+                tr!(
+                    lang,
+                    "应在 {min} 到 {max} 之间",
+                    "must be between {min} and {max}"
+                ),
+            )
+        }
+        Invalid::NotAlone { option } => {
+            let excl = options.get(*option).map_or("", |o| o.id.as_str());
+            Diagnostic::error(
+                "A006",
+                tr!(
+                    lang,
+                    "`{id}` 中的 `{excl}` 不能与其他选项同时选择",
+                    "`{excl}` cannot be combined with other options in `{id}`"
+                ),
+            )
+            .at(
+                loc,
+                tr!(
+                    lang,
+                    "`{excl}` 只能单独选择",
+                    "`{excl}` must be chosen alone"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "只保留 `{excl}`，或者去掉它",
+                "keep only `{excl}`, or remove it"
+            ))
+        }
+        Invalid::TooFew { min } => Diagnostic::error(
+            "A009",
             tr!(
                 lang,
-                "`{id}` 中的 `{excl}` 不能与其他选项同时选择",
-                "`{excl}` cannot be combined with other options in `{id}`"
+                "`{id}` 至少要选 {min} 项，实际 {count} 项",
+                "`{id}` needs at least {min} option(s), found {count}"
+            ),
+        )
+        .at(loc, tr!(lang, "选得太少", "too few"))
+        .help(valid_options()),
+        Invalid::TooMany { max } => Diagnostic::error(
+            "A009",
+            tr!(
+                lang,
+                "`{id}` 最多选 {max} 项，实际 {count} 项",
+                "`{id}` takes at most {max} option(s), found {count}"
+            ),
+        )
+        .at(loc, tr!(lang, "选得太多", "too many")),
+        Invalid::TooLong { max, len } => Diagnostic::error(
+            "A010",
+            tr!(
+                lang,
+                "`{id}` 的文字有 {len} 个字符，最多 {max} 个",
+                "`{id}` has {len} characters; at most {max} are allowed"
+            ),
+        )
+        .at(loc, tr!(lang, "太长", "too long")),
+        Invalid::ControlCharacters => Diagnostic::error(
+            "A011",
+            tr!(
+                lang,
+                "`{id}` 的文字含有控制字符",
+                "`{id}` contains control characters"
             ),
         )
         .at(
             loc,
             tr!(
                 lang,
-                "`{excl}` 只能单独选择",
-                "`{excl}` must be chosen alone"
+                "不能包含控制字符或转义序列",
+                "control characters and escape sequences are not allowed"
             ),
-        )
-        .help(tr!(
-            lang,
-            "只保留 `{excl}`，或者去掉它",
-            "keep only `{excl}`, or remove it"
-        )));
-    }
-    if count < min_selected {
-        return Err(Diagnostic::error(
-            "A009",
+        ),
+        Invalid::Required => Diagnostic::error(
+            "A007",
             tr!(
                 lang,
-                "`{id}` 至少要选 {min_selected} 项，实际 {count} 项",
-                "`{id}` needs at least {min_selected} option(s), found {count}"
+                "`{id}` 是必答题：空白的文字不算回答",
+                "`{id}` must be answered: blank text is not an answer"
             ),
         )
-        .at(loc, tr!(lang, "选得太少", "too few"))
-        .help(tr!(
-            lang,
-            "可选：{}",
-            "valid options: {}",
-            list_names(options.iter().map(|o| o.id.as_str()), 20, lang)
-        )));
-    }
-    if count > max_selected {
-        return Err(Diagnostic::error(
-            "A009",
+        .at(loc, tr!(lang, "需要填写", "needs some text")),
+        Invalid::WrongKind => Diagnostic::error(
+            "A003",
             tr!(
                 lang,
-                "`{id}` 最多选 {max_selected} 项，实际 {count} 项",
-                "`{id}` takes at most {max_selected} option(s), found {count}"
+                "`{id}` 的答案与题型不符",
+                "the answer to `{id}` does not fit its kind of question"
             ),
         )
-        .at(loc, tr!(lang, "选得太多", "too many")));
+        .at(loc, tr!(lang, "与题型不符", "does not fit the question")),
     }
-    Ok(())
 }
