@@ -151,6 +151,44 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "把比较结果写入文件（`-` 表示标准输出）；已有文件不会被覆盖，除非加 --force",
     ),
     ("compare", "force", "覆盖已经存在的输出文件"),
+    (
+        "review",
+        "",
+        "生成复盘报告：哪些事已经交接、哪些还没有，与上次评估相比有什么变化，以及复盘会要回答的问题",
+    ),
+    ("review", "answers", "要复盘其计划的答案文件（TOML）"),
+    (
+        "review",
+        "progress",
+        "进度文件。默认：答案文件旁的 `名称.progress.toml`（如有）",
+    ),
+    (
+        "review",
+        "no_progress",
+        "不读进度文件，即使答案文件旁边有一个",
+    ),
+    (
+        "review",
+        "compare",
+        "同一机构先前的答案文件：报告会写明与那次评估相比有什么变化",
+    ),
+    ("review", "format", "输出格式"),
+    (
+        "review",
+        "output",
+        "把报告写入文件（`-` 表示标准输出）；已有文件不会被覆盖，除非加 --force",
+    ),
+    ("review", "force", "覆盖已经存在的输出文件"),
+    (
+        "review",
+        "start",
+        "没有进度文件时时间表的第一天（YYYY-MM-DD），默认今天；进度文件保留自己的日期",
+    ),
+    (
+        "review",
+        "pack",
+        "使用哪个规则包（加载了多个、答案文件又没写明时）",
+    ),
     ("workshop", "", "工作坊工具"),
     (
         "workshop summary",
@@ -540,7 +578,7 @@ mod tests {
         assert_eq!(
             unknown,
             Err(
-                "没有命令 `rulez`；可用的命令：plan、track、rules、explain、compare、workshop、run"
+                "没有命令 `rulez`；可用的命令：plan、track、rules、explain、compare、review、workshop、run"
                     .to_string()
             )
         );
