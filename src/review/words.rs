@@ -107,7 +107,7 @@ pub struct Own {
     pub questions: &'static str,
     /// How to use the questions.
     pub questions_note: &'static str,
-    /// "Asked by": before a question's speaker.
+    /// "From": before a question's speaker.
     pub asked_by: &'static str,
     /// "Answer"
     pub answer: &'static str,
@@ -175,7 +175,7 @@ static ZH: Own = Own {
     earlier_file: "上次评估的答案文件",
     questions: "复盘会要回答的问题",
     questions_note: "会上逐一讨论，把大家的回答记在下面。",
-    asked_by: "提问依据",
+    asked_by: "出自",
     answer: "回答",
     no_questions: "规则包没有适用于这份计划的复盘问题。",
     language: "语言",
@@ -212,7 +212,7 @@ static EN: Own = Own {
     earlier_file: "Earlier answers file",
     questions: "Questions for the review meeting",
     questions_note: "Take them one by one at the meeting and write the answers below.",
-    asked_by: "Asked by",
+    asked_by: "From",
     answer: "Answer",
     no_questions: "The pack has no review question for this plan.",
     language: "Language",
