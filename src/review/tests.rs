@@ -173,7 +173,7 @@ fn changes_come_from_the_comparison_in_words() {
     let months = changes
         .answers
         .iter()
-        .find(|r| r.label.contains("months"))
+        .find(|r| r.label.starts_with("Months left"))
         .unwrap();
     assert_eq!((months.before.as_str(), months.after.as_str()), ("8", "3"));
     assert!(changes.answers.iter().any(|r| r.before == "(not asked)"));
