@@ -97,6 +97,7 @@ fn run_command(args: Vec<std::ffi::OsString>, env: Environment) -> Exit {
         })) => commands::rules::synth(&context, questions, rule_count, &out),
         Some(Command::Explain(args)) => commands::explain::run(&context, &args),
         Some(Command::Compare(args)) => commands::compare::run(&context, &args),
+        Some(Command::Review(args)) => commands::review::run(&context, &args),
         Some(Command::Workshop(WorkshopCommand::Summary(args))) => {
             commands::workshop::summary(&context, &args)
         }

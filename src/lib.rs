@@ -36,6 +36,7 @@ pub mod pack;
 pub mod plan;
 pub mod progress;
 pub mod render;
+pub mod review;
 pub mod serve;
 pub mod source;
 pub mod synth;

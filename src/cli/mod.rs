@@ -60,6 +60,9 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Compare two assessments: what changed in the answers, the diagnosis and the plan.
     Compare(CompareArgs),
+    /// Write the review (复盘) report: what was handed over and what was not, what changed,
+    /// and the pack's questions for the review meeting.
+    Review(ReviewArgs),
     /// Tools for trainers running a workshop.
     #[command(subcommand)]
     Workshop(WorkshopCommand),
@@ -207,6 +210,58 @@ pub enum CompareFormat {
     Markdown,
     /// JSON (`fulcrum.compare/1`, see docs/compare.md).
     Json,
+}
+
+/// `fulcrum review`
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The answers file (TOML) whose plan to review.
+    #[arg(long, short = 'a', value_name = "FILE")]
+    pub answers: PathBuf,
+
+    /// The progress file. Default: `NAME.progress.toml` beside the answers file, when there
+    /// is one.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_progress")]
+    pub progress: Option<PathBuf>,
+
+    /// Make the report without a progress file even when one is beside the answers file.
+    #[arg(long)]
+    pub no_progress: bool,
+
+    /// An earlier answers file of the same organization: the report then says what changed
+    /// since that assessment.
+    #[arg(long, value_name = "EARLIER")]
+    pub compare: Option<PathBuf>,
+
+    /// Output format. Default: markdown.
+    #[arg(long, short = 'f', value_enum, default_value_t = ReviewFormat::Markdown)]
+    pub format: ReviewFormat,
+
+    /// Write the report to FILE (`-` is stdout). An existing file is kept unless --force.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// First day of the schedule (YYYY-MM-DD), when there is no progress file. Default:
+    /// today. A progress file keeps its own.
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+
+    /// The pack to use, when several are loaded and the answers file does not say.
+    #[arg(long, value_name = "ID")]
+    pub pack: Option<String>,
+}
+
+/// Formats of the review report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    /// Markdown for documents and chat.
+    Markdown,
+    /// A self-contained HTML page to print (A4).
+    Html,
 }
 
 /// `fulcrum explain`

@@ -7,6 +7,7 @@ pub mod lint;
 pub mod make_plan;
 pub mod new_pack;
 pub mod pack_test;
+pub mod review;
 pub mod rules;
 pub mod run;
 pub mod serve;

@@ -196,7 +196,10 @@ fn guard(source: &str) -> Result<(), Error> {
     Ok(())
 }
 
-fn environment<'s>(markup: Markup) -> Environment<'s> {
+/// The environment every template renders in: Markdown or HTML escaping of values, the
+/// layout of blocks, and the filters of `docs/outputs.md`. The review report's templates
+/// ([`crate::review::render`]) render in it too.
+pub fn environment<'s>(markup: Markup) -> Environment<'s> {
     let mut env = Environment::new();
     env.set_debug(true);
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);

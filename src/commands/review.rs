@@ -1,0 +1,172 @@
+//! `fulcrum review`: the review (复盘) report of an answers file's plan, marked with its
+//! progress file (found beside the answers file by default), with what changed since an
+//! earlier assessment (`--compare`) and the pack's questions for the review meeting.
+
+use std::path::Path;
+
+use super::session::{Context, Evaluated, evaluate, read_answers, start_date};
+use super::track;
+use crate::cli::{ReviewArgs, ReviewFormat};
+use crate::compare::{Comparison, why};
+use crate::engine;
+use crate::error::{Exit, Failure};
+use crate::output::{self, Target};
+use crate::plan::Plan;
+use crate::progress;
+use crate::review::{self, Inputs, Report};
+use crate::terminal::sanitize;
+use crate::tr;
+
+/// Runs `fulcrum review`.
+pub fn run(context: &Context, args: &ReviewArgs) -> Result<Exit, Failure> {
+    let ui = context.ui;
+    let mut start = start_date(args.start.as_deref(), ui)?;
+    let mut catalog = context.catalog()?;
+    let answers = read_answers(context, &mut catalog, &args.answers)?;
+    let earlier_answers = match &args.compare {
+        Some(path) => Some((path, read_answers(context, &mut catalog, path)?)),
+        None => None,
+    };
+    // The progress file named, else the one beside the answers file if there is one.
+    let progress_path = match (&args.progress, args.no_progress) {
+        (_, true) => None,
+        (Some(path), false) => Some(path.clone()),
+        (None, false) => Some(progress::default_path(&args.answers)).filter(|p| p.exists()),
+    };
+    let recorded = match &progress_path {
+        Some(path) => {
+            let read = track::read_progress(context, &mut catalog.sources, path)?;
+            track::warn_other_start(args.start.as_deref(), &read, path, ui);
+            start = read.start;
+            Some((path, read))
+        }
+        None => None,
+    };
+    let current = evaluate(
+        context,
+        &catalog,
+        &answers,
+        args.pack.as_deref(),
+        &args.answers,
+    )?;
+    let lang = current.lang;
+    let build = |e: &Evaluated<'_>| {
+        engine::assemble::build(e.pack, &e.evaluation, lang, start, &catalog.sources)
+    };
+    let mut plan = build(&current);
+    let today = crate::clock::today();
+    let gone = match &recorded {
+        Some((_, read)) => progress::apply(&mut plan, read, today),
+        None => Vec::new(),
+    };
+    let comparison = match &earlier_answers {
+        Some((path, earlier)) => {
+            if let (Some((a, _)), Some((b, _))) = (&earlier.pack, &answers.pack)
+                && a != b
+            {
+                return Err(different_packs(context, path, a, &args.answers, b));
+            }
+            let before = evaluate(context, &catalog, earlier, args.pack.as_deref(), path)?;
+            if before.pack.id != current.pack.id {
+                return Err(different_packs(
+                    context,
+                    path,
+                    &before.pack.id,
+                    &args.answers,
+                    &current.pack.id,
+                ));
+            }
+            let before_plan = build(&before);
+            Some(compare(
+                path,
+                &before,
+                &before_plan,
+                &args.answers,
+                &current,
+                &plan,
+                &catalog.sources,
+            ))
+        }
+        None => None,
+    };
+    let questions = current.evaluation.review_questions(current.pack);
+    let progress_file = progress_path.as_ref().map(|p| p.display().to_string());
+    let answers_file = args.answers.display().to_string();
+    let report = Report::build(
+        &plan,
+        &Inputs {
+            progress_file: progress_file.as_deref(),
+            gone: &gone,
+            comparison: comparison.as_ref(),
+            questions: &questions,
+            pack: current.pack,
+            answers_file: &answers_file,
+            today,
+        },
+    );
+    let text = match args.format {
+        ReviewFormat::Markdown => review::render::markdown(&report),
+        ReviewFormat::Html => review::render::html(&report),
+    }
+    .map_err(|e| e.into_failure(ui))?;
+    output::write(
+        &Target::from_flag(args.output.as_deref()),
+        &text,
+        args.force,
+        ui,
+    )?;
+    Ok(Exit::Success)
+}
+
+/// The comparison of the earlier assessment with the current one, with the changes behind
+/// each action that left or came.
+fn compare(
+    before_file: &Path,
+    before: &Evaluated<'_>,
+    before_plan: &Plan,
+    after_file: &Path,
+    after: &Evaluated<'_>,
+    after_plan: &Plan,
+    sources: &crate::source::SourceMap,
+) -> Comparison {
+    let mut comparison = Comparison::of(
+        &before_file.display().to_string(),
+        before_plan,
+        &after_file.display().to_string(),
+        after_plan,
+    );
+    why::add_causes(
+        &mut comparison,
+        after.pack,
+        sources,
+        &why::Side {
+            plan: before_plan,
+            evaluation: &before.evaluation,
+        },
+        &why::Side {
+            plan: after_plan,
+            evaluation: &after.evaluation,
+        },
+    );
+    comparison
+}
+
+/// The error for an earlier answers file of another pack.
+fn different_packs(
+    context: &Context,
+    earlier: &Path,
+    earlier_pack: &str,
+    current: &Path,
+    current_pack: &str,
+) -> Failure {
+    let shown = |p: &Path| sanitize(&p.display().to_string());
+    let (first, second) = (shown(earlier), shown(current));
+    Failure::message(
+        Exit::Usage,
+        tr!(
+            context.ui,
+            "`{first}` 是规则包 `{earlier_pack}` 的答案，`{second}` 是规则包 `{current_pack}` 的：--compare 只能比较用同一个规则包做的两次评估",
+            "`{first}` answers pack `{earlier_pack}` and `{second}` answers pack `{current_pack}`: --compare takes an earlier assessment made with the same pack"
+        ),
+    )
+}
