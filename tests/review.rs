@@ -151,8 +151,8 @@ fn the_progress_file_beside_the_answers_is_found() {
     let text = ok(&["--lang", "en", "--answers", shown]);
     assert!(text.contains("mine.progress.toml"), "{text}");
     assert!(
-        text.contains("| 35 | 1 | 0 | 34 | 0 | 34 |"),
-        "one done, the rest open and late:\n{text}"
+        text.contains("| 35 | 1 | 0 | 34 | 0 | 17 |"),
+        "one done, the rest open; those in the phases late, the deferred ones not:\n{text}"
     );
     assert!(text.contains("Observed: Report of 2020-12-01"), "{text}");
     // --no-progress leaves it out.
@@ -259,4 +259,29 @@ fn an_earlier_assessment_of_another_pack_is_refused() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("same pack"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn actions_deferred_by_the_budget_are_never_overdue() {
+    // They are done if time allows: a window that has ended does not make them late.
+    let out = fulcrum()
+        .args(["plan", "--answers", LATER, "--progress", PROGRESS])
+        .args(["--lang", "en", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let deferred = json["deferred"].as_array().unwrap();
+    assert!(!deferred.is_empty());
+    for action in deferred {
+        assert_eq!(action["progress"]["overdue"], false, "{action}");
+    }
+    let late = json["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["actions"].as_array().unwrap())
+        .filter(|a| a["progress"]["overdue"] == true)
+        .count();
+    assert!(late > 0, "open actions in the phases are overdue");
 }

@@ -195,15 +195,19 @@ fn is_overdue(plan: &Plan, action: &ActionOut, status: Status, today: Date) -> b
 /// the actions still open. Returns the entries no longer in the plan.
 pub fn apply(plan: &mut Plan, progress: &Progress, today: Date) -> Vec<Entry> {
     let (matched, gone) = for_plan(plan, progress);
+    // Deferred actions come after those in the phases; they are done if time allows, so they
+    // are never overdue.
+    let in_phases: usize = plan.phases.iter().map(|p| p.actions.len()).sum();
     let marks: Vec<ActionProgress> = plan_actions(plan)
         .iter()
         .zip(&matched.entries)
-        .map(|(action, entry)| ActionProgress {
+        .enumerate()
+        .map(|(i, (action, entry))| ActionProgress {
             status: entry.status,
             date: entry.date.map(|d| d.to_string()),
             note: entry.note.clone(),
             observed: entry.observed.clone(),
-            overdue: is_overdue(plan, action, entry.status, today),
+            overdue: i < in_phases && is_overdue(plan, action, entry.status, today),
         })
         .collect();
     let mut marks = marks.into_iter();
