@@ -138,6 +138,10 @@ mod tests {
         let raw = toml::Spanned::new(0..4, RawAnswer::Str("  ".into()));
         let refused = check_value(&question, &raw, FileId(0), Lang::En).unwrap_err();
         assert_eq!(refused.code, "A007");
-        assert!(refused.message.contains("blank text"), "{}", refused.message);
+        assert!(
+            refused.message.contains("blank text"),
+            "{}",
+            refused.message
+        );
     }
 }

@@ -106,6 +106,8 @@ pub struct ReportAction {
     pub observed: Option<String>,
     /// Still open, and its phase's window has ended.
     pub overdue: bool,
+    /// Deferred by the plan's length budget: to do if time allows.
+    pub deferred: bool,
 }
 
 /// A phase and its actions.
@@ -218,9 +220,11 @@ impl Report {
     pub fn build(plan: &Plan, inputs: &Inputs<'_>) -> Self {
         let lang = plan.lang;
         let recorded = inputs.progress_file.is_some();
+        let in_phases: usize = plan.phases.iter().map(|p| p.actions.len()).sum();
         let all: Vec<ReportAction> = progress::plan_actions(plan)
             .into_iter()
-            .map(|a| report_action(plan, a))
+            .enumerate()
+            .map(|(i, a)| report_action(plan, a, i >= in_phases))
             .collect();
         let standing = recorded.then(|| standing(&all));
         let (handed_over, not_handed_over) = if recorded {
@@ -241,7 +245,11 @@ impl Report {
                 id: p.id.clone(),
                 title: p.title.clone(),
                 schedule: p.window.as_ref().map(|w| window_text(w, lang)),
-                actions: p.actions.iter().map(|a| report_action(plan, a)).collect(),
+                actions: p
+                    .actions
+                    .iter()
+                    .map(|a| report_action(plan, a, false))
+                    .collect(),
             })
             .collect();
         Report {
@@ -264,7 +272,7 @@ impl Report {
             deferred: plan
                 .deferred
                 .iter()
-                .map(|a| report_action(plan, a))
+                .map(|a| report_action(plan, a, true))
                 .collect(),
             gone: inputs.gone.iter().map(|e| gone_entry(e, lang)).collect(),
             changes: inputs.comparison.map(changes),
@@ -288,7 +296,7 @@ fn shell_word(s: &str) -> String {
     }
 }
 
-fn report_action(plan: &Plan, a: &ActionOut) -> ReportAction {
+fn report_action(plan: &Plan, a: &ActionOut, deferred: bool) -> ReportAction {
     let lang = plan.lang;
     let progress = a.progress.as_ref();
     let status = progress.map_or(Status::Todo, |p| p.status);
@@ -310,6 +318,7 @@ fn report_action(plan: &Plan, a: &ActionOut) -> ReportAction {
         note: progress.and_then(|p| p.note.clone()),
         observed: progress.and_then(|p| p.observed.clone()),
         overdue: progress.is_some_and(|p| p.overdue),
+        deferred,
     }
 }
 
