@@ -319,6 +319,11 @@ pub struct RunArgs {
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
+    /// Answer again some months later: every question is asked with the answer in FILE
+    /// preselected, and the new answers are saved beside it in a new file (FILE is kept).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["answers", "resume"])]
+    pub again: Option<PathBuf>,
+
     /// First day of the schedule (YYYY-MM-DD). Default: today.
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
