@@ -138,7 +138,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     (
         "compare",
         "format",
-        "输出格式（json 为 fulcrum.compare/1，见 docs/compare.md）",
+        "输出格式（json 为 fulcrum.compare/1，见 docs/follow-through.md）",
     ),
     (
         "compare",
@@ -150,7 +150,21 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "output",
         "把比较结果写入文件（`-` 表示标准输出）；已有文件不会被覆盖，除非加 --force",
     ),
-    ("compare", "force", "覆盖已经存在的输出文件"),
+    (
+        "compare",
+        "carry_progress",
+        "为后来的计划建立进度文件（放在 AFTER 旁边），从 BEFORE 的进度文件接过来：每条行动沿用它所延续的旧行动的状态、日期、备注和观察值",
+    ),
+    (
+        "compare",
+        "start",
+        "后来的计划时间表的第一天（YYYY-MM-DD），记在 --carry-progress 写出的进度文件里，默认今天",
+    ),
+    (
+        "compare",
+        "force",
+        "覆盖已经存在的输出文件，以及 --carry-progress 要写的进度文件",
+    ),
     ("workshop", "", "工作坊工具"),
     (
         "workshop summary",
