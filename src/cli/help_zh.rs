@@ -158,13 +158,9 @@ const TEXTS: &[(&str, &str, &str)] = &[
     (
         "compare",
         "start",
-        "后来的计划时间表的第一天（YYYY-MM-DD），记在 --carry-progress 写出的进度文件里，默认今天",
+        "后来计划的第一天（YYYY-MM-DD），默认今天",
     ),
-    (
-        "compare",
-        "force",
-        "覆盖已经存在的输出文件，以及 --carry-progress 要写的进度文件",
-    ),
+    ("compare", "force", "覆盖已经存在的输出文件和进度文件"),
     ("workshop", "", "工作坊工具"),
     (
         "workshop summary",
