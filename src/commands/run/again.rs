@@ -42,10 +42,8 @@ pub(super) fn intro(screen: &Screen, earlier: &Path) {
 /// name is taken. The date of an earlier re-assessment at the end of the stem is replaced, so
 /// that `mine-2026-03-02.toml` is followed by `mine-2026-09-01.toml`.
 pub(super) fn new_path(earlier: &Path, today: Date) -> PathBuf {
-    let dir = earlier
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    // `mine.toml` has the empty folder: the new file is `mine-….toml`, not `./mine-….toml`.
+    let dir = earlier.parent().unwrap_or(Path::new(""));
     let stem = earlier.file_stem().map_or_else(
         || "answers".to_string(),
         |s| s.to_string_lossy().into_owned(),
@@ -162,7 +160,7 @@ mod tests {
         );
         assert_eq!(
             new_path(Path::new("mine.toml"), today),
-            Path::new(".").join("mine-2026-09-01.toml")
+            Path::new("mine-2026-09-01.toml")
         );
         assert_eq!(without_date("2026-03-02"), "2026-03-02");
     }
