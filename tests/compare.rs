@@ -401,3 +401,25 @@ fn carry_progress_without_a_progress_file_is_a_usage_error() {
     assert!(said.contains("fulcrum track --answers mine.toml"), "{said}");
     assert!(!dir.path().join("later.progress.toml").exists());
 }
+
+#[test]
+fn carry_progress_never_writes_over_the_earlier_progress_file() {
+    let dir = tracked();
+    let before = std::fs::read_to_string(dir.path().join("mine.progress.toml")).unwrap();
+    let out = fulcrum()
+        .current_dir(dir.path())
+        .args(["--lang", "en", "compare", "mine.toml", "./mine.toml"])
+        .args(["--carry-progress", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("the same file"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mine.progress.toml")).unwrap(),
+        before
+    );
+}

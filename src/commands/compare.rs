@@ -144,6 +144,22 @@ fn refuse_carrying(
             ),
         ));
     }
+    let same = |a: &Path, b: &Path| {
+        a == b
+            || std::fs::canonicalize(a)
+                .is_ok_and(|a| std::fs::canonicalize(b).is_ok_and(|b| a == b))
+    };
+    if same(&args.before, &args.after) {
+        return Err(Failure::message(
+            Exit::Usage,
+            tr!(
+                context.ui,
+                "BEFORE 和 AFTER 是同一个文件 `{}`：进度只能从先前的答案接到后来的答案上",
+                "BEFORE and AFTER are the same file, `{}`: progress is carried from the earlier answers to the later ones",
+                shown(&args.after)
+            ),
+        ));
+    }
     if !args.force && std::fs::symlink_metadata(later).is_ok() {
         return Err(Failure::message(
             Exit::Output,
