@@ -226,3 +226,200 @@ fn chinese_help_describes_the_command() {
     assert!(text.contains("可选值：table"), "{text}");
     assert!(!text.contains("Possible values"), "{text}");
 }
+
+/// The two assessments copied into a folder of their own, with progress tracked on the first:
+/// the problem named (done), the volunteer teams under way (an action the later plan gives by
+/// another rule), keeping the relationship dropped (an action that leaves the plan).
+fn tracked() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::path(BEFORE), dir.path().join("mine.toml")).unwrap();
+    std::fs::copy(common::path(AFTER), dir.path().join("later.toml")).unwrap();
+    for (set, extra) in [
+        (
+            "recognize-name-the-problem=done",
+            ["--note", "named at the team meeting"],
+        ),
+        (
+            "resolve-volunteers-drifting=doing",
+            ["--observed", "2 of 5 teams meet on their own"],
+        ),
+        ("extend-keep-relationship=dropped", ["--note", "declined"]),
+    ] {
+        let out = fulcrum()
+            .current_dir(dir.path())
+            .args(["track", "--answers", "mine.toml", "--start", "2026-01-05"])
+            .args(["--set", set, "--date", "2026-03-01"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    }
+    dir
+}
+
+fn compare_in(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    fulcrum()
+        .current_dir(dir)
+        .args(["compare", "mine.toml", "later.toml", "--lang", "en"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn progress_beside_the_earlier_answers_shows_where_actions_stood() {
+    let dir = tracked();
+    let out = compare_in(dir.path(), &["--width", "100"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let table = stdout_of(&out);
+    for part in [
+        "Progress: mine.progress.toml",
+        "(☒ dropped 2026-03-01)",
+        "(☑ done 2026-03-01)",
+        "(now from another rule) (◐ doing 2026-03-01)",
+    ] {
+        assert!(table.contains(part), "{part} missing:\n{table}");
+    }
+    assert!(
+        !table.contains("to do"),
+        "actions to do are not marked:\n{table}"
+    );
+
+    let markdown = stdout_of(&compare_in(dir.path(), &["-f", "markdown"]));
+    assert!(
+        markdown.contains("Progress: mine.progress.toml  \n"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("(☑ done 2026-03-01)\n"), "{markdown}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&compare_in(dir.path(), &["-f", "json"]))).unwrap();
+    assert_eq!(json["progress"], "mine.progress.toml");
+    let left = json["actions"]["left"].as_array().unwrap();
+    let dropped = left
+        .iter()
+        .find(|a| a["rule"] == "extend-keep-relationship")
+        .unwrap();
+    assert_eq!(dropped["progress"]["status"], "dropped");
+    assert_eq!(dropped["progress"]["note"], "declined");
+    let stayed = json["actions"]["stayed"].as_array().unwrap();
+    let teams = stayed
+        .iter()
+        .find(|s| s["before"]["rule"] == "resolve-volunteers-drifting")
+        .unwrap();
+    assert_eq!(teams["matched"], "concept");
+    assert_eq!(
+        teams["before"]["progress"]["observed"],
+        "2 of 5 teams meet on their own"
+    );
+    assert!(teams["after"].get("progress").is_none(), "{teams}");
+    assert!(
+        !dir.path().join("later.progress.toml").exists(),
+        "nothing is written without --carry-progress"
+    );
+}
+
+#[test]
+fn carry_progress_starts_the_later_progress_file_from_the_earlier_one() {
+    let dir = tracked();
+    let out = compare_in(dir.path(), &["--carry-progress", "--start", "2026-07-01"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let said = stderr_of(&out);
+    assert!(
+        said.contains("Wrote `later.progress.toml`: 2 of the later plan's 31 actions keep their earlier progress"),
+        "{said}"
+    );
+    assert!(said.contains("extend-keep-relationship"), "{said}");
+    let carried = std::fs::read_to_string(dir.path().join("later.progress.toml")).unwrap();
+    assert!(carried.contains("start = \"2026-07-01\""), "{carried}");
+    // The volunteer teams' entry now names the rule of the later plan.
+    assert!(
+        carried.contains("concept = \"resolve.cultivate_volunteer_teams\"\nstatus = \"doing\"\ndate = \"2026-03-01\"\nobserved = \"2 of 5 teams meet on their own\""),
+        "{carried}"
+    );
+    assert!(
+        !carried.contains("rule = \"resolve-volunteers-drifting\""),
+        "{carried}"
+    );
+    let (kept, gone) = carried
+        .split_once("No longer in the plan")
+        .or_else(|| carried.split_once("已不在计划中"))
+        .expect("a part for the entries no longer in the plan");
+    assert!(kept.contains("status = \"done\""), "{kept}");
+    assert!(gone.contains("rule = \"extend-keep-relationship\"\nconcept = \"extend.keep_relationship\"\nstatus = \"dropped\""), "{gone}");
+
+    // The later plan reads it: the named problem is done.
+    let plan = fulcrum()
+        .current_dir(dir.path())
+        .args(["plan", "--answers", "later.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(plan.status.code(), Some(0), "{}", stderr_of(&plan));
+    let plan: serde_json::Value = serde_json::from_str(&stdout_of(&plan)).unwrap();
+    assert_eq!(
+        plan["phases"][0]["actions"][0]["progress"]["status"],
+        "done"
+    );
+
+    // Kept unless forced, and the earlier files are never touched.
+    let before = std::fs::read_to_string(dir.path().join("mine.progress.toml")).unwrap();
+    let again = compare_in(dir.path(), &["--carry-progress"]);
+    assert_eq!(again.status.code(), Some(5));
+    assert_eq!(
+        stdout_of(&again),
+        "",
+        "nothing is printed before the refusal"
+    );
+    assert!(
+        stderr_of(&again).contains("add --force"),
+        "{}",
+        stderr_of(&again)
+    );
+    let forced = compare_in(
+        dir.path(),
+        &["--carry-progress", "--force", "--start", "2026-08-01"],
+    );
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr_of(&forced));
+    let replaced = std::fs::read_to_string(dir.path().join("later.progress.toml")).unwrap();
+    assert!(replaced.contains("start = \"2026-08-01\""), "{replaced}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mine.progress.toml")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn carry_progress_without_a_progress_file_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::path(BEFORE), dir.path().join("mine.toml")).unwrap();
+    std::fs::copy(common::path(AFTER), dir.path().join("later.toml")).unwrap();
+    let out = compare_in(dir.path(), &["--carry-progress"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout_of(&out), "");
+    let said = stderr_of(&out);
+    assert!(said.contains("`mine.progress.toml`"), "{said}");
+    assert!(said.contains("fulcrum track --answers mine.toml"), "{said}");
+    assert!(!dir.path().join("later.progress.toml").exists());
+}
+
+#[test]
+fn carry_progress_never_writes_over_the_earlier_progress_file() {
+    let dir = tracked();
+    let before = std::fs::read_to_string(dir.path().join("mine.progress.toml")).unwrap();
+    let out = fulcrum()
+        .current_dir(dir.path())
+        .args(["--lang", "en", "compare", "mine.toml", "./mine.toml"])
+        .args(["--carry-progress", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("the same file"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mine.progress.toml")).unwrap(),
+        before
+    );
+}

@@ -720,3 +720,90 @@ fn resume_names_a_draft_that_cannot_be_read() {
     pty.at("?", CTRL_C);
     assert_eq!(pty.exit_code(), 130);
 }
+
+#[test]
+fn again_asks_every_question_with_the_earlier_answers_and_saves_a_new_file() {
+    let home = tempfile::tempdir().unwrap();
+    let rules = mini();
+    let earlier = home.path().join("mine.toml");
+    let text = "pack = \"mini\"\nlang = \"en\"\n[answers]\norg_name = \"Lakeside\"\nfocus = \"build\"\nmonths_left = 12\nwho = [\"residents\"]\ntroubled = true\n";
+    std::fs::write(&earlier, text).unwrap();
+    // Work elsewhere: the new file goes beside the earlier one, not into the working folder.
+    let work = home.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let mut pty = Pty::start(
+        &work,
+        &[
+            "--rules",
+            rules.to_str().unwrap(),
+            "run",
+            "--again",
+            earlier.to_str().unwrap(),
+            "--start",
+            START,
+        ],
+    );
+    let intro = pty.wait("Name of the organization?");
+    assert!(
+        intro.contains("Re-assessment: every question is asked again"),
+        "{intro}"
+    );
+    // Keep the name and the focus as they were (Building, not the pack's default Care).
+    pty.at("Printed in the plan header.", ENTER);
+    pty.at("What is the focus?", ENTER);
+    // Time has passed: 12 months become 3, which asks whether the project can be extended.
+    pty.at("Months left?", &format!("{BACKSPACE}{BACKSPACE}3{ENTER}"));
+    pty.at("Can it be extended?", ENTER);
+    pty.at("Who depends on us?", ENTER);
+    pty.at("Does this trouble us?", ENTER);
+    let review = pty.wait("Are these answers right?");
+    for row in ["Lakeside", "Building", "3 months", "residents", "yes"] {
+        assert!(review.contains(row), "{row:?} missing:\n{review}");
+    }
+    pty.keys(ENTER);
+    pty.wait("Action plan");
+    pty.wait("The new answers are saved:");
+    let hint = pty.wait("Save the plan as a file too?");
+    assert!(hint.contains("are unchanged"), "{hint}");
+    assert!(hint.contains("fulcrum compare"), "{hint}");
+    pty.keys(ENTER);
+    assert_eq!(pty.exit_code(), 0);
+
+    assert_eq!(
+        std::fs::read_to_string(&earlier).unwrap(),
+        text,
+        "the earlier answers are untouched"
+    );
+    let later: Vec<PathBuf> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p != &earlier && p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    assert_eq!(later.len(), 1, "{later:?}");
+    let name = later[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("mine-20") && name.ends_with(".toml"),
+        "named after the earlier file and the day: {name}"
+    );
+    assert!(
+        hint.contains(&format!(
+            "fulcrum compare {} {}",
+            earlier.display(),
+            later[0].display()
+        )),
+        "{hint}"
+    );
+    let saved = std::fs::read_to_string(&later[0]).unwrap();
+    assert!(
+        saved.contains("org_name = \"Lakeside\"\nfocus = \"build\"\nmonths_left = 3\ncan_extend = \"yes\"\nwho = [\"residents\"]\ntroubled = true"),
+        "{saved}"
+    );
+    assert!(saved.contains("fulcrum run --again"), "{saved}");
+    assert!(drafts(&work).is_empty(), "the draft is deleted");
+    assert!(
+        std::fs::read_dir(&work)
+            .unwrap()
+            .all(|e| e.unwrap().path().is_dir()),
+        "no file is written to the working folder (only the state folders are there)"
+    );
+}

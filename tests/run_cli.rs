@@ -146,3 +146,35 @@ fn resume_and_answers_cannot_be_combined() {
         .code(2)
         .stderr(predicate::str::contains("cannot be used with"));
 }
+
+#[test]
+fn again_needs_a_terminal_and_leaves_the_earlier_file_alone() {
+    let home = tempfile::tempdir().unwrap();
+    let file = answers(home.path(), "focus = \"care\"\n");
+    let before = std::fs::read_to_string(&file).unwrap();
+    fulcrum(home.path())
+        .args(["--rules", &mini(), "run", "--again", &file])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("`--again` needs a terminal"))
+        .stderr(predicate::str::contains("fulcrum compare"));
+    fulcrum(home.path())
+        .args(["--lang", "zh", "--rules", &mini(), "run", "--again", &file])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`--again` 需要在终端里运行"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+    assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 1);
+    for other in ["--answers", "--resume"] {
+        let mut args = vec!["run", "--again", "x.toml", other];
+        if other == "--answers" {
+            args.push("y.toml");
+        }
+        fulcrum(home.path())
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("cannot be used with"));
+    }
+}

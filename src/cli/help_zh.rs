@@ -138,7 +138,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     (
         "compare",
         "format",
-        "输出格式（json 为 fulcrum.compare/1，见 docs/compare.md）",
+        "输出格式（json 为 fulcrum.compare/1，见 docs/follow-through.md）",
     ),
     (
         "compare",
@@ -150,7 +150,17 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "output",
         "把比较结果写入文件（`-` 表示标准输出）；已有文件不会被覆盖，除非加 --force",
     ),
-    ("compare", "force", "覆盖已经存在的输出文件"),
+    (
+        "compare",
+        "carry_progress",
+        "为后来的计划建立进度文件（放在 AFTER 旁边），从 BEFORE 的进度文件接过来：每条行动沿用它所延续的旧行动的状态、日期、备注和观察值",
+    ),
+    (
+        "compare",
+        "start",
+        "后来计划的第一天（YYYY-MM-DD），默认今天",
+    ),
+    ("compare", "force", "覆盖已经存在的输出文件和进度文件"),
     (
         "review",
         "",
@@ -251,6 +261,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "run",
         "answers",
         "从答案文件开始：只问缺少或无效的答案。没有终端时，所有答案都必须在文件里",
+    ),
+    (
+        "run",
+        "again",
+        "几个月后再评估一次：每道题都重新问，预先选好 FILE 里的旧答案；新答案另存为它旁边的新文件（FILE 保持不变）",
     ),
     ("run", "start", "时间表的第一天（YYYY-MM-DD），默认今天"),
     ("run", "width", "计划和提示的宽度（列数），默认取终端宽度"),

@@ -196,7 +196,17 @@ pub struct CompareArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Replace the output file if it exists.
+    /// Start the later plan's progress file (beside AFTER) from BEFORE's: each action keeps
+    /// the status, date, note and observed value of the earlier action it continues.
+    #[arg(long)]
+    pub carry_progress: bool,
+
+    /// First day of the later plan's schedule, kept in the progress file --carry-progress
+    /// writes (YYYY-MM-DD). Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+
+    /// Replace the output file, and the progress file --carry-progress writes, if they exist.
     #[arg(long)]
     pub force: bool,
 }
@@ -208,7 +218,7 @@ pub enum CompareFormat {
     Table,
     /// Markdown for documents and chat.
     Markdown,
-    /// JSON (`fulcrum.compare/1`, see docs/compare.md).
+    /// JSON (`fulcrum.compare/1`, see docs/follow-through.md).
     Json,
 }
 
@@ -373,6 +383,11 @@ pub struct RunArgs {
     /// terminal, every answer must be in it.
     #[arg(long, short = 'a', value_name = "FILE")]
     pub answers: Option<PathBuf>,
+
+    /// Answer again some months later: every question is asked with the answer in FILE
+    /// preselected, and the new answers are saved beside it in a new file (FILE is kept).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["answers", "resume"])]
+    pub again: Option<PathBuf>,
 
     /// First day of the schedule (YYYY-MM-DD). Default: today.
     #[arg(long, value_name = "DATE")]

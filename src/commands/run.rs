@@ -29,6 +29,7 @@ use crate::render::{self, Format, RenderOptions};
 use crate::terminal::sanitize;
 use crate::tr;
 
+mod again;
 mod drafts;
 
 use drafts::{DraftKeeper, pick_draft};
@@ -52,6 +53,9 @@ struct Seed {
 pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     let ui = context.ui;
     let interactive = std::io::stdin().is_terminal();
+    if !interactive && args.again.is_some() {
+        return Err(again::no_terminal(ui));
+    }
     if !interactive && args.answers.is_none() {
         return Err(prompt::no_terminal(ui));
     }
@@ -70,7 +74,7 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
             Reply::Value(seed) => Some(seed),
             Reply::Back | Reply::Stop => return Ok(Exit::Interrupted),
         }
-    } else if let Some(path) = &args.answers {
+    } else if let Some(path) = args.answers.as_ref().or(args.again.as_ref()) {
         let file = file::read(path, &mut catalog.sources, ui).map_err(|d| {
             context.report(&catalog.sources, &[d]);
             Failure::Reported(Exit::InvalidAnswers)
@@ -102,9 +106,13 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
         Some(seed) => seed_answers(context, &catalog, pack, seed, interactive),
         None => vec![None; pack.questions.len()],
     };
-    let (mut interview, dropped) = Interview::new(pack, answers);
+    let (mut interview, dropped) = match &args.again {
+        // Answers for questions the earlier answers do not ask are not asked again either.
+        Some(_) => (Interview::again(pack, answers), Vec::new()),
+        None => Interview::new(pack, answers),
+    };
     report_dropped(&screen, pack, &dropped);
-    if let Some(seed) = &seed {
+    if let Some(seed) = seed.as_ref().filter(|_| args.again.is_none()) {
         let (skipped, warnings) = file::skipped_questions(pack, &seed.file.skipped, ui);
         context.report(&catalog.sources, warnings.items());
         interview.decline(&skipped);
@@ -135,6 +143,9 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
         interview.missing().len(),
         interview.answered(),
     );
+    if let Some(earlier) = &args.again {
+        again::intro(&screen, earlier);
+    }
     loop {
         match interview.step() {
             Step::Ask(ask) => {
@@ -185,7 +196,17 @@ pub fn run(context: &Context, args: &RunArgs) -> Result<Exit, Failure> {
     prompt::configure(lang, Escape::Cancel);
     let rules_path =
         crate::pack::load::rules_path_of(pack, &catalog.sources, context.env.rules_dir.as_deref());
-    match offer_saving(&screen, pack, &interview, &plan, rules_path.as_deref())? {
+    let offered = match &args.again {
+        Some(earlier) => {
+            let text = saved_answers(&screen, pack, &interview, rules_path.as_deref(), true);
+            match again::save(&screen, earlier, &text)? {
+                Reply::Value(saved) => and_then(offer_plan(&screen, &plan)?, saved),
+                other => other,
+            }
+        }
+        None => offer_saving(&screen, pack, &interview, &plan, rules_path.as_deref())?,
+    };
+    match offered {
         Reply::Value(saved) => {
             if saved {
                 keeper.discard();
@@ -351,21 +372,7 @@ fn offer_saving(
         true,
     )? {
         Reply::Value(true) => {
-            let rules = rules_path
-                .map(|path| format!(" --rules {}", shell_word(&path.display().to_string())))
-                .unwrap_or_default();
-            let comment = tr!(
-                lang,
-                "fulcrum 答案文件，{today} 由 fulcrum run 保存。\n重新生成计划：fulcrum plan{rules} --answers 本文件",
-                "fulcrum answers, saved by fulcrum run on {today}.\nMake the plan again: fulcrum plan{rules} --answers THIS-FILE"
-            );
-            let text = answers_toml(
-                pack,
-                lang,
-                interview.answers(),
-                &interview.declined(),
-                &comment,
-            );
+            let text = saved_answers(screen, pack, interview, rules_path, false);
             match save_file(
                 screen,
                 &tr!(lang, "答案文件名：", "File name for the answers:"),
@@ -381,6 +388,51 @@ fn offer_saving(
         Reply::Value(false) | Reply::Back => false,
         Reply::Stop => return Ok(Reply::Stop),
     };
+    Ok(and_then(offer_plan(screen, plan)?, saved))
+}
+
+/// The answers file's text. Its header says how to make the plan again, with the `--rules`
+/// path a pack that is not built in needs.
+fn saved_answers(
+    screen: &Screen,
+    pack: &Pack,
+    interview: &Interview<'_>,
+    rules_path: Option<&Path>,
+    again: bool,
+) -> String {
+    let lang = screen.lang;
+    let today = crate::clock::today();
+    let rules = rules_path
+        .map(|path| format!(" --rules {}", shell_word(&path.display().to_string())))
+        .unwrap_or_default();
+    let how = if again { " --again" } else { "" };
+    let comment = tr!(
+        lang,
+        "fulcrum 答案文件，{today} 由 fulcrum run{how} 保存。\n重新生成计划：fulcrum plan{rules} --answers 本文件",
+        "fulcrum answers, saved by fulcrum run{how} on {today}.\nMake the plan again: fulcrum plan{rules} --answers THIS-FILE"
+    );
+    answers_toml(
+        pack,
+        lang,
+        interview.answers(),
+        &interview.declined(),
+        &comment,
+    )
+}
+
+/// `value` after an offer that was not stopped.
+fn and_then<T>(offer: Reply<()>, value: T) -> Reply<T> {
+    match offer {
+        Reply::Value(()) => Reply::Value(value),
+        Reply::Back => Reply::Back,
+        Reply::Stop => Reply::Stop,
+    }
+}
+
+/// Offers to save the plan as a file too.
+fn offer_plan(screen: &Screen, plan: &Plan) -> Result<Reply<()>, Failure> {
+    let lang = screen.lang;
+    let today = crate::clock::today();
     let mut labels = vec![tr!(lang, "不用了", "No, thanks")];
     labels.extend(SAVE_FORMATS.iter().map(|(format, ext)| {
         // Chinese puts a space before a Latin name, none before a Chinese one.
@@ -424,7 +476,7 @@ fn offer_saving(
         }
         Reply::Stop => return Ok(Reply::Stop),
     }
-    Ok(Reply::Value(saved))
+    Ok(Reply::Value(()))
 }
 
 /// Asks for a file name (offering one that does not exist yet), asks before overwriting, and

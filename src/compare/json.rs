@@ -1,4 +1,4 @@
-//! `compare --format json`: the comparison as `fulcrum.compare/1` (see `docs/compare.md`).
+//! `compare --format json`: the comparison as `fulcrum.compare/1` (see `docs/follow-through.md`).
 
 use super::Comparison;
 use crate::terminal::escape_json;

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::table::{action_line, answer_text, because_text, header_lines};
+use super::table::{action_line, answer_text, because_text, header_lines, push_status};
 use super::words::{action_counts, stayed_count, words};
 use super::{Comparison, Matched, MovedAction};
 use crate::lang::Lang;
@@ -105,6 +105,7 @@ pub fn render(comparison: &Comparison) -> String {
         if s.matched == Matched::Concept {
             line.push_str(w.other_rule);
         }
+        push_status(&mut line, &s.before, lang);
         let _ = writeln!(out, "- {}", escape_markdown(&line));
     }
     // Texts come from packs, answers and the file system: keep escapes off the terminal.
@@ -129,7 +130,9 @@ fn moved(out: &mut String, heading: (&str, &str), list: &[MovedAction], lang: La
     }
     let _ = writeln!(out, "{note}\n");
     for m in list {
-        let line = escape_markdown(&action_line(&m.action, w, colon));
+        let mut line = action_line(&m.action, w, colon);
+        push_status(&mut line, &m.action, lang);
+        let line = escape_markdown(&line);
         let because = because_text(m, w);
         if because.is_empty() {
             let _ = writeln!(out, "- {line}");

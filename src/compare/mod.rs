@@ -7,7 +7,12 @@
 //! [`markdown`] print it, [`json`] writes it for other programs (`fulcrum.compare/1`). The
 //! data model is meant to be reused by later reports (the review, 复盘, report prints "what
 //! changed since the first assessment" from it).
+//!
+//! When the earlier plan carries progress (its progress file, see [`crate::progress`]), the
+//! actions that stayed and those that left show where they stood; [`carry`] writes that
+//! progress over to the later plan.
 
+pub mod carry;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -17,7 +22,7 @@ pub mod words;
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::plan::{ActionOut, Plan};
+use crate::plan::{ActionOut, ActionProgress, Plan};
 
 /// Version tag of the JSON form.
 pub const SCHEMA: &str = "fulcrum.compare/1";
@@ -44,6 +49,9 @@ pub struct Comparison {
     pub diagnosis: Vec<DiagnosisChange>,
     /// What happened to the plan's actions.
     pub actions: ActionChanges,
+    /// The earlier plan's progress file, when its progress is shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
 }
 
 /// One of the two assessments compared.
@@ -146,6 +154,11 @@ pub struct ActionRef {
     pub text: String,
     /// Whether it is among the actions left for when time allows.
     pub deferred: bool,
+    /// Where it stood, from the earlier plan's progress file (earlier actions only, and only
+    /// when there is one). `overdue` is always false here: the later plan has its own
+    /// schedule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<ActionProgress>,
 }
 
 /// An action that left the plan or came into it.
@@ -203,6 +216,7 @@ impl Comparison {
             answers: answer_changes(before, after),
             diagnosis: diagnosis_changes(before, after),
             actions: action_changes(before, after),
+            progress: None,
         }
     }
 
@@ -335,6 +349,10 @@ fn actions(plan: &Plan) -> Vec<ActionRef> {
             .map_or_else(|| a.phase.clone(), |p| p.title.clone()),
         text: a.text.clone(),
         deferred,
+        progress: a.progress.clone().map(|p| ActionProgress {
+            overdue: false,
+            ..p
+        }),
     };
     plan.phases
         .iter()
@@ -346,10 +364,9 @@ fn actions(plan: &Plan) -> Vec<ActionRef> {
 /// Whether two actions are the same, for one pass of matching.
 type SameAction = fn(&ActionRef, &ActionRef) -> bool;
 
-fn action_changes(before: &Plan, after: &Plan) -> ActionChanges {
-    let earlier = actions(before);
-    let later = actions(after);
-    // For each later action, the earlier action it continues, and how they were matched.
+/// For each later action, the earlier action it continues (an index into `earlier`), and how
+/// the two were matched; see [`ActionChanges`].
+fn partners(earlier: &[ActionRef], later: &[ActionRef]) -> Vec<Option<(usize, Matched)>> {
     let mut partner: Vec<Option<(usize, Matched)>> = vec![None; later.len()];
     let mut taken = vec![false; earlier.len()];
     let passes: [(Matched, SameAction); 2] = [
@@ -368,6 +385,17 @@ fn action_changes(before: &Plan, after: &Plan) -> ActionChanges {
                 partner[l] = Some((e, how));
             }
         }
+    }
+    partner
+}
+
+fn action_changes(before: &Plan, after: &Plan) -> ActionChanges {
+    let earlier = actions(before);
+    let later = actions(after);
+    let partner = partners(&earlier, &later);
+    let mut taken = vec![false; earlier.len()];
+    for (e, _) in partner.iter().flatten() {
+        taken[*e] = true;
     }
     let mut changes = ActionChanges::default();
     for (e, action) in earlier.iter().enumerate() {

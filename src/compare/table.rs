@@ -105,6 +105,7 @@ pub fn render(comparison: &Comparison, options: RenderOptions) -> String {
         if s.matched == super::Matched::Concept {
             line.push_str(w.other_rule);
         }
+        push_status(&mut line, &s.before, lang);
         let _ = writeln!(
             out,
             "{}",
@@ -132,13 +133,39 @@ pub(super) fn header_lines(comparison: &Comparison) -> Vec<String> {
             comparison.before.pack_version, comparison.after.pack_version
         )
     };
-    vec![
+    let mut lines = vec![
         w.title.to_string(),
         format!("{}{}{organization}", pw.organization, pw.colon),
         format!("{}{}{}", w.before, pw.colon, comparison.before.file),
         format!("{}{}{}", w.after, pw.colon, comparison.after.file),
         format!("{}{}{} {version}", pw.pack, pw.colon, comparison.pack),
-    ]
+    ];
+    if let Some(progress) = &comparison.progress {
+        lines.push(format!("{}{}{progress}", w.progress, pw.colon));
+    }
+    lines
+}
+
+/// Adds where an earlier action stood, from the earlier plan's progress file: ` (☑ done
+/// 2026-02-01)`, `（☑ 已完成 2026-02-01）`. Nothing for an action still to do (as plans print
+/// it), nor without a progress file.
+pub(super) fn push_status(line: &mut String, action: &ActionRef, lang: Lang) {
+    let Some(progress) = action
+        .progress
+        .as_ref()
+        .filter(|p| p.status != crate::plan::Status::Todo)
+    else {
+        return;
+    };
+    let mut status = format!("{} {}", progress.status.mark(), progress.status.label(lang));
+    if let Some(date) = &progress.date {
+        status.push(' ');
+        status.push_str(date);
+    }
+    match lang {
+        Lang::Zh => line.push_str(&format!("（{status}）")),
+        Lang::En => line.push_str(&format!(" ({status})")),
+    }
 }
 
 /// An answer as people read it, or "not asked".
@@ -193,6 +220,7 @@ fn moved(
         if m.action.deferred {
             text.push_str(w.deferred);
         }
+        push_status(&mut text, &m.action, lang);
         table.row(vec![m.action.phase_title.clone(), text, because_text(m, w)]);
     }
     let _ = writeln!(out, "{}\n", table.table);

@@ -9,11 +9,11 @@ use super::*;
 use crate::plan::{AnswerOut, DerivedOut, DiagnosisRow, PackInfo, PhaseOut};
 
 /// An action of a hand-made plan: (phase, rule, concept).
-type Act = (&'static str, &'static str, &'static str);
+pub(super) type Act = (&'static str, &'static str, &'static str);
 
 /// A plan of two phases with these answers (id, value), derived facts (id, value), and
 /// actions in the phases and deferred.
-fn plan(
+pub(super) fn plan(
     answers: &[(&str, serde_json::Value)],
     derived: &[(&str, &str)],
     actions: &[Act],

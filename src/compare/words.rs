@@ -37,6 +37,8 @@ pub struct Words {
     pub new_note: &'static str,
     /// "Actions that stayed"
     pub stayed: &'static str,
+    /// "Progress" (the earlier plan's progress file)
+    pub progress: &'static str,
     /// "Phase"
     pub phase: &'static str,
     /// "Action"
@@ -78,6 +80,7 @@ static ZH: Words = Words {
     new: "新增的行动",
     new_note: "情况现在需要这些行动。",
     stayed: "保留的行动",
+    progress: "进度",
     phase: "阶段",
     action: "行动",
     because: "起因",
@@ -104,6 +107,7 @@ static EN: Words = Words {
     new: "New actions",
     new_note: "The situation now calls for them.",
     stayed: "Actions that stayed",
+    progress: "Progress",
     phase: "Phase",
     action: "Action",
     because: "Because of a change in",

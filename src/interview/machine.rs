@@ -45,7 +45,8 @@ pub struct Ask {
     /// Whether a later question not asked now may still be asked, depending on the answers
     /// still to give (this one included): then this is not said to be the last question.
     pub more_possible: bool,
-    /// The answer to preselect: the previous answer, else the pack's default.
+    /// The answer to preselect: the previous answer, else (in a re-assessment) the earlier
+    /// one, else the pack's default.
     pub preset: Option<Value>,
     /// Whether this is the first asked question of its section (show the section's title).
     pub section_start: bool,
@@ -91,6 +92,8 @@ pub struct Interview<'p> {
     at: At,
     /// Whether the current question was picked from the review (back returns there).
     from_review: bool,
+    /// In a re-assessment, the earlier answers: preselected where no answer is given yet.
+    earlier: Answers,
 }
 
 impl<'p> Interview<'p> {
@@ -105,10 +108,19 @@ impl<'p> Interview<'p> {
             asked: Vec::new(),
             at: At::Review,
             from_review: false,
+            earlier: Vec::new(),
         };
         let dropped = interview.apply_skip_logic();
         interview.at = interview.first_open(0);
         (interview, dropped)
+    }
+
+    /// Starts a re-assessment: every question is asked again, as in a new questionnaire, with
+    /// the `earlier` answer (where it is still valid) preselected instead of the pack's default.
+    pub fn again(pack: &'p Pack, earlier: Answers) -> Self {
+        let (mut interview, _) = Interview::new(pack, Vec::new());
+        interview.earlier = earlier;
+        interview
     }
 
     /// Marks optional questions as passed over (from a draft's `skipped` list), so that they
@@ -310,7 +322,10 @@ impl<'p> Interview<'p> {
                         .as_ref()
                         .is_some_and(|w| self.reads_unsettled(&w.cond.vars(), q, 0))
             }),
-            preset: self.answers[q].clone().or_else(|| question.default.clone()),
+            preset: self.answers[q]
+                .clone()
+                .or_else(|| self.earlier.get(q).cloned().flatten())
+                .or_else(|| question.default.clone()),
             section_start: previous_asked
                 .is_none_or(|p| self.pack.questions[p].section != question.section),
             from_review: self.from_review,

@@ -409,3 +409,45 @@ fn a_complete_set_of_answers_goes_straight_to_the_review() {
     assert_eq!(interview.step(), Step::Review);
     assert!(interview.confirm());
 }
+
+#[test]
+fn a_reassessment_asks_every_question_with_the_earlier_answer_preselected() {
+    let pack = mini();
+    let mut earlier = vec![None; pack.questions.len()];
+    let q = |id: &str| pack.question(id).unwrap().0;
+    earlier[q("org_name")] = Some(Value::Text("Lakeside".into()));
+    earlier[q("focus")] = Some(Value::Choice(1));
+    earlier[q("months_left")] = Some(Value::Number(3));
+    earlier[q("can_extend")] = Some(Value::Choice(1));
+    let mut interview = Interview::again(&pack, earlier);
+    assert_eq!(interview.answered(), 0, "nothing is taken over unasked");
+    let preset = |i: &Interview<'_>| match i.step() {
+        Step::Ask(ask) => (pack.questions[ask.question].id.clone(), ask.preset),
+        other => panic!("expected a question, got {other:?}"),
+    };
+    assert_eq!(
+        preset(&interview),
+        ("org_name".into(), Some(Value::Text("Lakeside".into())))
+    );
+    interview
+        .answer(Some(Value::Text("Lakeside".into())))
+        .unwrap();
+    assert_eq!(
+        preset(&interview),
+        ("focus".into(), Some(Value::Choice(1))),
+        "the earlier answer, not the pack's default"
+    );
+    interview.answer(Some(Value::Choice(1))).unwrap();
+    interview.answer(Some(Value::Number(24))).unwrap();
+    assert_eq!(
+        preset(&interview).0,
+        "who",
+        "can_extend is no longer asked with 24 months"
+    );
+    interview.back();
+    assert_eq!(
+        preset(&interview),
+        ("months_left".into(), Some(Value::Number(24))),
+        "going back shows the new answer"
+    );
+}
