@@ -8,6 +8,7 @@ use std::path::Path;
 use comfy_table::{ContentArrangement, Table, presets};
 use inquire::error::InquireError;
 use inquire::{Select, Text};
+use unicode_width::UnicodeWidthStr;
 
 use super::session::{Context, evaluate, read_answers, start_date};
 use crate::cli::TrackArgs;
@@ -433,7 +434,13 @@ fn picker(
             "Choose an action to update:"
         );
         let page = labels.len().min(12);
+        // Once chosen, the action is shown after the question on one line: shortened so the
+        // line does not wrap.
+        let answer_width = screen
+            .width
+            .saturating_sub(UnicodeWidthStr::width(message.as_str()) + 3);
         let chosen = Select::new(&message, labels)
+            .with_formatter(&|o| truncate(o.value, answer_width))
             .with_help_message(&tr!(
                 lang,
                 "↑↓ 移动 · 输入文字筛选 · 回车 确认 · Esc 退出",
@@ -456,9 +463,10 @@ fn picker(
             .iter()
             .position(|s| *s == entry.status)
             .unwrap_or(0);
+        // "? Status of …? ☑ done" on one line, the chosen status included.
         let text = truncate(
             &sanitize(&actions[index].text),
-            screen.width.saturating_sub(12),
+            screen.width.saturating_sub(30),
         );
         let chosen = Select::new(&tr!(lang, "{text} 的进展？", "Status of {text}?"), statuses)
             .with_help_message(&tr!(
