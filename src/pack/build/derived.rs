@@ -3,13 +3,11 @@
 
 use toml::Spanned;
 
-use super::{Builder, Declared, MAX_DERIVED_DEPTH, sorted_names, suggest};
+use super::{Builder, Declared, MAX_DERIVED_DEPTH, PackProblem, known, known_names};
 use crate::condition::{self, Condition, Var};
-use crate::diagnostic::Diagnostic;
 use crate::pack::raw::{RawDerived, RawFile};
 use crate::pack::{Case, Derived, DerivedKind, DerivedValue, MAX_OPTIONS, Question};
 use crate::source::FileId;
-use crate::tr;
 
 impl<'r> Builder<'_> {
     /// Declares the derived facts of every file; those with errors are left out as broken.
@@ -51,7 +49,6 @@ impl<'r> Builder<'_> {
         &mut self,
         declared: &Declared<'_>,
     ) -> (Vec<Vec<Case>>, Vec<Vec<Var>>) {
-        let lang = self.lang;
         let (derived, names, broken) = (&declared.derived, &declared.names, &declared.broken);
         let scope = declared.scope();
         let mut cases_all = Vec::with_capacity(derived.len());
@@ -75,26 +72,14 @@ impl<'r> Builder<'_> {
                             loc: self.loc(*file, c.span()),
                         }),
                         None => {
-                            let ids: Vec<&str> = values.iter().map(|v| v.id.as_str()).collect();
-                            let hint = suggest(lang, c_ref.value.get_ref(), &ids);
-                            self.error(
-                                "P003",
+                            self.report(
+                                PackProblem::UnknownDerivedValue {
+                                    fact: derived[i].id.clone(),
+                                    value: c_ref.value.get_ref().clone(),
+                                    known: known(values.iter().map(|v| v.id.as_str())),
+                                },
                                 self.loc(*file, c_ref.value.span()),
-                                tr!(
-                                    lang,
-                                    "`{}` 没有值 `{}`",
-                                    "`{}` has no value `{}`",
-                                    derived[i].id,
-                                    c_ref.value.get_ref()
-                                ),
-                                tr!(
-                                    lang,
-                                    "未在 [[derived.value]] 中声明",
-                                    "not declared in [[derived.value]]"
-                                ),
-                            )
-                            .help
-                            .push(hint);
+                            );
                         }
                     }
                 }
@@ -107,21 +92,13 @@ impl<'r> Builder<'_> {
                         Some(var) => terms.push(*var),
                         None if broken.contains(term.get_ref()) => {}
                         None => {
-                            let known = sorted_names(names);
-                            let hint = suggest(lang, term.get_ref(), &known);
-                            self.error(
-                                "P003",
+                            self.report(
+                                PackProblem::UnknownSumTerm {
+                                    name: term.get_ref().clone(),
+                                    known: known_names(names),
+                                },
                                 self.loc(*file, term.span()),
-                                tr!(
-                                    lang,
-                                    "未知的问题或派生事实 `{}`",
-                                    "unknown question or derived fact `{}`",
-                                    term.get_ref()
-                                ),
-                                tr!(lang, "未定义", "not defined"),
-                            )
-                            .help
-                            .push(hint);
+                            );
                         }
                     }
                 }
@@ -136,7 +113,6 @@ impl<'r> Builder<'_> {
         file: FileId,
         d: &Spanned<RawDerived>,
     ) -> Option<Derived> {
-        let lang = self.lang;
         let raw = d.get_ref();
         let id = raw.id.get_ref().clone();
         let label = self.text(file, &raw.label);
@@ -149,29 +125,19 @@ impl<'r> Builder<'_> {
                     let v = v.get_ref();
                     self.plain(file, &v.id);
                     if values.iter().any(|x| &x.id == v.id.get_ref()) {
-                        self.error(
-                            "P002",
+                        self.report(
+                            PackProblem::DuplicateValue {
+                                fact: id.clone(),
+                                value: v.id.get_ref().clone(),
+                            },
                             self.loc(file, v.id.span()),
-                            tr!(
-                                lang,
-                                "`{id}` 中重复的值 `{}`",
-                                "duplicate value `{}` in `{id}`",
-                                v.id.get_ref()
-                            ),
-                            tr!(lang, "重复", "duplicate"),
                         );
                         continue;
                     }
                     if values.len() == MAX_OPTIONS {
-                        self.error(
-                            "P007",
+                        self.report(
+                            PackProblem::TooManyValues { fact: id.clone() },
                             self.loc(file, v.id.span()),
-                            tr!(
-                                lang,
-                                "`{id}` 的值超过 {MAX_OPTIONS} 个",
-                                "`{id}` has more than {MAX_OPTIONS} values"
-                            ),
-                            tr!(lang, "太多", "too many"),
                         );
                         break;
                     }
@@ -189,7 +155,10 @@ impl<'r> Builder<'_> {
                 }
             }
             _ => {
-                self.error("P019", self.loc(file, raw.id.span()), tr!(lang, "派生事实 `{id}` 要么用 sum，要么用 [[derived.value]] 加 [[derived.case]]", "derived fact `{id}` needs either `sum`, or [[derived.value]] and [[derived.case]]"), tr!(lang, "定义不完整或冲突", "incomplete or mixed definition"));
+                self.report(
+                    PackProblem::DerivedShape { fact: id },
+                    self.loc(file, raw.id.span()),
+                );
                 return None;
             }
         };
@@ -242,23 +211,10 @@ impl<'r> Builder<'_> {
             }
             let chain: Vec<&str> = path.iter().map(|i| derived[*i].id.as_str()).collect();
             let chain = chain.join(" → ");
-            let lang = self.lang;
-            self.error(
-                "P006",
+            self.report(
+                PackProblem::DerivedCycle { chain },
                 derived[path[0]].loc.clone(),
-                tr!(
-                    lang,
-                    "派生事实循环依赖：{chain}",
-                    "derived facts depend on each other in a cycle: {chain}"
-                ),
-                tr!(lang, "循环从这里开始", "the cycle starts here"),
-            )
-            .help
-            .push(tr!(
-                lang,
-                "让其中一个派生事实直接读取问题的答案",
-                "make one of them read answers directly"
-            ));
+            );
         }
         order
     }
@@ -274,10 +230,12 @@ impl<'r> Builder<'_> {
                 .max()
                 .unwrap_or(0);
             if depth[i] > MAX_DERIVED_DEPTH {
-                let lang = self.lang;
-                self.error("P006", derived[i].loc.clone(), tr!(lang, "派生事实 `{}` 的依赖链超过 {MAX_DERIVED_DEPTH} 层", "derived fact `{}` depends on a chain of more than {MAX_DERIVED_DEPTH} derived facts", derived[i].id), tr!(lang, "依赖链太深", "chain too deep"))
-                    .help
-                    .push(tr!(lang, "让它直接读取问题的答案", "let it read answers directly"));
+                self.report(
+                    PackProblem::DerivedTooDeep {
+                        fact: derived[i].id.clone(),
+                    },
+                    derived[i].loc.clone(),
+                );
                 return false;
             }
         }
@@ -286,7 +244,6 @@ impl<'r> Builder<'_> {
 
     /// A question's skip logic may only read questions asked before it.
     pub(super) fn check_skip_order(&mut self, questions: &[Question], derived: &[Derived]) {
-        let lang = self.lang;
         // The latest question each derived fact reads, directly or through other facts.
         let mut latest: Vec<Option<Option<usize>>> = vec![None; derived.len()];
         for (i, question) in questions.iter().enumerate() {
@@ -301,57 +258,21 @@ impl<'r> Builder<'_> {
                     if !seen.insert((q, via)) {
                         continue;
                     }
-                    let later = &questions[q].id;
-                    let itself = q == i;
-                    let message = match via {
-                        None if itself => tr!(
-                            lang,
-                            "`{}` 的出现条件读取了它自己",
-                            "the `when` of `{}` reads the question itself",
-                            question.id
-                        ),
-                        Some(d) if itself => tr!(
-                            lang,
-                            "`{}` 的出现条件通过 `{}` 读取了它自己",
-                            "the `when` of `{}` reads the question itself (through `{}`)",
-                            question.id,
-                            derived[d].id
-                        ),
-                        None => tr!(
-                            lang,
-                            "`{}` 的出现条件读取了后面才问的 `{later}`",
-                            "the `when` of `{}` reads `{later}`, which is asked later",
-                            question.id
-                        ),
-                        Some(d) => tr!(
-                            lang,
-                            "`{}` 的出现条件通过 `{}` 读取了后面才问的 `{later}`",
-                            "the `when` of `{}` reads `{later}` (through `{}`), which is asked later",
-                            question.id,
-                            derived[d].id
-                        ),
+                    let question_id = question.id.clone();
+                    let via = via.map(|d| derived[d].id.clone());
+                    let problem = if q == i {
+                        PackProblem::WhenReadsItself {
+                            question: question_id,
+                            via,
+                        }
+                    } else {
+                        PackProblem::WhenReadsLater {
+                            question: question_id,
+                            later: questions[q].id.clone(),
+                            via,
+                        }
                     };
-                    self.diags.push(
-                        Diagnostic::error("P009", message)
-                            .at(
-                                when.origin.locate(test.span.clone()),
-                                tr!(lang, "此时还没有答案", "not answered yet at this point"),
-                            )
-                            .help(if itself {
-                                tr!(
-                                    lang,
-                                    "是否提问不能取决于这道题自己的答案：让条件只读取它之前的问题",
-                                    "whether a question is asked cannot depend on its own answer: let the condition read only questions asked before it"
-                                )
-                            } else {
-                                tr!(
-                                    lang,
-                                    "把 `{later}` 移到 `{}` 之前，或修改条件",
-                                    "move `{later}` before `{}`, or change the condition",
-                                    question.id
-                                )
-                            }),
-                    );
+                    self.report(problem, when.origin.locate(test.span.clone()));
                 }
             }
         }

@@ -5,11 +5,10 @@ use std::ops::RangeInclusive;
 
 use toml::Spanned;
 
-use super::{Builder, Names};
+use super::{Builder, Names, PackProblem};
 use crate::pack::raw::RawFocus;
 use crate::pack::{Budget, Focus};
 use crate::source::FileId;
-use crate::tr;
 
 impl Builder<'_> {
     /// A whole number that must lie in `range`; reports it otherwise.
@@ -17,24 +16,17 @@ impl Builder<'_> {
         &mut self,
         file: FileId,
         value: &Spanned<i64>,
-        key: &str,
+        key: &'static str,
         range: RangeInclusive<i64>,
     ) -> Option<i64> {
-        let lang = self.lang;
         let n = *value.get_ref();
         if range.contains(&n) {
             return Some(n);
         }
-        let (lo, hi) = (range.start(), range.end());
-        self.error(
-            "P007",
+        let (lo, hi) = (*range.start(), *range.end());
+        self.report(
+            PackProblem::OutOfBounds { key, lo, hi },
             self.loc(file, value.span()),
-            tr!(
-                lang,
-                "{key} 必须在 {lo} 到 {hi} 之间",
-                "`{key}` must be between {lo} and {hi}"
-            ),
-            tr!(lang, "超出范围", "out of range"),
         );
         None
     }

@@ -3,14 +3,13 @@
 
 use toml::Spanned;
 
-use super::{Builder, Names};
+use super::{Builder, Names, PackProblem};
 use crate::condition::Var;
 use crate::lang::Lang;
 use crate::pack::raw::{RawFile, RawPackMeta};
 use crate::pack::{Phase, QuestionKind, Section, SourceKind, Speaker, Timeline};
 use crate::source::FileId;
 use crate::text::LocalText;
-use crate::tr;
 
 /// The checked `[pack]` table.
 pub(super) struct Meta<'r> {
@@ -41,37 +40,26 @@ pub(super) struct Outline {
 impl<'r> Builder<'_> {
     /// Finds the one `[pack]` table and checks it; `None` when no file has one.
     pub(super) fn meta(&mut self, id: &str, files: &'r [(FileId, RawFile)]) -> Option<Meta<'r>> {
-        let lang = self.lang;
         let metas: Vec<(FileId, &Spanned<RawPackMeta>)> = files
             .iter()
             .filter_map(|(f, raw)| raw.pack.as_ref().map(|m| (*f, m)))
             .collect();
         let Some(&(meta_file, meta)) = metas.first() else {
             let file = files.first().map_or(FileId(0), |(f, _)| *f);
-            self.error(
-                "P008",
+            self.report(
+                PackProblem::NoPackTable {
+                    pack: id.to_string(),
+                },
                 self.loc(file, 0..0),
-                tr!(
-                    lang,
-                    "规则包 `{}` 没有 [pack] 表",
-                    "pack `{}` has no [pack] table",
-                    id
-                ),
-                tr!(lang, "缺少 [pack]", "no [pack] here"),
-            )
-            .help
-            .push(tr!(
-                lang,
-                "在规则包的某一个文件中加上 [pack]（id、version、title、languages、default_lang）",
-                "add [pack] (id, version, title, languages, default_lang) to one file of the pack"
-            ));
+            );
             return None;
         };
         for &(file, extra) in metas.iter().skip(1) {
             let first = self.sources.describe(&self.loc(meta_file, meta.span()));
-            self.error("P008", self.loc(file, extra.span()), tr!(lang, "规则包只能有一个 [pack] 表", "a pack has exactly one [pack] table"), tr!(lang, "第二个 [pack]", "second [pack]"))
-                .help
-                .push(tr!(lang, "第一个在 {first}；其他文件用 `extends = \"id\"` 或放在同一文件夹", "the first is at {first}; other files join with `extends = \"id\"` or by sharing its folder"));
+            self.report(
+                PackProblem::SecondPackTable { first },
+                self.loc(file, extra.span()),
+            );
         }
         let meta = meta.get_ref();
         self.plain(meta_file, &meta.id);
@@ -82,30 +70,19 @@ impl<'r> Builder<'_> {
                 Ok(l) if !languages.contains(&l) => languages.push(l),
                 Ok(_) => {}
                 Err(_) => {
-                    self.error(
-                        "P017",
+                    self.report(
+                        PackProblem::UnsupportedLanguage {
+                            code: code.get_ref().clone(),
+                        },
                         self.loc(meta_file, code.span()),
-                        tr!(
-                            lang,
-                            "不支持的语言 `{}`",
-                            "unsupported language `{}`",
-                            code.get_ref()
-                        ),
-                        tr!(lang, "只支持 zh 和 en", "only `zh` and `en` are supported"),
                     );
                 }
             }
         }
         if languages.is_empty() {
-            self.error(
-                "P017",
+            self.report(
+                PackProblem::EmptyLanguages,
                 self.loc(meta_file, meta.languages.span()),
-                tr!(lang, "languages 不能为空", "`languages` must not be empty"),
-                tr!(
-                    lang,
-                    "例如 [\"zh\", \"en\"]",
-                    "for example [\"zh\", \"en\"]"
-                ),
             );
             languages.push(Lang::En);
         }
@@ -113,15 +90,9 @@ impl<'r> Builder<'_> {
         let default_lang = match meta.default_lang.get_ref().parse::<Lang>() {
             Ok(l) if languages.contains(&l) => l,
             _ => {
-                self.error(
-                    "P017",
+                self.report(
+                    PackProblem::DefaultLangNotDeclared,
                     self.loc(meta_file, meta.default_lang.span()),
-                    tr!(
-                        lang,
-                        "default_lang 必须是 languages 之一",
-                        "`default_lang` must be one of `languages`"
-                    ),
-                    tr!(lang, "不在 languages 中", "not in `languages`"),
                 );
                 languages[0]
             }
@@ -140,7 +111,6 @@ impl<'r> Builder<'_> {
 
     /// Builds the phases, speakers and sections of every file.
     pub(super) fn outline(&mut self, files: &[(FileId, RawFile)], meta_file: FileId) -> Outline {
-        let lang = self.lang;
         let mut phases = Vec::new();
         let mut speakers = Vec::new();
         let mut sections = Vec::new();
@@ -157,22 +127,7 @@ impl<'r> Builder<'_> {
                     .and_then(|w| match w.get_ref().as_slice() {
                         [a, b] if *a >= 0.0 && a <= b && *b <= 3.0 => Some((*a, *b)),
                         _ => {
-                            self.error(
-                                "P007",
-                                self.loc(file, w.span()),
-                                tr!(
-                                    lang,
-                                    "window 必须是 [开始, 结束]，0 ≤ 开始 ≤ 结束 ≤ 3",
-                                    "`window` must be [start, end] with 0 ≤ start ≤ end ≤ 3"
-                                ),
-                                tr!(lang, "无效的时间窗", "invalid window"),
-                            )
-                            .help
-                            .push(tr!(
-                                lang,
-                                "以项目剩余时间为 1：例如 [0.0, 0.2] 表示前五分之一",
-                                "shares of the time left: [0.0, 0.2] is the first fifth"
-                            ));
+                            self.report(PackProblem::InvalidWindow, self.loc(file, w.span()));
                             None
                         }
                     });
@@ -239,16 +194,7 @@ impl<'r> Builder<'_> {
             }
         }
         if phases.is_empty() {
-            self.error(
-                "P008",
-                self.loc(meta_file, 0..0),
-                tr!(
-                    lang,
-                    "规则包没有任何 [[phase]]",
-                    "the pack declares no [[phase]]"
-                ),
-                tr!(lang, "至少需要一个阶段", "at least one phase is needed"),
-            );
+            self.report(PackProblem::NoPhases, self.loc(meta_file, 0..0));
         }
         Outline {
             phases,
@@ -259,22 +205,19 @@ impl<'r> Builder<'_> {
 
     /// The timeline: `months` must name a number question.
     pub(super) fn timeline(&mut self, meta: &Meta<'_>, scope: &Names<'_>) -> Option<Timeline> {
-        let lang = self.lang;
         let meta_file = meta.file;
         let (names, questions, broken) = (scope.map, scope.questions, scope.broken);
         meta.raw.timeline.as_ref().and_then(|t| {
             let t_ref = t.get_ref();
             let min_months = t_ref.min_months.as_ref().map_or(1, |m| *m.get_ref());
             if !(0..=1200).contains(&min_months) {
-                self.error(
-                    "P007",
+                self.report(
+                    PackProblem::OutOfBounds {
+                        key: "min_months",
+                        lo: 0,
+                        hi: 1200,
+                    },
                     self.loc(meta_file, t.span()),
-                    tr!(
-                        lang,
-                        "min_months 必须在 0 到 1200 之间",
-                        "`min_months` must be between 0 and 1200"
-                    ),
-                    tr!(lang, "超出范围", "out of range"),
                 );
             }
             match names.get(t_ref.months.get_ref()) {
@@ -288,15 +231,9 @@ impl<'r> Builder<'_> {
                 }
                 None if broken.contains(t_ref.months.get_ref()) => None,
                 _ => {
-                    self.error(
-                        "P003",
+                    self.report(
+                        PackProblem::TimelineMonthsNotNumber,
                         self.loc(meta_file, t_ref.months.span()),
-                        tr!(
-                            lang,
-                            "timeline.months 必须是一个数字题",
-                            "`timeline.months` must name a number question"
-                        ),
-                        tr!(lang, "不是数字题", "not a number question"),
                     );
                     None
                 }
@@ -307,7 +244,6 @@ impl<'r> Builder<'_> {
     /// The question holding the organization's name: `organization`, or a text question named
     /// `org_name`.
     pub(super) fn organization(&mut self, meta: &Meta<'_>, scope: &Names<'_>) -> Option<usize> {
-        let lang = self.lang;
         let meta_file = meta.file;
         let (names, questions, broken) = (scope.map, scope.questions, scope.broken);
         match &meta.raw.organization {
@@ -319,15 +255,9 @@ impl<'r> Builder<'_> {
                 }
                 None if broken.contains(name.get_ref()) => None,
                 _ => {
-                    self.error(
-                        "P003",
+                    self.report(
+                        PackProblem::OrganizationNotText,
                         self.loc(meta_file, name.span()),
-                        tr!(
-                            lang,
-                            "organization 必须是一个文字题",
-                            "`organization` must name a text question"
-                        ),
-                        tr!(lang, "不是文字题", "not a text question"),
                     );
                     None
                 }

@@ -10,6 +10,7 @@
 mod derived;
 mod focus;
 mod meta;
+mod problem;
 mod questions;
 mod review_questions;
 mod rule_defs;
@@ -22,10 +23,10 @@ use std::ops::Range;
 use super::raw::{RawDerived, RawFile, RawQuestion};
 use super::{Derived, DerivedKind, Pack, PackOrigin, Question};
 use crate::condition::{Domain, Scope, Var};
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, list_names};
+use crate::diagnostic::Diagnostics;
 use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap};
-use crate::tr;
+use problem::PackProblem;
 
 /// The files that make up one pack, in load order.
 pub struct PackFiles {
@@ -71,15 +72,14 @@ pub fn build(input: PackFiles, sources: &SourceMap, lang: Lang) -> (Option<Pack>
             .map(|f| format!("`{}`", sources.get(*f).name))
             .collect();
         let names = names.join(lang.list_separator());
-        let follows = tr!(
-            lang,
-            "可能只是因为 {names} 无法解析（它的内容都没有读到）：先修好那里的错误",
-            "this may only follow from {names} not parsing (nothing in it was read): fix that first"
-        );
+        let follows = problem::unparsed_note(&names, lang);
         let mut marked = Diagnostics::new();
-        marked.extend(diags.into_vec().into_iter().map(|d| match d.code {
-            "P003" | "C002" | "C003" => d.help(follows.clone()),
-            _ => d,
+        marked.extend(diags.into_vec().into_iter().map(|d| {
+            if problem::may_follow_from_unparsed(d.code) {
+                d.help(follows.clone())
+            } else {
+                d
+            }
         }));
         diags = marked;
     }
@@ -129,6 +129,16 @@ fn sorted_names(map: &HashMap<String, Var>) -> Vec<&str> {
     names
 }
 
+/// The names of `map` in alphabetical order, to suggest one in a problem.
+fn known_names(map: &HashMap<String, Var>) -> Vec<String> {
+    sorted_names(map).into_iter().map(str::to_string).collect()
+}
+
+/// Ids to suggest one in a problem.
+fn known<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    ids.into_iter().map(str::to_string).collect()
+}
+
 /// Questions and derived facts once declared, with the tables their conditions, defaults, cases
 /// and sums are read from once every name is known.
 #[derive(Default)]
@@ -164,15 +174,9 @@ impl Builder<'_> {
         Loc::new(file, span)
     }
 
-    fn error(
-        &mut self,
-        code: &'static str,
-        loc: Loc,
-        message: String,
-        label: String,
-    ) -> &mut Diagnostic {
-        self.diags
-            .push_mut(Diagnostic::error(code, message).at(loc, label))
+    /// Reports a problem at `loc`, worded in the language of the run.
+    fn report(&mut self, problem: PackProblem, loc: Loc) {
+        self.diags.push(problem.diagnostic(loc, self.lang));
     }
 
     fn pack(&mut self, input: PackFiles) -> Option<Pack> {
@@ -279,19 +283,5 @@ impl Builder<'_> {
             },
             names,
         })
-    }
-}
-
-/// "did you mean" if a candidate is close, else the list of candidates.
-fn suggest(lang: Lang, name: &str, candidates: &[&str]) -> String {
-    match did_you_mean(name, candidates.iter().copied()) {
-        Some(s) => tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"),
-        None if candidates.is_empty() => String::new(),
-        None => tr!(
-            lang,
-            "可用：{}",
-            "known: {}",
-            list_names(candidates.iter().copied(), 12, lang)
-        ),
     }
 }

@@ -6,13 +6,12 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::{Builder, DEFAULT_MAX_LENGTH, Declared, suggest};
+use super::{Builder, DEFAULT_MAX_LENGTH, Declared, PackProblem, known};
 use crate::condition::{Condition, Var};
 use crate::pack::answer_check::check_value;
 use crate::pack::raw::{RawFile, RawQuestion, Str};
 use crate::pack::{Choice, MAX_OPTIONS, Question, QuestionKind, Section};
 use crate::source::FileId;
-use crate::tr;
 use crate::value::Value;
 
 impl<'r> Builder<'_> {
@@ -70,11 +69,11 @@ impl<'r> Builder<'_> {
             defaults.push(raw.default.as_ref().and_then(|d| {
                 match check_value(&questions[i], d, *file, lang) {
                     Ok(v) => Some(v),
-                    Err(mut diag) => {
-                        diag.code = "P020";
-                        diag.message =
-                            tr!(lang, "默认值无效：{}", "invalid default: {}", diag.message);
-                        self.diags.push(diag);
+                    Err(diag) => {
+                        let problem = PackProblem::InvalidDefault {
+                            reason: diag.message.clone(),
+                        };
+                        self.diags.push(problem.restate(diag, lang));
                         None
                     }
                 }
@@ -91,17 +90,11 @@ impl<'r> Builder<'_> {
         names: &HashMap<String, Var>,
     ) -> bool {
         if names.contains_key(id.get_ref()) {
-            let lang = self.lang;
-            self.error(
-                "P002",
+            self.report(
+                PackProblem::NameTaken {
+                    name: id.get_ref().clone(),
+                },
                 self.loc(file, id.span()),
-                tr!(
-                    lang,
-                    "`{}` 已被另一个问题或派生事实使用",
-                    "`{}` is already the name of another question or derived fact",
-                    id.get_ref()
-                ),
-                tr!(lang, "重名", "name taken"),
             );
             return false;
         }
@@ -114,7 +107,6 @@ impl<'r> Builder<'_> {
         q: &Spanned<RawQuestion>,
         sections: &[Section],
     ) -> Option<Question> {
-        let lang = self.lang;
         let raw = q.get_ref();
         let id = raw.id.get_ref().clone();
         let prompt = self.text(file, &raw.prompt);
@@ -124,31 +116,25 @@ impl<'r> Builder<'_> {
         let section = raw.section.as_ref().and_then(|s| {
             let found = sections.iter().position(|sec| &sec.id == s.get_ref());
             if found.is_none() {
-                let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
-                let hint = suggest(lang, s.get_ref(), &ids);
-                self.error(
-                    "P003",
+                self.report(
+                    PackProblem::UnknownSection {
+                        name: s.get_ref().clone(),
+                        known: known(sections.iter().map(|s| s.id.as_str())),
+                    },
                     self.loc(file, s.span()),
-                    tr!(lang, "未知的部分 `{}`", "unknown section `{}`", s.get_ref()),
-                    tr!(lang, "没有这个 [[section]]", "no such [[section]]"),
-                )
-                .help
-                .push(hint);
+                );
             }
             found
         });
         let kind_name = raw.kind.get_ref().as_str();
-        let not_for = |b: &mut Self, present: bool, key: &str, span: Range<usize>| {
+        let not_for = |b: &mut Self, present: bool, key: &'static str, span: Range<usize>| {
             if present {
-                b.error(
-                    "P019",
+                b.report(
+                    PackProblem::KeyNotForKind {
+                        key,
+                        kind: kind_name.to_string(),
+                    },
                     b.loc(file, span),
-                    tr!(
-                        lang,
-                        "`{key}` 不适用于 {kind_name} 类型的问题",
-                        "`{key}` does not apply to a {kind_name} question"
-                    ),
-                    tr!(lang, "请删除", "remove it"),
                 );
             }
         };
@@ -190,19 +176,12 @@ impl<'r> Builder<'_> {
                         .map_or(i64::from(required), |m| *m.get_ref());
                     let max = raw.max_selected.as_ref().map_or(n, |m| *m.get_ref());
                     if min < 0 || max < min.max(1) || max > n {
-                        self.error(
-                            "P007",
+                        self.report(
+                            PackProblem::InvalidSelectedRange {
+                                question: id.clone(),
+                                options: options.len(),
+                            },
                             self.loc(file, qspan.clone()),
-                            tr!(
-                                lang,
-                                "`{id}` 的 min_selected/max_selected 无效（选项数 {n}）",
-                                "invalid min_selected/max_selected for `{id}` ({n} options)"
-                            ),
-                            tr!(
-                                lang,
-                                "需要 0 ≤ min ≤ max ≤ 选项数",
-                                "need 0 ≤ min ≤ max ≤ number of options"
-                            ),
                         );
                         return None;
                     }
@@ -216,34 +195,16 @@ impl<'r> Builder<'_> {
             "bool" => QuestionKind::Bool,
             "number" => {
                 let (Some(min), Some(max)) = (&raw.min, &raw.max) else {
-                    self.error(
-                        "P019",
+                    self.report(
+                        PackProblem::NumberWithoutRange { question: id },
                         self.loc(file, raw.kind.span()),
-                        tr!(
-                            lang,
-                            "数字题 `{id}` 需要 min 和 max",
-                            "number question `{id}` needs `min` and `max`"
-                        ),
-                        tr!(lang, "缺少范围", "range missing"),
-                    )
-                    .help
-                    .push(tr!(
-                        lang,
-                        "例如 `min = 0` 和 `max = 120`",
-                        "for example `min = 0` and `max = 120`"
-                    ));
+                    );
                     return None;
                 };
                 if min.get_ref() > max.get_ref() {
-                    self.error(
-                        "P007",
+                    self.report(
+                        PackProblem::MinAboveMax { question: id },
                         self.loc(file, min.span()),
-                        tr!(
-                            lang,
-                            "`{id}` 的 min 大于 max",
-                            "`min` is greater than `max` in `{id}`"
-                        ),
-                        tr!(lang, "范围无效", "empty range"),
                     );
                     return None;
                 }
@@ -260,15 +221,13 @@ impl<'r> Builder<'_> {
                     .as_ref()
                     .map_or(DEFAULT_MAX_LENGTH, |m| *m.get_ref());
                 if !(1..=100_000).contains(&max_length) {
-                    self.error(
-                        "P007",
+                    self.report(
+                        PackProblem::OutOfBounds {
+                            key: "max_length",
+                            lo: 1,
+                            hi: 100_000,
+                        },
                         self.loc(file, qspan.clone()),
-                        tr!(
-                            lang,
-                            "max_length 必须在 1 到 100000 之间",
-                            "`max_length` must be between 1 and 100000"
-                        ),
-                        tr!(lang, "超出范围", "out of range"),
                     );
                     return None;
                 }
@@ -277,23 +236,12 @@ impl<'r> Builder<'_> {
                 }
             }
             other => {
-                let hint = suggest(lang, other, &["single", "multi", "bool", "number", "text"]);
-                self.error(
-                    "P019",
+                self.report(
+                    PackProblem::UnknownQuestionKind {
+                        kind: other.to_string(),
+                    },
                     self.loc(file, raw.kind.span()),
-                    tr!(
-                        lang,
-                        "未知的问题类型 `{other}`",
-                        "unknown question kind `{other}`"
-                    ),
-                    tr!(
-                        lang,
-                        "应为 single、multi、bool、number 或 text",
-                        "expected single, multi, bool, number or text"
-                    ),
-                )
-                .help
-                .push(hint);
+                );
                 return None;
             }
         };
@@ -317,35 +265,22 @@ impl<'r> Builder<'_> {
     }
 
     fn options(&mut self, file: FileId, raw: &RawQuestion, id: &str) -> Option<Vec<Choice>> {
-        let lang = self.lang;
         if raw.option.is_empty() {
-            self.error(
-                "P019",
+            self.report(
+                PackProblem::NoOptions {
+                    question: id.to_string(),
+                },
                 self.loc(file, raw.kind.span()),
-                tr!(
-                    lang,
-                    "选择题 `{id}` 没有选项",
-                    "choice question `{id}` has no options"
-                ),
-                tr!(
-                    lang,
-                    "需要 [[question.option]]",
-                    "add [[question.option]] tables"
-                ),
             );
             return None;
         }
         if raw.option.len() > MAX_OPTIONS {
-            self.error(
-                "P007",
+            self.report(
+                PackProblem::TooManyOptions {
+                    question: id.to_string(),
+                    count: raw.option.len(),
+                },
                 self.loc(file, raw.kind.span()),
-                tr!(
-                    lang,
-                    "`{id}` 有 {} 个选项，最多 {MAX_OPTIONS} 个",
-                    "`{id}` has {} options; at most {MAX_OPTIONS} are allowed",
-                    raw.option.len()
-                ),
-                tr!(lang, "选项太多", "too many options"),
             );
             return None;
         }
@@ -355,15 +290,12 @@ impl<'r> Builder<'_> {
             self.plain(file, &o.id);
             if let Some(first) = options.iter().find(|c| &c.id == o.id.get_ref()) {
                 let first = first.id.clone();
-                self.error(
-                    "P002",
+                self.report(
+                    PackProblem::DuplicateOption {
+                        question: id.to_string(),
+                        option: first,
+                    },
                     self.loc(file, o.id.span()),
-                    tr!(
-                        lang,
-                        "`{id}` 中重复的选项 `{first}`",
-                        "duplicate option `{first}` in `{id}`"
-                    ),
-                    tr!(lang, "重复", "duplicate"),
                 );
                 continue;
             }

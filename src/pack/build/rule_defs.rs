@@ -2,15 +2,13 @@
 
 use toml::Spanned;
 
-use super::{Builder, DEFAULT_PRIORITY, Names, sorted_names, suggest};
+use super::{Builder, DEFAULT_PRIORITY, Names, PackProblem, known, known_names};
 use crate::condition::{self, Condition};
-use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::pack::placeholder::{self, TemplateError};
 use crate::pack::raw::{RawAction, RawRule, Str, Text};
 use crate::pack::{Action, Caution, Phase, Rule, Speaker, Template};
 use crate::source::{FileId, StringOrigin};
-use crate::tr;
 
 impl Builder<'_> {
     pub(super) fn condition(
@@ -37,7 +35,6 @@ impl Builder<'_> {
         phases: &[Phase],
         speakers: &[Speaker],
     ) -> Option<Rule> {
-        let lang = self.lang;
         let raw = r.get_ref();
         let when = match &raw.when {
             Some(w) => Some(self.condition(file, w, scope)?),
@@ -64,25 +61,11 @@ impl Builder<'_> {
             });
         }
         if raw.action.is_empty() && raw.caution.is_empty() {
-            self.diags.push(
-                Diagnostic::warning(
-                    "P014",
-                    tr!(
-                        lang,
-                        "规则 `{}` 没有任何 action 或 caution",
-                        "rule `{}` has no action and no caution",
-                        raw.id.get_ref()
-                    ),
-                )
-                .at(
-                    self.loc(file, raw.id.span()),
-                    tr!(lang, "这条规则不起作用", "this rule does nothing"),
-                )
-                .help(tr!(
-                    lang,
-                    "加上 [[rule.action]] 或 [[rule.caution]]",
-                    "add [[rule.action]] or [[rule.caution]]"
-                )),
+            self.report(
+                PackProblem::RuleDoesNothing {
+                    rule: raw.id.get_ref().clone(),
+                },
+                self.loc(file, raw.id.span()),
             );
         }
         Some(Rule {
@@ -101,19 +84,15 @@ impl Builder<'_> {
         s: &Str,
         speakers: &[Speaker],
     ) -> Option<usize> {
-        let lang = self.lang;
         let found = speakers.iter().position(|x| &x.id == s.get_ref());
         if found.is_none() {
-            let ids: Vec<&str> = speakers.iter().map(|x| x.id.as_str()).collect();
-            let hint = suggest(lang, s.get_ref(), &ids);
-            self.error(
-                "P003",
+            self.report(
+                PackProblem::UnknownSpeaker {
+                    name: s.get_ref().clone(),
+                    known: known(speakers.iter().map(|x| x.id.as_str())),
+                },
                 self.loc(file, s.span()),
-                tr!(lang, "未知的讲者 `{}`", "unknown speaker `{}`", s.get_ref()),
-                tr!(lang, "没有这个 [[speaker]]", "no such [[speaker]]"),
-            )
-            .help
-            .push(hint);
+            );
         }
         found
     }
@@ -126,34 +105,23 @@ impl Builder<'_> {
         phases: &[Phase],
         speakers: &[Speaker],
     ) -> Option<Action> {
-        let lang = self.lang;
         let raw = a.get_ref();
         let phase = phases.iter().position(|p| &p.id == raw.phase.get_ref());
         if phase.is_none() {
-            let ids: Vec<&str> = phases.iter().map(|p| p.id.as_str()).collect();
-            let hint = suggest(lang, raw.phase.get_ref(), &ids);
-            self.error(
-                "P003",
+            self.report(
+                PackProblem::UnknownPhase {
+                    name: raw.phase.get_ref().clone(),
+                    known: known(phases.iter().map(|p| p.id.as_str())),
+                },
                 self.loc(file, raw.phase.span()),
-                tr!(
-                    lang,
-                    "未知的阶段 `{}`",
-                    "unknown phase `{}`",
-                    raw.phase.get_ref()
-                ),
-                tr!(lang, "没有这个 [[phase]]", "no such [[phase]]"),
-            )
-            .help
-            .push(hint);
+            );
         }
         let speaker = self.speaker_ref(file, &raw.speaker, speakers);
         self.plain(file, &raw.concept);
         if raw.concept.get_ref().trim().is_empty() {
-            self.error(
-                "P018",
+            self.report(
+                PackProblem::EmptyConcept,
                 self.loc(file, raw.concept.span()),
-                tr!(lang, "concept 不能为空", "`concept` must not be empty"),
-                tr!(lang, "需要概念 id", "a concept id is needed"),
             );
         }
         let owner = self.template(file, &raw.owner, scope);
@@ -189,7 +157,6 @@ impl Builder<'_> {
     }
 
     fn template(&mut self, file: FileId, text: &Text, scope: &Names<'_>) -> Template {
-        let lang = self.lang;
         let local = self.text(file, text);
         let mut template = Template::default();
         let source = self.sources.get(file).text.clone();
@@ -218,40 +185,23 @@ impl Builder<'_> {
                         {
                             continue;
                         }
-                        let (span, message, label, help) = match error {
-                            TemplateError::UnknownName { name, span } => {
-                                let known = sorted_names(scope.map);
-                                (
-                                    span,
-                                    tr!(
-                                        lang,
-                                        "未知的占位符 `{{{name}}}`",
-                                        "unknown placeholder `{{{name}}}`"
-                                    ),
-                                    tr!(
-                                        lang,
-                                        "不是问题或派生事实",
-                                        "not a question or derived fact"
-                                    ),
-                                    suggest(lang, &name, &known),
-                                )
-                            }
-                            TemplateError::Unbalanced { span } => (
+                        let (span, problem) = match error {
+                            TemplateError::UnknownName { name, span } => (
                                 span,
-                                tr!(lang, "花括号不成对", "unbalanced brace"),
-                                tr!(lang, "这里", "here"),
-                                tr!(
-                                    lang,
-                                    "要输出花括号本身，请写 `{{{{` 或 `}}}}`",
-                                    "write `{{{{` or `}}}}` for a literal brace"
-                                ),
+                                PackProblem::UnknownPlaceholder {
+                                    name,
+                                    known: known_names(scope.map),
+                                },
                             ),
+                            TemplateError::Unbalanced { span } => {
+                                (span, PackProblem::UnbalancedBrace)
+                            }
                         };
                         let loc = match base {
                             Some(b) => self.loc(file, b + span.start..b + span.end),
                             None => self.loc(file, text.span()),
                         };
-                        self.error("P005", loc, message, label).help.push(help);
+                        self.report(problem, loc);
                     }
                 }
             }
