@@ -5,7 +5,7 @@
 //! `questions` and `derived` (declared first, then their conditions, defaults, cases and sums
 //! once every name is known), `rules` (rules, actions, cautions, templates),
 //! `review_questions` (the `[[review_question]]` tables) and `test_tables` (the `[[test]]`
-//! tables).
+//! tables). What they find is a `problem::PackProblem`, worded in `problem`.
 
 mod derived;
 mod focus;
