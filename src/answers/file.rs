@@ -9,12 +9,12 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::condition::Var;
-use crate::diagnostic::{Diagnostic, Diagnostics, SHOWN_PER_FILE, did_you_mean, list_names};
+use crate::diagnostic::{Diagnostic, Diagnostics, SHOWN_PER_FILE};
 use crate::lang::Lang;
 use crate::pack::Pack;
+use crate::pack::answer_problem::{self, AnswersProblem};
 use crate::pack::load::read_text;
 use crate::source::{FileId, Loc, SourceMap};
-use crate::tr;
 use crate::value::RawAnswer;
 
 #[derive(Debug, Deserialize)]
@@ -46,9 +46,11 @@ pub struct AnswersFile {
 
 /// Reads and parses an answers file. Errors are located in the file.
 pub fn read(path: &Path, sources: &mut SourceMap, lang: Lang) -> Result<AnswersFile, Diagnostic> {
-    let text = read_text(path, lang).map_err(|mut d| {
-        d.code = "A001";
-        d
+    let text = read_text(path, lang).map_err(|d| {
+        AnswersProblem::Unreadable {
+            reason: d.message.clone(),
+        }
+        .restate(d, lang)
     })?;
     let file = sources.add(path.display().to_string(), Some(path), Arc::from(text));
     parse(file, sources, lang)
@@ -58,30 +60,18 @@ pub fn read(path: &Path, sources: &mut SourceMap, lang: Lang) -> Result<AnswersF
 pub fn parse(file: FileId, sources: &SourceMap, lang: Lang) -> Result<AnswersFile, Diagnostic> {
     let text = &sources.get(file).text;
     let raw: RawAnswersFile = toml::from_str(text).map_err(|e| {
-        let mut d = crate::pack::load::toml_error(&e, file, text, lang);
-        d.code = "A001";
-        d.help.push(tr!(
-            lang,
-            "答案文件的格式：`pack = \"…\"`、`lang = \"zh\"`、可选的 `skipped = [...]`，然后是 [answers] 表",
-            "an answers file holds `pack = \"…\"`, `lang = \"zh\"`, optionally `skipped = [...]`, and an [answers] table"
-        ));
-        d
+        let d = crate::pack::load::toml_error(&e, file, text, lang);
+        AnswersProblem::NotToml {
+            reason: d.message.clone(),
+        }
+        .restate(d, lang)
     })?;
     let file_lang = match &raw.lang {
         Some(l) => Some(l.get_ref().parse::<Lang>().map_err(|_| {
-            Diagnostic::error(
-                "A003",
-                tr!(
-                    lang,
-                    "未知的语言 `{}`",
-                    "unknown language `{}`",
-                    l.get_ref()
-                ),
-            )
-            .at(
-                Loc::new(file, l.span()),
-                tr!(lang, "应为 zh 或 en", "expected `zh` or `en`"),
-            )
+            AnswersProblem::UnknownLanguage {
+                code: l.get_ref().clone(),
+            }
+            .diagnostic(Loc::new(file, l.span()), lang)
         })?),
         None => None,
     };
@@ -108,17 +98,7 @@ pub fn parse(file: FileId, sources: &SourceMap, lang: Lang) -> Result<AnswersFil
 
 /// For an id that is not a question of the pack: the nearest question id, or the questions.
 pub fn question_hint(pack: &Pack, id: &str, lang: Lang) -> String {
-    let ids = pack.questions.iter().map(|q| q.id.as_str());
-    did_you_mean(id, ids.clone())
-        .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
-        .unwrap_or_else(|| {
-            tr!(
-                lang,
-                "问题有：{}",
-                "questions are: {}",
-                list_names(ids, 12, lang)
-            )
-        })
+    answer_problem::question_hint(&question_ids(pack), id, lang)
 }
 
 /// The questions listed under `skipped`, as indices. An id that is not a question of the pack
@@ -135,24 +115,21 @@ pub fn skipped_questions(
             questions.push(q);
             continue;
         }
-        let hint = if diags.items().len() < SHOWN_PER_FILE {
-            question_hint(pack, id, lang)
-        } else {
-            String::new()
-        };
+        let questions = (diags.items().len() < SHOWN_PER_FILE)
+            .then(|| question_ids(pack).into_iter().map(str::to_string).collect());
         diags.push(
-            Diagnostic::warning(
-                "A012",
-                tr!(
-                    lang,
-                    "`skipped` 中的 `{id}` 不是规则包 `{}` 的问题，已忽略",
-                    "`skipped` names `{id}`, which is not a question of pack `{}`; ignored",
-                    pack.id
-                ),
-            )
-            .at(loc.clone(), tr!(lang, "未知的问题", "unknown question"))
-            .help(hint),
+            AnswersProblem::UnknownSkipped {
+                id: id.clone(),
+                pack: pack.id.clone(),
+                questions,
+            }
+            .diagnostic(loc.clone(), lang),
         );
     }
     (questions, diags)
+}
+
+/// The ids of the pack's questions, in pack order.
+fn question_ids(pack: &Pack) -> Vec<&str> {
+    pack.questions.iter().map(|q| q.id.as_str()).collect()
 }

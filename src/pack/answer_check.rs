@@ -3,12 +3,12 @@
 
 use toml::Spanned;
 
+use super::answer_problem::{AnswersProblem, Expected};
 use super::answer_rules::{Invalid, validate};
 use super::{Choice, Question, QuestionKind};
-use crate::diagnostic::{Diagnostic, did_you_mean, list_names};
-use crate::lang::{Lang, spaced};
+use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 use crate::source::{FileId, Loc};
-use crate::tr;
 use crate::value::{RawAnswer, Value};
 
 impl Value {
@@ -63,36 +63,23 @@ fn read_value(
 ) -> Result<Value, Diagnostic> {
     let loc = Loc::new(file, value.span());
     let id = &question.id;
-    let wrong_type = |expected: String| {
-        let found = value.get_ref().kind_name(lang);
-        let zh_expected = spaced(&expected);
-        Diagnostic::error(
-            "A003",
-            tr!(
-                lang,
-                "`{id}` 的答案类型不对：应为{zh_expected}，实际是{found}",
-                "wrong type for `{id}`: expected {expected}, found {found}"
-            ),
-        )
-        .at(
-            loc.clone(),
-            tr!(lang, "应为{zh_expected}", "expected {expected}"),
-        )
+    let wrong_type = |expected: Expected| {
+        AnswersProblem::WrongType {
+            question: id.clone(),
+            expected,
+            found: kind_names(value.get_ref()),
+        }
+        .diagnostic(loc.clone(), lang)
     };
+    let ids =
+        |options: &[Choice]| -> Vec<String> { options.iter().map(|o| o.id.clone()).collect() };
     match (&question.kind, value.get_ref()) {
         (QuestionKind::Single { options }, RawAnswer::Str(s)) => {
             option_index(question, options, s, loc.clone(), lang).map(Value::Choice)
         }
-        (QuestionKind::Single { options }, _) => {
-            Err(
-                wrong_type(tr!(lang, "一个选项（字符串）", "one option (a string)")).help(tr!(
-                    lang,
-                    "例如 `{id} = \"{}\"`",
-                    "for example `{id} = \"{}\"`",
-                    options[0].id
-                )),
-            )
-        }
+        (QuestionKind::Single { options }, _) => Err(wrong_type(Expected::OneOption {
+            example: options.first().map(|o| o.id.clone()).unwrap_or_default(),
+        })),
         (QuestionKind::Multi { options, .. }, RawAnswer::List(items)) => {
             let mut mask = 0u64;
             let mut problems = Vec::new();
@@ -104,16 +91,11 @@ fn read_value(
                         Err(d) => problems.push(d),
                     },
                     other => problems.push(
-                        Diagnostic::error(
-                            "A003",
-                            tr!(
-                                lang,
-                                "`{id}` 的列表只能包含选项（字符串），实际有{}",
-                                "the list for `{id}` may only hold options (strings), found {}",
-                                other.kind_name(lang)
-                            ),
-                        )
-                        .at(item_loc, tr!(lang, "应为字符串", "expected a string")),
+                        AnswersProblem::ListItemNotOption {
+                            question: id.clone(),
+                            found: kind_names(other),
+                        }
+                        .diagnostic(item_loc, lang),
                     ),
                 }
             }
@@ -123,60 +105,47 @@ fn read_value(
             Ok(Value::Choices(mask))
         }
         (QuestionKind::Multi { options, .. }, RawAnswer::Str(s)) => {
-            Err(wrong_type(tr!(lang, "选项列表", "a list of options"))
-                .help(tr!(
-                    lang,
-                    "多选题写成列表：`{id} = [\"{s}\"]`",
-                    "multiple choice takes a list: `{id} = [\"{s}\"]`"
-                ))
-                .help(tr!(
-                    lang,
-                    "可选：{}",
-                    "valid options: {}",
-                    list_names(options.iter().map(|o| o.id.as_str()), 20, lang)
-                )))
+            Err(wrong_type(Expected::Options {
+                given: Some(s.clone()),
+                options: ids(options),
+            }))
         }
-        (QuestionKind::Multi { .. }, _) => {
-            Err(wrong_type(tr!(lang, "选项列表", "a list of options")))
-        }
+        (QuestionKind::Multi { options, .. }, _) => Err(wrong_type(Expected::Options {
+            given: None,
+            options: ids(options),
+        })),
         (QuestionKind::Bool, RawAnswer::Bool(b)) => Ok(Value::Bool(*b)),
         (QuestionKind::Bool, RawAnswer::Str(s))
             if matches!(s.as_str(), "yes" | "no" | "true" | "false") =>
         {
-            Err(wrong_type("true / false".into()).help(tr!(
-                lang,
-                "去掉引号：`{id} = {}`",
-                "drop the quotes: `{id} = {}`",
-                matches!(s.as_str(), "yes" | "true")
-            )))
+            Err(wrong_type(Expected::Bool {
+                quoted: Some(matches!(s.as_str(), "yes" | "true")),
+            }))
         }
-        (QuestionKind::Bool, _) => Err(wrong_type("true / false".into())),
+        (QuestionKind::Bool, _) => Err(wrong_type(Expected::Bool { quoted: None })),
         (QuestionKind::Number { .. }, RawAnswer::Int(n)) => Ok(Value::Number(*n)),
         (QuestionKind::Number { min, max, .. }, RawAnswer::Str(s))
             if s.trim().parse::<i64>().is_ok() =>
         {
-            Err(wrong_type(tr!(
-                lang,
-                "{min} 到 {max} 的整数",
-                "a whole number from {min} to {max}"
-            ))
-            .help(tr!(
-                lang,
-                "去掉引号：`{id} = {}`",
-                "drop the quotes: `{id} = {}`",
-                s.trim()
-            )))
+            Err(wrong_type(Expected::Number {
+                min: *min,
+                max: *max,
+                quoted: Some(s.trim().to_string()),
+            }))
         }
-        (QuestionKind::Number { min, max, .. }, _) => Err(wrong_type(tr!(
-            lang,
-            "{min} 到 {max} 的整数",
-            "a whole number from {min} to {max}"
-        ))),
+        (QuestionKind::Number { min, max, .. }, _) => Err(wrong_type(Expected::Number {
+            min: *min,
+            max: *max,
+            quoted: None,
+        })),
         (QuestionKind::Text { .. }, RawAnswer::Str(s)) => Ok(Value::Text(s.clone())),
-        (QuestionKind::Text { .. }, _) => {
-            Err(wrong_type(tr!(lang, "文字（字符串）", "text (a string)")))
-        }
+        (QuestionKind::Text { .. }, _) => Err(wrong_type(Expected::Text)),
     }
+}
+
+/// What kind of TOML value `value` is, in Chinese and English.
+fn kind_names(value: &RawAnswer) -> (&'static str, &'static str) {
+    (value.kind_name(Lang::Zh), value.kind_name(Lang::En))
 }
 
 fn option_index(
@@ -187,29 +156,12 @@ fn option_index(
     lang: Lang,
 ) -> Result<usize, Diagnostic> {
     options.iter().position(|o| o.id == given).ok_or_else(|| {
-        let id = &question.id;
-        let hint = did_you_mean(given, options.iter().map(|o| o.id.as_str()))
-            .map(|s| tr!(lang, "是不是 `{s}`？", "did you mean `{s}`?"))
-            .unwrap_or_default();
-        Diagnostic::error(
-            "A004",
-            tr!(
-                lang,
-                "`{id}` 没有选项 `{given}`",
-                "`{id}` has no option `{given}`"
-            ),
-        )
-        .at(
-            loc,
-            tr!(lang, "未提供的选项", "not an option of this question"),
-        )
-        .help(hint)
-        .help(tr!(
-            lang,
-            "可选：{}",
-            "valid options: {}",
-            list_names(options.iter().map(|o| o.id.as_str()), 20, lang)
-        ))
+        AnswersProblem::UnknownOption {
+            question: question.id.clone(),
+            given: given.to_string(),
+            options: options.iter().map(|o| o.id.clone()).collect(),
+        }
+        .diagnostic(loc, lang)
     })
 }
 
@@ -222,128 +174,51 @@ fn refusal(
     loc: Loc,
     lang: Lang,
 ) -> Diagnostic {
-    let id = &question.id;
+    let question_id = question.id.clone();
     let options = question.kind.options();
-    let valid_options = || {
-        tr!(
-            lang,
-            "可选：{}",
-            "valid options: {}",
-            list_names(options.iter().map(|o| o.id.as_str()), 20, lang)
-        )
-    };
     let count = match value {
         Value::Choices(mask) => mask.count_ones() as usize,
         _ => 0,
     };
-    match invalid {
-        Invalid::OutOfRange { min, max } => {
-            let n = match value {
+    let problem = match invalid {
+        Invalid::OutOfRange { min, max } => AnswersProblem::OutOfRange {
+            question: question_id,
+            n: match value {
                 Value::Number(n) => *n,
                 _ => 0,
-            };
-            Diagnostic::error(
-                "A005",
-                tr!(
-                    lang,
-                    "`{id}` 的数值 {n} 超出范围 {min}–{max}",
-                    "`{id}` = {n} is out of range {min}–{max}"
-                ),
-            )
-            .at(
-                loc,
-                tr!(
-                    lang,
-                    "应在 {min} 到 {max} 之间",
-                    "must be between {min} and {max}"
-                ),
-            )
-        }
-        Invalid::NotAlone { option } => {
-            let excl = options.get(*option).map_or("", |o| o.id.as_str());
-            Diagnostic::error(
-                "A006",
-                tr!(
-                    lang,
-                    "`{id}` 中的 `{excl}` 不能与其他选项同时选择",
-                    "`{excl}` cannot be combined with other options in `{id}`"
-                ),
-            )
-            .at(
-                loc,
-                tr!(
-                    lang,
-                    "`{excl}` 只能单独选择",
-                    "`{excl}` must be chosen alone"
-                ),
-            )
-            .help(tr!(
-                lang,
-                "只保留 `{excl}`，或者去掉它",
-                "keep only `{excl}`, or remove it"
-            ))
-        }
-        Invalid::TooFew { min } => Diagnostic::error(
-            "A009",
-            tr!(
-                lang,
-                "`{id}` 至少要选 {min} 项，实际 {count} 项",
-                "`{id}` needs at least {min} option(s), found {count}"
-            ),
-        )
-        .at(loc, tr!(lang, "选得太少", "too few"))
-        .help(valid_options()),
-        Invalid::TooMany { max } => Diagnostic::error(
-            "A009",
-            tr!(
-                lang,
-                "`{id}` 最多选 {max} 项，实际 {count} 项",
-                "`{id}` takes at most {max} option(s), found {count}"
-            ),
-        )
-        .at(loc, tr!(lang, "选得太多", "too many")),
-        Invalid::TooLong { max, len } => Diagnostic::error(
-            "A010",
-            tr!(
-                lang,
-                "`{id}` 的文字有 {len} 个字符，最多 {max} 个",
-                "`{id}` has {len} characters; at most {max} are allowed"
-            ),
-        )
-        .at(loc, tr!(lang, "太长", "too long")),
-        Invalid::ControlCharacters => Diagnostic::error(
-            "A011",
-            tr!(
-                lang,
-                "`{id}` 的文字含有控制字符",
-                "`{id}` contains control characters"
-            ),
-        )
-        .at(
-            loc,
-            tr!(
-                lang,
-                "不能包含控制字符或转义序列",
-                "control characters and escape sequences are not allowed"
-            ),
-        ),
-        Invalid::Required => Diagnostic::error(
-            "A007",
-            tr!(
-                lang,
-                "`{id}` 是必答题：空白的文字不算回答",
-                "`{id}` must be answered: blank text is not an answer"
-            ),
-        )
-        .at(loc, tr!(lang, "需要填写", "needs some text")),
-        Invalid::WrongKind => Diagnostic::error(
-            "A003",
-            tr!(
-                lang,
-                "`{id}` 的答案与题型不符",
-                "the answer to `{id}` does not fit its kind of question"
-            ),
-        )
-        .at(loc, tr!(lang, "与题型不符", "does not fit the question")),
-    }
+            },
+            min: *min,
+            max: *max,
+        },
+        Invalid::NotAlone { option } => AnswersProblem::NotAlone {
+            question: question_id,
+            option: options.get(*option).map_or(String::new(), |o| o.id.clone()),
+        },
+        Invalid::TooFew { min } => AnswersProblem::TooFew {
+            question: question_id,
+            min: *min,
+            count,
+            options: options.iter().map(|o| o.id.clone()).collect(),
+        },
+        Invalid::TooMany { max } => AnswersProblem::TooMany {
+            question: question_id,
+            max: *max,
+            count,
+        },
+        Invalid::TooLong { max, len } => AnswersProblem::TooLong {
+            question: question_id,
+            max: *max,
+            len: *len,
+        },
+        Invalid::ControlCharacters => AnswersProblem::ControlCharacters {
+            question: question_id,
+        },
+        Invalid::Required => AnswersProblem::BlankRequired {
+            question: question_id,
+        },
+        Invalid::WrongKind => AnswersProblem::WrongKind {
+            question: question_id,
+        },
+    };
+    problem.diagnostic(loc, lang)
 }

@@ -4,6 +4,7 @@
 //! the model the engine, the questionnaire and the renderers work with.
 
 pub mod answer_check;
+pub mod answer_problem;
 pub mod answer_rules;
 pub mod build;
 pub mod builtin;
