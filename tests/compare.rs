@@ -3,9 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
-use common::{fulcrum, stderr_of, stdout_of};
+use crate::common::{fulcrum, stderr_of, stdout_of};
 use unicode_width::UnicodeWidthStr;
 
 const BEFORE: &str = "examples/nanhu-street.toml";
@@ -198,10 +198,8 @@ fn a_pack_flag_that_disagrees_with_the_files_is_a_usage_error() {
 
 #[test]
 fn output_goes_to_a_file_kept_unless_forced() {
-    let dir = std::env::temp_dir().join(format!("fulcrum-compare-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("changes.md");
-    let _ = std::fs::remove_file(&file);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("changes.md");
     let path = file.to_str().unwrap();
     let first = compare(&["-f", "markdown", "--output", path]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
@@ -212,7 +210,6 @@ fn output_goes_to_a_file_kept_unless_forced() {
     assert_eq!(again.status.code(), Some(5));
     let forced = compare(&["-f", "markdown", "--output", path, "--force"]);
     assert_eq!(forced.status.code(), Some(0));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -4,11 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::Path;
 
-use common::{fulcrum, path, stderr_of, stdout_of};
+use crate::common::{fulcrum, path, stderr_of, stdout_of};
 use fulcrum::terminal::is_unsafe;
 use serde::Deserialize;
 

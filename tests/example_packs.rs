@@ -4,9 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{assert_lint_clean, fulcrum, stderr_of, stdout_of};
+use crate::common::{assert_lint_clean, fulcrum, stderr_of, stdout_of};
 
 const PACK: &str = "examples/packs/volunteer-burnout";
 

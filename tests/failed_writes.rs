@@ -5,9 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{stderr_of, with_mini};
+use crate::common::{stderr_of, with_mini};
 
 const ANSWERS: &str = "tests/fixtures/answers-mini-urgent.toml";
 

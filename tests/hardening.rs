@@ -3,9 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
-use common::{fulcrum_en, stderr_of, stdout_of};
+use crate::common::{fulcrum_en, stderr_of, stdout_of};
 
 /// An answers file with `count` keys that are not questions of the mini pack.
 fn unknown_keys(count: usize) -> String {
@@ -201,12 +201,8 @@ fn long_timelines_never_panic_and_lint_refuses_them() {
 /// `fulcrum` as a plain process, for tests that wire its standard streams themselves.
 #[cfg(unix)]
 fn process(args: &[&str]) -> std::process::Command {
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("fulcrum"));
-    cmd.current_dir(common::root())
-        .env_remove("FULCRUM_RULES")
-        .env("LANG", "C")
-        .env("XDG_CONFIG_HOME", common::path("tests/fixtures/no-config"))
-        .env("FULCRUM_NO_CACHE", "1")
+    let mut cmd = common::command();
+    cmd.env("FULCRUM_NO_CACHE", "1")
         .args(["--lang", "en"])
         .args(args);
     cmd

@@ -3,21 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common::{fulcrum, fulcrum_en};
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-/// The binary, isolated from the developer's environment.
-fn fulcrum() -> Command {
-    common::fulcrum_en()
-}
 
 /// Lints `path` as JSON; returns the findings and the exit code.
 fn lint_json(path: &Path) -> (Vec<Value>, i32) {
-    let out = fulcrum()
+    let out = fulcrum_en()
         .args(["rules", "lint", "--format", "json"])
         .arg(path)
         .output()
@@ -306,7 +300,7 @@ const CASES: &[Case] = &[
 
 #[test]
 fn empty_texts_are_named_in_chinese() {
-    let out = common::fulcrum()
+    let out = fulcrum()
         .args(["--lang", "zh", "rules", "lint"])
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lint/L008-empty-text"))
         .output()
@@ -384,7 +378,7 @@ fn budget_and_wide_sums_are_reported_as_not_fully_checked() {
 
 #[test]
 fn a_clean_pack_exits_zero_and_says_so() {
-    fulcrum()
+    fulcrum_en()
         .args(["rules", "lint", "tests/fixtures/lint/clean"])
         .assert()
         .code(0)
@@ -394,7 +388,7 @@ fn a_clean_pack_exits_zero_and_says_so() {
 
 #[test]
 fn text_output_underlines_the_line_and_prints_the_counterexample() {
-    let out = fulcrum()
+    let out = fulcrum_en()
         .args(["rules", "lint", "tests/fixtures/lint/L006-overlap"])
         .output()
         .unwrap();
@@ -421,7 +415,7 @@ fn counterexamples_run_and_show_the_problem() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("answers.toml");
     std::fs::write(&file, example).unwrap();
-    let out = fulcrum()
+    let out = fulcrum_en()
         .args([
             "--rules",
             "tests/fixtures/lint/L006-overlap",
@@ -455,7 +449,7 @@ fn counterexamples_run_and_show_the_problem() {
 
 #[test]
 fn the_built_in_pack_lints_clean() {
-    fulcrum()
+    fulcrum_en()
         .args(["rules", "lint"])
         .assert()
         .code(0)
@@ -502,7 +496,7 @@ fn removing_the_debrief_rules_leaves_review_empty_and_the_counterexample_shows_i
     assert!(finding["file"].as_str().unwrap().ends_with("00-pack.toml"));
     let answers = dir.path().join("counterexample.toml");
     std::fs::write(&answers, finding["counterexample"].as_str().unwrap()).unwrap();
-    let out = fulcrum()
+    let out = fulcrum_en()
         .arg("--rules")
         .arg(&pack)
         .args([

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common::{fulcrum, root};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,18 +14,8 @@ use quick_xml::events::Event;
 
 const START: &str = "2026-01-05";
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn example(name: &str) -> PathBuf {
     root().join("examples").join(name)
-}
-
-/// The binary with a clean environment: messages in English, no user packs.
-/// The binary, isolated from the developer's environment.
-fn fulcrum() -> Command {
-    common::fulcrum()
 }
 
 struct Run {

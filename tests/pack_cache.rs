@@ -3,13 +3,13 @@
 //! packs with warnings are not cached, so their warnings show on every run.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;
 
+use crate::common::{fulcrum, path, stderr_of, stdout_of};
 use assert_cmd::Command;
-use common::{fulcrum, path, stderr_of, stdout_of};
 
 /// `fulcrum` with its cache in `cache`.
 fn cached(cache: &Path) -> Command {

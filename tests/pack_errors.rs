@@ -2,9 +2,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
-use common::{fulcrum, path, stderr_of};
+use crate::common::{fulcrum, path, stderr_of};
 
 fn list_with(pack: &str, lang: &str) -> std::process::Output {
     fulcrum()

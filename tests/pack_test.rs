@@ -2,18 +2,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use assert_cmd::Command;
-
-/// The binary, isolated from the developer's environment.
-fn fulcrum() -> Command {
-    common::fulcrum_en()
-}
+use crate::common::{fulcrum, fulcrum_en};
 
 #[test]
 fn the_built_in_transcript_scenarios_pass_and_fire_every_rule() {
-    let out = fulcrum()
+    let out = fulcrum_en()
         .args(["rules", "test", "community-dependence"])
         .output()
         .unwrap();
@@ -35,7 +28,7 @@ fn the_built_in_transcript_scenarios_pass_and_fire_every_rule() {
 
 #[test]
 fn failures_are_located_at_the_expectation_and_unfired_rules_listed() {
-    let out = fulcrum()
+    let out = fulcrum_en()
         .args([
             "--rules",
             "tests/fixtures/packtest/failing",
@@ -68,7 +61,7 @@ fn failures_are_located_at_the_expectation_and_unfired_rules_listed() {
 
 #[test]
 fn results_are_in_chinese_under_lang_zh() {
-    let out = common::fulcrum()
+    let out = fulcrum()
         .args([
             "--lang",
             "zh",
@@ -91,12 +84,12 @@ fn results_are_in_chinese_under_lang_zh() {
 
 #[test]
 fn an_unknown_pack_is_a_usage_error() {
-    fulcrum()
+    fulcrum_en()
         .args(["rules", "test", "nope"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("no pack `nope` is loaded"));
-    common::fulcrum()
+    fulcrum()
         .args(["--lang", "zh", "rules", "test", "nope"])
         .assert()
         .code(2)
@@ -105,7 +98,7 @@ fn an_unknown_pack_is_a_usage_error() {
 
 #[test]
 fn an_invalid_pack_exits_three() {
-    fulcrum()
+    fulcrum_en()
         .args([
             "--rules",
             "tests/fixtures/lint/L008-empty-text",
@@ -120,7 +113,7 @@ fn an_invalid_pack_exits_three() {
 
 #[test]
 fn a_path_where_a_pack_id_belongs_gets_a_hint_to_use_rules() {
-    let out = fulcrum()
+    let out = fulcrum_en()
         .args(["rules", "test", "./rules/community-dependence"])
         .output()
         .unwrap();
@@ -130,7 +123,7 @@ fn a_path_where_a_pack_id_belongs_gets_a_hint_to_use_rules() {
         err.contains("looks like a path: load a pack folder or file with --rules"),
         "{err}"
     );
-    let out = fulcrum()
+    let out = fulcrum_en()
         .args(["rules", "test", "community-dependenc"])
         .output()
         .unwrap();
@@ -155,7 +148,7 @@ fn an_expected_value_a_derived_fact_does_not_have_gets_a_did_you_mean() {
         .rposition(|l| l.starts_with("expect_derived"))
         .unwrap()
         + 1;
-    let out = fulcrum()
+    let out = fulcrum_en()
         .arg("--rules")
         .arg(dir.path())
         .args(["rules", "test", "mini"])

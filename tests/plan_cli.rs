@@ -2,9 +2,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
-use common::{fulcrum, stderr_of, stdout_of, with_mini};
+use crate::common::{fulcrum, stderr_of, stdout_of, with_mini};
 
 fn plan(answers: &str, extra: &[&str]) -> std::process::Output {
     with_mini()

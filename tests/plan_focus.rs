@@ -4,11 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{stderr_of, stdout_of, with_mini};
+use crate::common::{stderr_of, stdout_of, with_mini};
 use serde_json::Value;
 
 const MINI: &str = include_str!("fixtures/packs/mini/pack.toml");

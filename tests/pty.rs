@@ -39,6 +39,7 @@ impl Pty {
             .env("HOME", home)
             .env("XDG_STATE_HOME", home.join("state"))
             .env("XDG_CACHE_HOME", home.join("cache"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
             .env_remove("FULCRUM_NO_CACHE")
             .env("TERM", "xterm")
             .env("NO_COLOR", "1")

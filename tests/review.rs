@@ -8,11 +8,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{fulcrum, path, stderr_of, stdout_of};
+use crate::common::{fulcrum, path, stderr_of, stdout_of};
 
 const FIRST: &str = "examples/nanhu-street.toml";
 const LATER: &str = "tests/fixtures/compare/nanhu-street-later.toml";

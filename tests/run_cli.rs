@@ -14,6 +14,7 @@ fn fulcrum(home: &Path) -> Command {
         .env("HOME", home)
         .env("XDG_STATE_HOME", home.join("state"))
         .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
         .env_remove("FULCRUM_NO_CACHE")
         .env("LANG", "C")
         .env_remove("LC_ALL")

@@ -7,8 +7,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod web;
-
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -18,7 +16,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use tungstenite::{Message, WebSocket, stream::MaybeTlsStream};
 
-use web::Server;
+use crate::web::Server;
 
 /// The browser to use: `FULCRUM_BROWSER`, else the first of the usual names on the PATH.
 fn browser() -> Option<PathBuf> {
@@ -259,7 +257,7 @@ fn keep(browser: &mut Browser, name: &str) {
     let png = browser.screenshot();
     assert!(png.starts_with(b"\x89PNG"), "a PNG");
     if std::env::var_os("FULCRUM_SCREENSHOTS").is_some() {
-        std::fs::write(web::root().join("docs/images").join(name), png).unwrap();
+        std::fs::write(crate::common::root().join("docs/images").join(name), png).unwrap();
     }
 }
 

@@ -3,11 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod web;
-
 use std::path::Path;
 
-use web::{Server, command, complete_mini, enc};
+use crate::web::{Server, command, complete_mini, enc};
 
 fn answers_files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)

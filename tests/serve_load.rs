@@ -5,17 +5,15 @@
 //! with 200 participants is the load generator whose figures docs/performance.md records:
 //!
 //! ```sh
-//! cargo test --release --test serve_load -- --ignored --nocapture
+//! cargo test --release --test integration serve_load:: -- --ignored --nocapture
 //! ```
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod web;
-
 use std::path::Path;
 use std::time::Duration;
 
-use web::{Server, command, complete_any};
+use crate::web::{Server, command, complete_any};
 
 /// Every participant of `count` answers the built-in questionnaire on a thread of their own,
 /// all at once. Returns every request's latency.

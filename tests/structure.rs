@@ -1,7 +1,7 @@
 //! The shape of the source tree, as docs/architecture.md describes it: no file in `src/` over
 //! 600 lines, no import cycle between the top-level modules of `src/`, a paragraph in
 //! docs/architecture.md for each of them, and every diagnostic code the code defines listed in
-//! docs/lint-codes.md.
+//! docs/lint-codes.md; and every file of `tests/` declared in tests/lib.rs.
 //!
 //! The source is read as text, not compiled: imports are the `crate::…` paths of each module's
 //! code (comments and `#[cfg(test)]` code left out, since a test may bring modules together).
@@ -387,5 +387,35 @@ fn every_diagnostic_code_is_documented_in_lint_codes() {
     assert!(
         stale.is_empty(),
         "docs/lint-codes.md lists codes no code reports: {stale:?}"
+    );
+}
+
+/// `autotests` is off (Cargo.toml): a file of `tests/` that tests/lib.rs does not declare
+/// would be neither compiled nor run, silently.
+#[test]
+fn every_file_of_tests_is_a_module_of_the_one_test_binary() {
+    let lib = std::fs::read_to_string(root().join("tests/lib.rs")).unwrap();
+    let declared: BTreeSet<&str> = lib
+        .lines()
+        .filter_map(|line| line.strip_prefix("mod ")?.strip_suffix(';'))
+        .collect();
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(root().join("tests")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let module = if path.is_dir() && path.join("mod.rs").is_file() {
+            name
+        } else if let Some(stem) = name.strip_suffix(".rs") {
+            stem.to_owned()
+        } else {
+            continue;
+        };
+        if module != "lib" && !declared.contains(module.as_str()) {
+            missing.push(module);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not declared in tests/lib.rs: {missing:?}"
     );
 }

@@ -5,9 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{fulcrum, path, stderr_of};
+use crate::common::{fulcrum, path, stderr_of};
 use fulcrum::answers::file;
 use fulcrum::engine;
 use fulcrum::group_summary::Summary;

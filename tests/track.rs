@@ -7,11 +7,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{path, stderr_of, stdout_of, with_mini};
+use crate::common::{path, stderr_of, stdout_of, with_mini};
 
 const START: &str = "2020-01-06";
 

@@ -3,11 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{assert_lint_clean, fulcrum, stderr_of, stdout_of};
+use crate::common::{assert_lint_clean, fulcrum, stderr_of, stdout_of};
 
 fn scaffold(dir: &Path, id: &str, languages: &str) -> std::process::Output {
     fulcrum()

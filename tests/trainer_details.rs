@@ -4,11 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::{fulcrum, path, stdout_of};
+use crate::common::{fulcrum, path, stdout_of};
 
 /// The mini fixture pack copied into a temporary folder, with `from` replaced by `to`.
 fn mini_with(from: &str, to: &str) -> (tempfile::TempDir, PathBuf) {

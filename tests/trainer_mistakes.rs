@@ -3,11 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{fulcrum, path, stderr_of, stdout_of};
+use crate::common::{fulcrum, path, stderr_of, stdout_of};
 
 /// The clean lint fixture copied into a temporary folder, with `from` replaced by `to`.
 fn broken_pack(from: &str, to: &str) -> (tempfile::TempDir, PathBuf) {

@@ -4,12 +4,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
+use crate::common::{stderr_of, stdout_of};
 use assert_cmd::Command;
-use common::{stderr_of, stdout_of};
 
 /// `fulcrum --lang LANG` with its rules folder under `home`, run in `cwd`.
 fn fulcrum(home: &Path, cwd: &Path, lang: &str) -> Command {

@@ -4,11 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::{fulcrum, stderr_of, stdout_of};
+use crate::common::{fulcrum, stderr_of, stdout_of};
 
 /// A starter pack `demo` in a temporary folder; returns the folder and the pack's folder.
 fn starter() -> (tempfile::TempDir, PathBuf) {

@@ -18,26 +18,25 @@ pub fn path(rel: &str) -> PathBuf {
     root().join(rel)
 }
 
-/// A pack cache folder for the running test only, emptied the first time the test asks for
-/// it: results never depend on what other tests, or earlier runs, put in a cache. (Each test
-/// runs on a thread named after it, in one process per test binary; `cargo nextest` runs
-/// each test in a process of its own.)
-pub fn private_cache() -> PathBuf {
+/// A folder of `kind` (`pack-cache`, `state`) for the running test only
+/// (`$CARGO_TARGET_TMPDIR/KIND/integration/MODULE/TEST`), emptied the first time the test asks
+/// for it: results never depend on what other tests, or earlier runs, put there. Each test
+/// runs on a thread named after it (`compare::json_en`), and all the tests share one process
+/// (tests/lib.rs); `cargo nextest` runs each test in a process of its own.
+fn private_dir(kind: &str) -> PathBuf {
     static EMPTIED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-    let test = std::thread::current()
-        .name()
-        .unwrap_or("unnamed")
-        .replace("::", "-");
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("unnamed");
     let binary = std::env::current_exe()
         .ok()
         .and_then(|exe| exe.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .unwrap_or_default();
-    // `outputs-3edc654203591c20`: the same folder after the binary is rebuilt.
+    // `integration-3edc654203591c20`: the same folder after the binary is rebuilt.
     let binary = binary.rsplit_once('-').map_or(&*binary, |(name, _)| name);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("pack-cache")
+        .join(kind)
         .join(binary)
-        .join(test);
+        .join(test.replace("::", "/"));
     let mut emptied = EMPTIED
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -48,10 +47,23 @@ pub fn private_cache() -> PathBuf {
     dir
 }
 
-/// `fulcrum` with no user configuration, no language settings, a pack cache of the test's
-/// own ([`private_cache`]) and the repository as the working directory.
-pub fn fulcrum() -> Command {
-    let mut cmd = Command::cargo_bin("fulcrum").expect("binary is built");
+/// The pack cache folder of the running test ([`private_dir`]).
+pub fn private_cache() -> PathBuf {
+    private_dir("pack-cache")
+}
+
+/// The state (drafts) folder of the running test ([`private_dir`]).
+pub fn private_state() -> PathBuf {
+    private_dir("state")
+}
+
+/// The `fulcrum` binary as a plain process, isolated from the developer's environment and
+/// from the other tests: no user configuration, no language settings, a pack cache and a
+/// drafts folder of the test's own, and the repository as the working directory. Every helper
+/// that starts fulcrum starts from this one (the tests share one process, so nothing is set
+/// in this process's environment: it is all given to the child).
+pub fn command() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fulcrum"));
     cmd.current_dir(root())
         .env_remove("FULCRUM_LANG")
         .env_remove("FULCRUM_RULES")
@@ -63,11 +75,13 @@ pub fn fulcrum() -> Command {
         .env("NO_COLOR", "1")
         .env("HOME", root().join("target").join("no-home"))
         .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
-        .env(
-            "XDG_STATE_HOME",
-            std::env::temp_dir().join("fulcrum-test-state"),
-        );
+        .env("XDG_STATE_HOME", private_state());
     cmd
+}
+
+/// [`command`] with `assert_cmd`'s conveniences.
+pub fn fulcrum() -> Command {
+    Command::from_std(command())
 }
 
 /// [`fulcrum`] with English messages.

@@ -5,18 +5,12 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-#[path = "../common/mod.rs"]
-mod common;
-
-/// The repository root.
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common;
 
 /// A running `fulcrum workshop serve`.
 pub struct Server {
@@ -30,21 +24,10 @@ pub struct Server {
     lines: std::sync::Mutex<mpsc::Receiver<String>>,
 }
 
-/// The `fulcrum` binary with no user configuration and no language settings.
+/// The `fulcrum` binary isolated from the developer's environment ([`common::command`]).
 pub fn command(args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fulcrum"));
-    cmd.current_dir(root())
-        .args(args)
-        .env_remove("FULCRUM_LANG")
-        .env_remove("FULCRUM_RULES")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1")
-        .env("HOME", root().join("target").join("no-home"))
-        .env("XDG_CONFIG_HOME", root().join("tests/fixtures/no-config"))
-        .env_remove("FULCRUM_NO_CACHE")
-        .env("XDG_CACHE_HOME", common::private_cache());
+    let mut cmd = common::command();
+    cmd.args(args);
     cmd
 }
 
