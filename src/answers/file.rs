@@ -12,7 +12,7 @@ use crate::condition::Var;
 use crate::diagnostic::{Diagnostic, Diagnostics, SHOWN_PER_FILE};
 use crate::lang::Lang;
 use crate::pack::Pack;
-use crate::pack::answer_problem::{self, AnswersProblem};
+use crate::pack::answer_problem::AnswersProblem;
 use crate::pack::load::read_text;
 use crate::source::{FileId, Loc, SourceMap};
 use crate::value::RawAnswer;
@@ -94,11 +94,6 @@ pub fn parse(file: FileId, sources: &SourceMap, lang: Lang) -> Result<AnswersFil
             .collect(),
         entries,
     })
-}
-
-/// For an id that is not a question of the pack: the nearest question id, or the questions.
-pub fn question_hint(pack: &Pack, id: &str, lang: Lang) -> String {
-    answer_problem::question_hint(&question_ids(pack), id, lang)
 }
 
 /// The questions listed under `skipped`, as indices. An id that is not a question of the pack

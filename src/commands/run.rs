@@ -23,6 +23,7 @@ use crate::interview::prompt::{self, Escape, Reply, ReviewChoice, Screen};
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::pack::answer_check::check_value;
+use crate::pack::answer_problem::AnswersProblem;
 use crate::pack::load::Catalog;
 use crate::plan::Plan;
 use crate::render::{self, Format, RenderOptions};
@@ -245,16 +246,11 @@ fn seed_answers(
                 }
             }
             _ => problems.push(
-                Diagnostic::warning(
-                    "A002",
-                    tr!(
-                        ui,
-                        "规则包 `{}` 没有问题 `{id}`，已忽略",
-                        "pack `{}` has no question `{id}`; ignored",
-                        pack.id
-                    ),
-                )
-                .at(loc.clone(), tr!(ui, "未知的问题", "unknown question")),
+                AnswersProblem::UnknownQuestionIgnored {
+                    id: id.clone(),
+                    pack: pack.id.clone(),
+                }
+                .diagnostic(loc.clone(), ui),
             ),
         }
     }

@@ -11,16 +11,17 @@ pub mod lexer;
 pub mod parser;
 
 mod check;
+mod problem;
 
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
-use crate::lang::{Lang, spaced, zh_or};
+use crate::lang::Lang;
 use crate::source::StringOrigin;
-use crate::tr;
 use ast::CmpOp;
 use check::Checker;
-use parser::{Expected, ParseError};
+use parser::ParseError;
+use problem::ConditionProblem;
 
 /// A question or derived fact a condition can read.
 #[derive(
@@ -229,122 +230,20 @@ fn parse_diagnostic(
     lang: Lang,
 ) -> Diagnostic {
     let loc = origin.locate(parser::error_span(error, source));
-    match error {
-        ParseError::BadChar { text, .. } => {
-            let hint = match text.as_str() {
-                "=" => tr!(
-                    lang,
-                    "比较请写 `==` 或 `is`",
-                    "to compare, write `==` or `is`"
-                ),
-                "&" | "|" | "!" => tr!(
-                    lang,
-                    "逻辑运算请写 `and`、`or`、`not`",
-                    "write `and`, `or` and `not` in words"
-                ),
-                "\"" | "'" => tr!(
-                    lang,
-                    "选项不需要加引号：写 `x is fits`",
-                    "options need no quotes: write `x is fits`"
-                ),
-                _ => String::new(),
-            };
-            Diagnostic::error(
-                "C001",
-                tr!(
-                    lang,
-                    "条件中出现无法识别的字符 `{text}`",
-                    "unexpected character `{text}` in condition"
-                ),
-            )
-            .at(loc, tr!(lang, "这里", "here"))
-            .help(hint)
-        }
-        ParseError::NumberTooLarge { .. } => {
-            Diagnostic::error("C001", tr!(lang, "数字太大", "number too large")).at(
-                loc,
-                tr!(
-                    lang,
-                    "超出 64 位整数范围",
-                    "does not fit in a 64-bit integer"
-                ),
-            )
-        }
+    let problem = match error {
+        ParseError::BadChar { text, .. } => ConditionProblem::BadChar { text: text.clone() },
+        ParseError::NumberTooLarge { .. } => ConditionProblem::NumberTooLarge,
         ParseError::Unexpected {
             found, expected, ..
-        } => {
-            let found = if found.is_empty() {
-                Expected::End.describe(lang)
-            } else {
-                format!("`{found}`")
-            };
-            let expected = one_of(expected, lang);
-            let (zh_expected, zh_found) = (spaced(&expected), spaced(&found));
-            Diagnostic::error(
-                "C001",
-                tr!(
-                    lang,
-                    "条件语法错误：此处应为{zh_expected}，实际是{zh_found}",
-                    "syntax error in condition: expected {expected}, found {found}"
-                ),
-            )
-            .at(
-                loc,
-                tr!(lang, "应为{zh_expected}", "expected {expected}"),
-            )
-            .help(tr!(
-                lang,
-                "条件的写法见 docs/conditions.md，例如 `months_left < 6 and who_depends has committee`",
-                "see docs/conditions.md; for example `months_left < 6 and who_depends has committee`"
-            ))
-        }
-        ParseError::TooDeep { .. } => Diagnostic::error(
-            "C005",
-            tr!(
-                lang,
-                "条件嵌套超过 {} 层",
-                "condition nested deeper than {} levels",
-                parser::MAX_DEPTH
-            ),
-        )
-        .at(loc, tr!(lang, "嵌套过深", "too deep"))
-        .help(tr!(
-            lang,
-            "把条件拆成派生事实（[[derived]]）",
-            "split it into derived facts ([[derived]])"
-        )),
-        ParseError::TooLong => Diagnostic::error(
-            "C005",
-            tr!(
-                lang,
-                "条件超过 {} 字节",
-                "condition longer than {} bytes",
-                parser::MAX_LENGTH
-            ),
-        )
-        .at(loc, tr!(lang, "太长", "too long"))
-        .help(tr!(
-            lang,
-            "把条件拆成派生事实（[[derived]]）",
-            "split it into derived facts ([[derived]])"
-        )),
-        ParseError::Empty => Diagnostic::error("C001", tr!(lang, "条件为空", "empty condition"))
-            .at(loc, tr!(lang, "这里需要条件", "a condition is needed here"))
-            .help(tr!(
-                lang,
-                "删除 `when` 表示总是成立",
-                "remove `when` to mean always"
-            )),
-    }
-}
-
-/// What the grammar accepts, for a message: `a or b or c` in English, `a、b 或 c` in Chinese.
-fn one_of(expected: &[Expected], lang: Lang) -> String {
-    let names: Vec<String> = expected.iter().map(|e| e.describe(lang)).collect();
-    match lang {
-        Lang::Zh => zh_or(&names),
-        Lang::En => names.join(" or "),
-    }
+        } => ConditionProblem::Unexpected {
+            found: found.clone(),
+            expected,
+        },
+        ParseError::TooDeep { .. } => ConditionProblem::TooDeep,
+        ParseError::TooLong => ConditionProblem::TooLong,
+        ParseError::Empty => ConditionProblem::Empty,
+    };
+    problem.diagnostic(loc, lang)
 }
 
 #[cfg(test)]

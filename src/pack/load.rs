@@ -17,10 +17,12 @@ use crate::tr;
 
 mod diagnose;
 mod parse;
+mod problem;
 
 pub use diagnose::toml_error;
 use diagnose::{claimed_pack, is_answers_file, not_a_file};
 use parse::{accept, parse, parse_all};
+pub use problem::LoadProblem;
 
 /// The most `.toml` files read from one folder.
 pub const MAX_FILES_PER_FOLDER: usize = 256;
@@ -49,21 +51,11 @@ impl ReadBudget {
         if std::mem::replace(&mut self.exceeded, true) {
             return Err(None);
         }
-        let shown = path.display();
         Err(Some(
-            Diagnostic::error(
-                "P010",
-                tr!(
-                    lang,
-                    "规则文件合计超过上限 {MAX_RULES_SIZE} 字节：从 `{shown}` 起的文件不再读取",
-                    "pack files together pass the limit of {MAX_RULES_SIZE} bytes: `{shown}` and the files after it are not read"
-                ),
-            )
-            .help(tr!(
-                lang,
-                "--rules、FULCRUM_RULES 和用户规则文件夹应只放规则包",
-                "point --rules, FULCRUM_RULES and the user's rules folder at packs only"
-            )),
+            LoadProblem::TooMuchRules {
+                path: path.display().to_string(),
+            }
+            .unplaced(lang),
         ))
     }
 }
@@ -319,21 +311,9 @@ fn read_path(
             .unwrap_or_default();
     }
     if !path.is_dir() {
-        catalog.diagnostics.push(
-            Diagnostic::error(
-                "P010",
-                tr!(
-                    lang,
-                    "找不到规则路径 `{place}`",
-                    "rules path `{place}` does not exist"
-                ),
-            )
-            .help(tr!(
-                lang,
-                "--rules 和 FULCRUM_RULES 需要规则包文件夹或 .toml 文件",
-                "--rules and FULCRUM_RULES take a pack folder or a .toml file"
-            )),
-        );
+        catalog
+            .diagnostics
+            .push(LoadProblem::NoSuchPath { place }.unplaced(lang));
         return Vec::new();
     }
     let mut folders = vec![read_folder(catalog, path, lang, budget)];
@@ -355,22 +335,12 @@ fn read_folder(
         catalog.diagnostics.push(not_a_file(&path, what, lang));
     }
     if paths.len() > MAX_FILES_PER_FOLDER {
-        let shown = dir.display();
         catalog.diagnostics.push(
-            Diagnostic::error(
-                "P010",
-                tr!(
-                    lang,
-                    "`{shown}` 中有 {} 个 .toml 文件，最多读取 {MAX_FILES_PER_FOLDER} 个",
-                    "`{shown}` holds {} .toml files; at most {MAX_FILES_PER_FOLDER} are read",
-                    paths.len()
-                ),
-            )
-            .help(tr!(
-                lang,
-                "--rules 应指向规则包文件夹，而不是任意文件夹",
-                "point --rules at a pack folder, not an arbitrary folder"
-            )),
+            LoadProblem::TooManyFiles {
+                folder: dir.display().to_string(),
+                count: paths.len(),
+            }
+            .unplaced(lang),
         );
         paths.truncate(MAX_FILES_PER_FOLDER);
     }
@@ -445,61 +415,37 @@ pub fn read_text(path: &Path, lang: Lang) -> Result<String, Diagnostic> {
     use std::io::Read;
     let shown = path.display().to_string();
     let cannot_read = |e: std::io::Error| {
-        Diagnostic::error(
-            "P010",
-            tr!(
-                lang,
-                "无法读取 `{shown}`：{e}",
-                "cannot read `{shown}`: {e}"
-            ),
-        )
+        LoadProblem::Unreadable {
+            path: shown.clone(),
+            reason: e.to_string(),
+        }
+        .unplaced(lang)
     };
-    let too_large = |size: String| {
-        Diagnostic::error(
-            "P010",
-            tr!(
-                lang,
-                "`{shown}` 有 {size} 字节，超过上限 {MAX_FILE_SIZE} 字节",
-                "`{shown}` is {size} bytes, more than the limit of {MAX_FILE_SIZE}"
-            ),
-        )
-        .help(tr!(
-            lang,
-            "把规则包拆成几个文件",
-            "split it into several files"
-        ))
+    let too_large = |size: Option<u64>| {
+        LoadProblem::TooLarge {
+            path: shown.clone(),
+            size,
+        }
+        .unplaced(lang)
     };
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     let meta = file.metadata().map_err(cannot_read)?;
     if meta.len() > MAX_FILE_SIZE {
-        return Err(too_large(meta.len().to_string()));
+        return Err(too_large(Some(meta.len())));
     }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(too_large(tr!(
-            lang,
-            "超过 {MAX_FILE_SIZE}",
-            "over {MAX_FILE_SIZE}"
-        )));
+        return Err(too_large(None));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Diagnostic::error(
-            "P010",
-            tr!(
-                lang,
-                "`{shown}` 不是 UTF-8 文本（第 {at} 字节处）",
-                "`{shown}` is not UTF-8 text (at byte {at})"
-            ),
-        )
-        .help(tr!(
-            lang,
-            "请用 UTF-8 编码另存这个文件",
-            "save the file as UTF-8"
-        ))
+        LoadProblem::NotUtf8 {
+            path: shown.clone(),
+            at: e.utf8_error().valid_up_to(),
+        }
+        .unplaced(lang)
     })?;
     Ok(text
         .strip_prefix('\u{feff}')
@@ -549,21 +495,10 @@ fn assign(
     for parsed in folder.files {
         let Some(id) = parsed.own_id.clone().or_else(|| default_id.clone()) else {
             diags.push(
-                Diagnostic::error(
-                    "P008",
-                    tr!(
-                        lang,
-                        "`{}` 没有说明属于哪个规则包",
-                        "`{}` does not say which pack it belongs to",
-                        sources.get(parsed.file).name
-                    ),
-                )
-                .at(Loc::new(parsed.file, 0..0), tr!(lang, "这里", "here"))
-                .help(tr!(
-                    lang,
-                    "加上 [pack]，或写 `extends = \"community-dependence\"`",
-                    "add [pack], or `extends = \"community-dependence\"`"
-                )),
+                LoadProblem::NoPackId {
+                    name: sources.get(parsed.file).name.clone(),
+                }
+                .diagnostic(Loc::new(parsed.file, 0..0), lang),
             );
             continue;
         };

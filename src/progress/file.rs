@@ -22,8 +22,9 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::problem::ProgressProblem;
 use super::{Entry, Progress, Status};
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::Diagnostics;
 use crate::lang::Lang;
 use crate::pack::load::read_text;
 use crate::plan::Plan;
@@ -49,21 +50,16 @@ struct RawEntry {
     observed: Option<String>,
 }
 
-/// The help every syntax error of a progress file carries: what the file holds.
-fn format_help(lang: Lang) -> String {
-    tr!(
-        lang,
-        "进度文件的格式：`start = \"YYYY-MM-DD\"`，然后每条行动一个 [[action]] 表，含 `rule`、`concept`、`status`（todo、doing、done 或 dropped），可选 `date`、`note`、`observed`；见 docs/follow-through.md",
-        "a progress file holds `start = \"YYYY-MM-DD\"`, then one [[action]] table per action with `rule`, `concept`, `status` (todo, doing, done or dropped), and optionally `date`, `note` and `observed`; see docs/follow-through.md"
-    )
-}
-
 /// Reads a progress file into the source map. Every problem is located in the file.
 pub fn read(path: &Path, sources: &mut SourceMap, lang: Lang) -> Result<Progress, Diagnostics> {
-    let text = read_text(path, lang).map_err(|mut d| {
-        d.code = "T001";
+    let text = read_text(path, lang).map_err(|d| {
         let mut diags = Diagnostics::new();
-        diags.push(d);
+        diags.push(
+            ProgressProblem::Unreadable {
+                reason: d.message.clone(),
+            }
+            .restate(d, lang),
+        );
         diags
     })?;
     let file = sources.add(path.display().to_string(), Some(path), Arc::from(text));
@@ -77,10 +73,11 @@ pub fn parse(file: FileId, sources: &SourceMap, lang: Lang) -> Result<Progress, 
     let raw: RawProgress = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
-            let mut d = crate::pack::load::toml_error(&e, file, text, lang);
-            d.code = "T001";
-            d.help.push(format_help(lang));
-            diags.push(d);
+            let d = crate::pack::load::toml_error(&e, file, text, lang);
+            let problem = ProgressProblem::NotToml {
+                reason: d.message.clone(),
+            };
+            diags.push(problem.restate(d, lang));
             return Err(diags);
         }
     };
@@ -91,30 +88,11 @@ pub fn parse(file: FileId, sources: &SourceMap, lang: Lang) -> Result<Progress, 
         let status = match Status::parse(e.status.get_ref()) {
             Some(s) => Some(s),
             None => {
-                let given = e.status.get_ref();
-                let ids = Status::ALL.map(Status::id);
-                let help = match did_you_mean(given, ids) {
-                    Some(near) => tr!(lang, "是不是 `{near}`？", "did you mean `{near}`?"),
-                    None => tr!(
-                        lang,
-                        "状态可以是 todo（未开始）、doing（进行中）、done（已完成）或 dropped（已放弃）",
-                        "a status is todo, doing, done or dropped"
-                    ),
-                };
                 diags.push(
-                    Diagnostic::error(
-                        "T002",
-                        tr!(lang, "未知的状态 `{given}`", "unknown status `{given}`"),
-                    )
-                    .at(
-                        Loc::new(file, e.status.span()),
-                        tr!(
-                            lang,
-                            "应为 todo、doing、done 或 dropped",
-                            "expected todo, doing, done or dropped"
-                        ),
-                    )
-                    .help(help),
+                    ProgressProblem::UnknownStatus {
+                        given: e.status.get_ref().clone(),
+                    }
+                    .diagnostic(Loc::new(file, e.status.span()), lang),
                 );
                 None
             }
@@ -128,21 +106,12 @@ pub fn parse(file: FileId, sources: &SourceMap, lang: Lang) -> Result<Progress, 
         if let Some(first) = seen.get(&key) {
             let (rule, concept) = &key;
             diags.push(
-                Diagnostic::error(
-                    "T003",
-                    tr!(
-                        lang,
-                        "规则 `{rule}` 的行动 `{concept}` 有两条记录",
-                        "two entries for the action `{concept}` of rule `{rule}`"
-                    ),
-                )
-                .at(here, tr!(lang, "第二条", "the second"))
-                .help(tr!(
-                    lang,
-                    "第一条在 {}；请把两条合成一条",
-                    "the first is at {}; merge them into one",
-                    sources.describe(first)
-                )),
+                ProgressProblem::DuplicateEntry {
+                    rule: rule.clone(),
+                    concept: concept.clone(),
+                    first: sources.describe(first),
+                }
+                .diagnostic(here, lang),
             );
             continue;
         }
@@ -176,16 +145,8 @@ fn date(
         Some(d) => Some(d),
         None => {
             diags.push(
-                Diagnostic::error("T002", tr!(lang, "日期 `{s}` 无效", "`{s}` is not a date"))
-                    .at(
-                        Loc::new(file, value.span()),
-                        tr!(lang, "应为 YYYY-MM-DD", "expected YYYY-MM-DD"),
-                    )
-                    .help(tr!(
-                        lang,
-                        "日期写成 \"2026-01-05\" 这样，带引号",
-                        "write dates as \"2026-01-05\", in quotes"
-                    )),
+                ProgressProblem::InvalidDate { given: s.clone() }
+                    .diagnostic(Loc::new(file, value.span()), lang),
             );
             None
         }

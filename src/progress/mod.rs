@@ -8,6 +8,7 @@
 //! never dropped. See `docs/follow-through.md`.
 
 pub mod file;
+mod problem;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,7 @@
 use super::{AnswersProblem, Expected};
 use crate::diagnostic::Severity;
 use crate::lang::Lang;
+use crate::text::LocalText;
 
 /// One problem of every kind.
 fn every_problem() -> Vec<AnswersProblem> {
@@ -68,6 +69,23 @@ fn every_problem() -> Vec<AnswersProblem> {
             pack: s("p"),
             questions: Some(vec![s("q")]),
         },
+        DerivedAnswered { id: s("d") },
+        UnknownQuestion {
+            id: s("x"),
+            pack: s("p"),
+            questions: Some(vec![s("q")]),
+        },
+        UnknownQuestionIgnored {
+            id: s("x"),
+            pack: s("p"),
+        },
+        Dropped {
+            question: s("q"),
+            when: Some(s("a == 1")),
+        },
+        Missing {
+            questions: vec![(s("q"), LocalText::same("Q?"))],
+        },
     ]
 }
 
@@ -91,13 +109,18 @@ fn kind(problem: &AnswersProblem) -> usize {
         BlankRequired { .. } => 12,
         WrongKind { .. } => 13,
         UnknownSkipped { .. } => 14,
+        DerivedAnswered { .. } => 15,
+        UnknownQuestion { .. } => 16,
+        UnknownQuestionIgnored { .. } => 17,
+        Dropped { .. } => 18,
+        Missing { .. } => 19,
     }
 }
 
 #[test]
 fn every_kind_of_problem_is_listed() {
     let listed: std::collections::BTreeSet<usize> = every_problem().iter().map(kind).collect();
-    assert_eq!(listed, (0..15).collect());
+    assert_eq!(listed, (0..20).collect());
 }
 
 #[test]
@@ -118,8 +141,17 @@ fn every_problem_is_worded_in_both_languages_with_a_code() {
             AnswersProblem::Unreadable { .. } | AnswersProblem::NotToml { .. }
         ) {
             assert_ne!(problem.message(Lang::Zh), problem.message(Lang::En));
-            assert!(!problem.label(Lang::Zh).is_empty(), "{problem:?}");
-            assert!(!problem.label(Lang::En).is_empty(), "{problem:?}");
+            // Missing answers are said of no place, so without a label.
+            assert_eq!(
+                problem.label(Lang::Zh).is_empty(),
+                matches!(problem, AnswersProblem::Missing { .. }),
+                "{problem:?}"
+            );
+            assert_eq!(
+                problem.label(Lang::Zh).is_empty(),
+                problem.label(Lang::En).is_empty(),
+                "{problem:?}"
+            );
         }
         assert_eq!(
             problem.help(Lang::Zh).len(),
@@ -130,13 +162,30 @@ fn every_problem_is_worded_in_both_languages_with_a_code() {
 }
 
 #[test]
-fn only_unknown_skipped_questions_are_warnings() {
+fn only_answers_that_are_left_out_are_warnings() {
     let warnings: Vec<&str> = every_problem()
         .iter()
         .filter(|p| p.severity() == Severity::Warning)
         .map(AnswersProblem::code)
         .collect();
-    assert_eq!(warnings, ["A012"]);
+    assert_eq!(warnings, ["A012", "A002", "A008"]);
+}
+
+#[test]
+fn missing_answers_are_listed_with_their_prompts_and_no_place() {
+    let problem = AnswersProblem::Missing {
+        questions: vec![
+            ("a".into(), LocalText::same("A?")),
+            ("b".into(), LocalText::same("B?")),
+        ],
+    };
+    let d = problem.unplaced(Lang::En);
+    assert_eq!(d.code, "A007");
+    assert!(d.loc.is_none() && d.label.is_empty());
+    assert_eq!(
+        d.message,
+        "missing answers to 2 required question(s): `a` (A?), `b` (B?)"
+    );
 }
 
 #[test]

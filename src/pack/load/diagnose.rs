@@ -4,33 +4,23 @@
 
 use std::path::Path;
 
+use super::LoadProblem;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::source::{FileId, Loc};
 use crate::text::LocalText;
 use crate::toml_message::{self, OwnTypes};
 use crate::toml_syntax;
-use crate::tr;
 use crate::value::RawAnswer;
 
 /// The warning for an entry named `*.toml` in a rules folder that is not a file that can be
 /// read (a dangling or looping link, a pipe…): it is skipped, but not in silence.
 pub(super) fn not_a_file(path: &Path, what: crate::source::NotAFile, lang: Lang) -> Diagnostic {
-    let shown = path.display();
-    Diagnostic::warning(
-        "P016",
-        tr!(
-            lang,
-            "`{shown}` 是{}，不是规则包文件：已跳过",
-            "`{shown}` is {}, not a pack file: skipped",
-            what.describe(lang)
-        ),
-    )
-    .help(tr!(
-        lang,
-        "删除它，或让它指向一个真正的 .toml 文件",
-        "remove it, or make it a real .toml file"
-    ))
+    LoadProblem::NotAFile {
+        path: path.display().to_string(),
+        what,
+    }
+    .unplaced(lang)
 }
 
 /// The pack a file that does not parse says it belongs to (`[pack] id` or `extends`), when
@@ -62,23 +52,10 @@ pub(super) fn is_answers_file(text: &str) -> bool {
 
 /// The warning for an answers file found among pack files: it is skipped, not read as a pack.
 pub(super) fn answers_file_skipped(file: FileId, name: &str, lang: Lang) -> Diagnostic {
-    Diagnostic::warning(
-        "P015",
-        tr!(
-            lang,
-            "`{name}` 是答案文件，不是规则包文件：已跳过",
-            "`{name}` is an answers file, not a pack file: skipped"
-        ),
-    )
-    .at(
-        Loc::new(file, 0..0),
-        tr!(lang, "答案文件", "an answers file"),
-    )
-    .help(tr!(
-        lang,
-        "规则文件夹只放规则包：把答案文件移到别处（`fulcrum plan --answers 文件` 可以从任何地方读取它）",
-        "keep rules folders for packs only: move the answers file elsewhere (`fulcrum plan --answers FILE` reads it from anywhere)"
-    ))
+    LoadProblem::AnswersFileSkipped {
+        name: name.to_string(),
+    }
+    .diagnostic(Loc::new(file, 0..0), lang)
 }
 
 /// Turns a TOML or schema error into a located diagnostic, worded in `lang`, with advice such
@@ -90,12 +67,11 @@ pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> 
     };
     let span = e.span().unwrap_or(0..0);
     if let Some(mistake) = toml_syntax::diagnose(text, span.clone(), e.message().trim(), lang) {
-        let mut diagnostic = Diagnostic::error("P001", mistake.message)
-            .at(Loc::new(file, mistake.span), tr!(lang, "这里", "here"));
-        for help in mistake.help {
-            diagnostic = diagnostic.help(help);
-        }
-        return diagnostic;
+        let problem = LoadProblem::NotToml {
+            message: mistake.message,
+            help: mistake.help,
+        };
+        return problem.diagnostic(Loc::new(file, mistake.span), lang);
     }
     let explained = toml_message::explain(e.message().trim(), lang, own);
     let span = if span.is_empty() && span.start < text.len() {
@@ -103,10 +79,9 @@ pub fn toml_error(e: &toml::de::Error, file: FileId, text: &str, lang: Lang) -> 
     } else {
         span
     };
-    let mut diagnostic = Diagnostic::error("P001", explained.message)
-        .at(Loc::new(file, span), tr!(lang, "这里", "here"));
-    for help in explained.help {
-        diagnostic = diagnostic.help(help);
+    LoadProblem::NotToml {
+        message: explained.message,
+        help: explained.help,
     }
-    diagnostic
+    .diagnostic(Loc::new(file, span), lang)
 }
