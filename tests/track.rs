@@ -281,7 +281,7 @@ fn a_progress_file_with_mistakes_is_reported_where_they_are() {
     std::fs::write(&progress, "strat = \"2020-01-06\"\n").unwrap();
     let out = plan(&answers, &["--lang", "en"]);
     assert_eq!(out.status.code(), Some(6));
-    assert!(stderr_of(&out).contains("T001"), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("G001"), "{}", stderr_of(&out));
 }
 
 #[test]

@@ -253,7 +253,7 @@ mod tests {
         )
         .unwrap_err();
         let codes: Vec<&str> = diags.items().iter().map(|d| d.code).collect();
-        assert_eq!(codes, ["T002", "T002", "T003"]);
+        assert_eq!(codes, ["G002", "G002", "G003"]);
         assert!(diags.items()[1].help[0].contains("`done`"));
     }
 

@@ -1,4 +1,4 @@
-//! The problems of progress files (codes T001–T003 of docs/lint-codes.md) as data: one variant
+//! The problems of progress files (codes G001–G003 of docs/lint-codes.md) as data: one variant
 //! per kind, with the values it needs, and the one place that gives each its code and words it
 //! in each language. [`super::file`] reports these.
 
@@ -47,9 +47,9 @@ impl ProgressProblem {
     pub fn code(&self) -> &'static str {
         use ProgressProblem::*;
         match self {
-            Unreadable { .. } | NotToml { .. } => "T001",
-            UnknownStatus { .. } | InvalidDate { .. } => "T002",
-            DuplicateEntry { .. } => "T003",
+            Unreadable { .. } | NotToml { .. } => "G001",
+            UnknownStatus { .. } | InvalidDate { .. } => "G002",
+            DuplicateEntry { .. } => "G003",
         }
     }
 

@@ -373,7 +373,7 @@ pub fn error_diagnostic(error: &Error, file: FileId, source: &str, lang: Lang) -
             )
         );
     }
-    Diagnostic::error("T001", message)
+    Diagnostic::error("U001", message)
         .at(Loc::new(file, span), tr!(lang, "这里", "here"))
         .help(tr!(
             lang,

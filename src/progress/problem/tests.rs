@@ -50,7 +50,7 @@ fn every_problem_is_worded_in_both_languages_with_a_code() {
         let code = problem.code();
         assert!(
             code.len() == 4
-                && code.starts_with("T0")
+                && code.starts_with("G0")
                 && code[1..].chars().all(|c| c.is_ascii_digit()),
             "{problem:?} has the code {code}"
         );
@@ -77,7 +77,7 @@ fn a_status_near_a_known_one_is_suggested() {
         given: "doen".into(),
     };
     let d = problem.diagnostic(Loc::new(FileId(0), 0..1), Lang::En);
-    assert_eq!(d.code, "T002");
+    assert_eq!(d.code, "G002");
     assert_eq!(d.message, "unknown status `doen`");
     assert_eq!(d.help, ["did you mean `done`?"]);
 }
