@@ -328,6 +328,14 @@ pub fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize, lang
     }
 }
 
+/// Whether `code` is a diagnostic code of `family`: the letter, then three digits (`P007`).
+/// The problem enums' tests check every code they give with it.
+#[cfg(test)]
+pub fn is_code_of(code: &str, family: char) -> bool {
+    let mut chars = code.chars();
+    code.len() == 4 && chars.next() == Some(family) && chars.all(|c| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;

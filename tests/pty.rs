@@ -13,9 +13,9 @@ use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Session};
 
-const ENTER: &str = "\r";
-const DOWN: &str = "\x1b[B";
-const ESC: &str = "\x1b";
+pub(crate) const ENTER: &str = "\r";
+pub(crate) const DOWN: &str = "\x1b[B";
+pub(crate) const ESC: &str = "\x1b";
 const CTRL_C: &str = "\x03";
 const BACKSPACE: &str = "\x7f";
 const START: &str = "2026-01-05";
@@ -24,14 +24,14 @@ fn mini() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/mini")
 }
 
-/// A run of fulcrum in a pseudo-terminal of 80 columns.
-struct Pty {
+/// A run of fulcrum in a pseudo-terminal of 80 columns (also used by `track`'s picker tests).
+pub(crate) struct Pty {
     session: OsSession,
 }
 
 impl Pty {
     /// Starts fulcrum in `home` (also its state folder and working folder).
-    fn start(home: &Path, args: &[&str]) -> Pty {
+    pub(crate) fn start(home: &Path, args: &[&str]) -> Pty {
         let mut command = Command::new(env!("CARGO_BIN_EXE_fulcrum"));
         command
             .args(args)
@@ -54,7 +54,7 @@ impl Pty {
     }
 
     /// Waits until `text` is on screen; returns what came before it.
-    fn wait(&mut self, text: &str) -> String {
+    pub(crate) fn wait(&mut self, text: &str) -> String {
         match self.session.expect(text) {
             Ok(found) => String::from_utf8_lossy(found.before()).into_owned(),
             Err(e) => panic!("waiting for {text:?}: {e}"),
@@ -62,18 +62,18 @@ impl Pty {
     }
 
     /// Presses keys.
-    fn keys(&mut self, keys: &str) {
+    pub(crate) fn keys(&mut self, keys: &str) {
         self.session.send(keys).unwrap();
     }
 
     /// Waits for `text`, then presses `keys`.
-    fn at(&mut self, text: &str, keys: &str) {
+    pub(crate) fn at(&mut self, text: &str, keys: &str) {
         self.wait(text);
         self.keys(keys);
     }
 
     /// Waits for the end and returns the exit code.
-    fn exit_code(mut self) -> i32 {
+    pub(crate) fn exit_code(mut self) -> i32 {
         self.session.expect(Eof).unwrap();
         match self.session.get_process().wait().unwrap() {
             WaitStatus::Exited(_, code) => code,

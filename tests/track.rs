@@ -299,69 +299,7 @@ mod pty {
     //! The picker, driven through a pseudo-terminal as `tests/pty.rs` drives the
     //! questionnaire: real keys, each step waiting for its text on screen.
 
-    use std::path::Path;
-    use std::process::Command;
-    use std::time::Duration;
-
-    use expectrl::process::unix::WaitStatus;
-    use expectrl::session::OsSession;
-    use expectrl::{Eof, Expect, Session};
-
-    const ENTER: &str = "\r";
-    const DOWN: &str = "\x1b[B";
-    const ESC: &str = "\x1b";
-
-    struct Pty {
-        session: OsSession,
-    }
-
-    impl Pty {
-        fn start(home: &Path, args: &[&str]) -> Pty {
-            let mut command = Command::new(env!("CARGO_BIN_EXE_fulcrum"));
-            command
-                .args(args)
-                .current_dir(home)
-                .env("HOME", home)
-                .env("XDG_STATE_HOME", home.join("state"))
-                .env("XDG_CACHE_HOME", home.join("cache"))
-                .env("XDG_CONFIG_HOME", home.join("config"))
-                .env_remove("FULCRUM_NO_CACHE")
-                .env("TERM", "xterm")
-                .env("NO_COLOR", "1")
-                .env("LANG", "C.UTF-8")
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES")
-                .env_remove("FULCRUM_LANG")
-                .env_remove("FULCRUM_RULES");
-            let mut session = Session::spawn(command).unwrap();
-            session.set_expect_timeout(Some(Duration::from_secs(15)));
-            Pty { session }
-        }
-
-        fn wait(&mut self, text: &str) -> String {
-            match self.session.expect(text) {
-                Ok(found) => String::from_utf8_lossy(found.before()).into_owned(),
-                Err(e) => panic!("waiting for {text:?}: {e}"),
-            }
-        }
-
-        fn keys(&mut self, keys: &str) {
-            self.session.send(keys).unwrap();
-        }
-
-        fn at(&mut self, text: &str, keys: &str) {
-            self.wait(text);
-            self.keys(keys);
-        }
-
-        fn exit_code(mut self) -> i32 {
-            self.session.expect(Eof).unwrap();
-            match self.session.get_process().wait().unwrap() {
-                WaitStatus::Exited(_, code) => code,
-                other => panic!("fulcrum did not exit normally: {other:?}"),
-            }
-        }
-    }
+    use crate::pty::{DOWN, ENTER, ESC, Pty};
 
     #[test]
     fn the_picker_sets_a_status_and_a_note() {

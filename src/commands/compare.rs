@@ -8,7 +8,7 @@ use std::path::Path;
 use super::session::{Context, evaluate, read_answers, start_date};
 use super::track;
 use crate::cli::{CompareArgs, CompareFormat};
-use crate::compare::{self, Comparison, carry, why};
+use crate::compare::{self, carry, why};
 use crate::engine;
 use crate::error::{Exit, Failure};
 use crate::output::{self, Target};
@@ -70,24 +70,19 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<Exit, Failure> {
         track::report_gone(&gone, &earlier_progress_path, ui);
     }
     let after_plan = plan(&later, later_start);
-    let mut comparison = Comparison::of(
+    let mut comparison = why::compare(
         &args.before.display().to_string(),
-        &before_plan,
-        &args.after.display().to_string(),
-        &after_plan,
-    );
-    why::add_causes(
-        &mut comparison,
-        later.pack,
-        &catalog.sources,
         &why::Side {
             plan: &before_plan,
             evaluation: &earlier.evaluation,
         },
+        &args.after.display().to_string(),
         &why::Side {
             plan: &after_plan,
             evaluation: &later.evaluation,
         },
+        later.pack,
+        &catalog.sources,
     );
     if has_progress {
         comparison.progress = Some(earlier_progress_path.display().to_string());

@@ -7,11 +7,10 @@ use std::path::Path;
 use super::session::{Context, Evaluated, evaluate, read_answers, start_date};
 use super::track;
 use crate::cli::{ReviewArgs, ReviewFormat};
-use crate::compare::{Comparison, why};
+use crate::compare::why;
 use crate::engine;
 use crate::error::{Exit, Failure};
 use crate::output::{self, Target};
-use crate::plan::Plan;
 use crate::progress;
 use crate::review::{self, Inputs, Report};
 use crate::terminal::sanitize;
@@ -77,13 +76,18 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<Exit, Failure> {
                 ));
             }
             let before_plan = build(&before);
-            Some(compare(
-                path,
-                &before,
-                &before_plan,
-                &args.answers,
-                &current,
-                &plan,
+            Some(why::compare(
+                &path.display().to_string(),
+                &why::Side {
+                    plan: &before_plan,
+                    evaluation: &before.evaluation,
+                },
+                &args.answers.display().to_string(),
+                &why::Side {
+                    plan: &plan,
+                    evaluation: &current.evaluation,
+                },
+                current.pack,
                 &catalog.sources,
             ))
         }
@@ -116,39 +120,6 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<Exit, Failure> {
         ui,
     )?;
     Ok(Exit::Success)
-}
-
-/// The comparison of the earlier assessment with the current one, with the changes behind
-/// each action that left or came.
-fn compare(
-    before_file: &Path,
-    before: &Evaluated<'_>,
-    before_plan: &Plan,
-    after_file: &Path,
-    after: &Evaluated<'_>,
-    after_plan: &Plan,
-    sources: &crate::source::SourceMap,
-) -> Comparison {
-    let mut comparison = Comparison::of(
-        &before_file.display().to_string(),
-        before_plan,
-        &after_file.display().to_string(),
-        after_plan,
-    );
-    why::add_causes(
-        &mut comparison,
-        after.pack,
-        sources,
-        &why::Side {
-            plan: before_plan,
-            evaluation: &before.evaluation,
-        },
-        &why::Side {
-            plan: after_plan,
-            evaluation: &after.evaluation,
-        },
-    );
-    comparison
 }
 
 /// The error for an earlier answers file of another pack.

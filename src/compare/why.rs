@@ -17,6 +17,21 @@ pub struct Side<'a, 'p> {
     pub evaluation: &'a Evaluation<'p>,
 }
 
+/// The comparison of two assessments, named by their files, with the changed answers behind
+/// each action that left or came ([`add_causes`]): what `compare` and `review --compare` show.
+pub fn compare(
+    before_file: &str,
+    before: &Side<'_, '_>,
+    after_file: &str,
+    after: &Side<'_, '_>,
+    pack: &Pack,
+    sources: &SourceMap,
+) -> Comparison {
+    let mut comparison = Comparison::of(before_file, before.plan, after_file, after.plan);
+    add_causes(&mut comparison, pack, sources, before, after);
+    comparison
+}
+
 /// Fills `because` for the actions that left the plan (why the rule does not fire in the
 /// later assessment) and for the new ones (why it did not fire in the earlier one). Both
 /// evaluations are of `pack`.

@@ -198,7 +198,7 @@ pub fn apply(plan: &mut Plan, progress: &Progress, today: Date) -> Vec<Entry> {
     let (matched, gone) = for_plan(plan, progress);
     // Deferred actions come after those in the phases; they are done if time allows, so they
     // are never overdue.
-    let in_phases: usize = plan.phases.iter().map(|p| p.actions.len()).sum();
+    let in_phases = plan.action_count();
     let marks: Vec<ActionProgress> = plan_actions(plan)
         .iter()
         .zip(&matched.entries)

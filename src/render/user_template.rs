@@ -106,7 +106,7 @@ const FUEL_PER_ITEM: u64 = 2_000;
 /// The fuel of one render of `plan`: proportional to the plan, so a large plan renders, and
 /// bounded, so that no template runs for ever or fills memory.
 fn fuel(plan: &Plan) -> u64 {
-    let actions: usize = plan.phases.iter().map(|p| p.actions.len()).sum();
+    let actions = plan.action_count();
     let items = plan.answers.len()
         + plan.derived.len()
         + plan.diagnosis.len()

@@ -220,7 +220,7 @@ impl Report {
     pub fn build(plan: &Plan, inputs: &Inputs<'_>) -> Self {
         let lang = plan.lang;
         let recorded = inputs.progress_file.is_some();
-        let in_phases: usize = plan.phases.iter().map(|p| p.actions.len()).sum();
+        let in_phases = plan.action_count();
         let all: Vec<ReportAction> = progress::plan_actions(plan)
             .into_iter()
             .enumerate()

@@ -63,9 +63,7 @@ fn every_problem_is_worded_in_both_languages_with_a_code() {
     for problem in every_problem() {
         let code = problem.code();
         assert!(
-            code.len() == 4
-                && code.starts_with("C0")
-                && code[1..].chars().all(|c| c.is_ascii_digit()),
+            crate::diagnostic::is_code_of(code, 'C'),
             "{problem:?} has the code {code}"
         );
         assert_ne!(problem.message(Lang::Zh), problem.message(Lang::En));

@@ -128,9 +128,7 @@ fn every_problem_is_worded_in_both_languages_with_a_code() {
     for problem in every_problem() {
         let code = problem.code();
         assert!(
-            code.len() == 4
-                && code.starts_with("A0")
-                && code[1..].chars().all(|c| c.is_ascii_digit()),
+            crate::diagnostic::is_code_of(code, 'A'),
             "{problem:?} has the code {code}"
         );
         assert!(!problem.message(Lang::Zh).is_empty(), "{problem:?}");
