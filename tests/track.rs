@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{path, stderr_of, stdout_of, with_mini};
+use crate::common::{fulcrum, path, stderr_of, stdout_of, with_mini};
 
 const START: &str = "2020-01-06";
 
@@ -384,4 +384,69 @@ fn the_workshop_summary_counts_progress_where_there_is_some() {
         table.contains("已完成") && table.contains("已逾期"),
         "{table}"
     );
+}
+
+#[test]
+fn first_steps_are_chosen_again_only_among_phases_already_begun() {
+    // Residents depend on a volunteer organization with 10 months left, started today: once
+    // the top first step is done, the next by priority is the review's debrief, months ahead;
+    // the first steps stay with what can be started now.
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("mine.toml");
+    std::fs::write(
+        &answers,
+        r#"pack = "community-dependence"
+
+[answers]
+org_focus = "volunteer_service"
+funded_by = "government_purchase"
+months_left = 10
+who_depends = ["residents"]
+relies_on = ["frontline_tasks"]
+our_role = "frontline"
+staff_absorbed = true
+demand_fit = "fits"
+positioning = "clear"
+troubled = true
+legacy = ["relationships"]
+exposed_gaps = ["information_flow"]
+policy_window = true
+exit_designed = true
+strengths_known = "yes"
+stakeholder_talks = "open"
+"#,
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = fulcrum()
+            .arg("--lang")
+            .arg("en")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        out
+    };
+    let first_steps = |out: &std::process::Output| -> Vec<String> {
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["first_steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["phase"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let shown = answers.to_str().unwrap();
+    let before = first_steps(&run(&["plan", "--answers", shown, "--format", "json"]));
+    assert_eq!(before.len(), 3);
+    run(&[
+        "track",
+        "--answers",
+        shown,
+        "--set",
+        "recognize-name-the-problem=done",
+    ]);
+    let after = first_steps(&run(&["plan", "--answers", shown, "--format", "json"]));
+    assert_eq!(after.len(), 3, "{after:?}");
+    assert!(!after.iter().any(|phase| phase == "review"), "{after:?}");
 }

@@ -220,27 +220,42 @@ pub fn apply(plan: &mut Plan, progress: &Progress, today: Date) -> Vec<Entry> {
     {
         action.progress = marks.next();
     }
-    plan.first_steps = open_first_steps(plan);
+    plan.first_steps = open_first_steps(plan, today);
     gone
 }
 
 /// The first steps among the actions still open, as many as the plan had: ranked as the
-/// engine ranks them (priority, then phase, then pack order, which the phases keep).
-fn open_first_steps(plan: &Plan) -> Vec<ActionOut> {
+/// engine ranks them (priority, then phase, then pack order, which the phases keep). Only
+/// actions whose phase has begun by `today` are taken, while there are any: a step to start
+/// now is not one whose phase (the review at the end, say) lies months ahead.
+fn open_first_steps(plan: &Plan, today: Date) -> Vec<ActionOut> {
     let count = plan.first_steps.len();
-    let mut open: Vec<(i64, usize, usize, &ActionOut)> = plan
-        .phases
-        .iter()
-        .enumerate()
-        .flat_map(|(p, phase)| {
-            phase
-                .actions
-                .iter()
-                .enumerate()
-                .map(move |(i, a)| (a.priority, p, i, a))
-        })
-        .filter(|(_, _, _, a)| a.progress.as_ref().is_none_or(|p| p.status.is_open()))
-        .collect();
+    let begun = |phase: &crate::plan::PhaseOut| {
+        phase
+            .window
+            .as_ref()
+            .and_then(|w| w.start_date.parse::<Date>().ok())
+            .is_none_or(|start| start <= today)
+    };
+    let open_in = |only_begun: bool| -> Vec<(i64, usize, usize, &ActionOut)> {
+        plan.phases
+            .iter()
+            .enumerate()
+            .filter(|(_, phase)| !only_begun || begun(phase))
+            .flat_map(|(p, phase)| {
+                phase
+                    .actions
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, a)| (a.priority, p, i, a))
+            })
+            .filter(|(_, _, _, a)| a.progress.as_ref().is_none_or(|p| p.status.is_open()))
+            .collect()
+    };
+    let mut open = open_in(true);
+    if open.is_empty() {
+        open = open_in(false);
+    }
     open.sort_by_key(|(priority, p, i, _)| (*priority, *p, *i));
     open.into_iter()
         .take(count)
