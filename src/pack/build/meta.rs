@@ -1,12 +1,10 @@
 //! The pack's metadata: the `[pack]` table with its languages and timeline, and the phases,
 //! speakers and sections that questions and actions refer to.
 
-use toml::Spanned;
-
 use super::{Builder, Names, PackProblem};
 use crate::condition::Var;
 use crate::lang::Lang;
-use crate::pack::raw::{RawFile, RawPackMeta};
+use crate::pack::raw::{RawFile, RawPackMeta, Sp};
 use crate::pack::{Phase, QuestionKind, Section, SourceKind, Speaker, Timeline};
 use crate::source::FileId;
 use crate::text::LocalText;
@@ -40,7 +38,7 @@ pub(super) struct Outline {
 impl<'r> Builder<'_> {
     /// Finds the one `[pack]` table and checks it; `None` when no file has one.
     pub(super) fn meta(&mut self, id: &str, files: &'r [(FileId, RawFile)]) -> Option<Meta<'r>> {
-        let metas: Vec<(FileId, &Spanned<RawPackMeta>)> = files
+        let metas: Vec<(FileId, &Sp<RawPackMeta>)> = files
             .iter()
             .filter_map(|(f, raw)| raw.pack.as_ref().map(|m| (*f, m)))
             .collect();

@@ -24,14 +24,14 @@ impl Builder<'_> {
                 .answers
                 .get_ref()
                 .iter()
-                .map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), v.clone()))
+                .map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), (**v).clone()))
                 .collect(),
             expect_present: list(&raw.expect_present),
             expect_absent: list(&raw.expect_absent),
             expect_derived: raw
                 .expect_derived
                 .iter()
-                .map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), v.clone()))
+                .map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), (**v).clone()))
                 .collect(),
             expect_cautions: list(&raw.expect_cautions),
             lang: raw
