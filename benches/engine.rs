@@ -45,7 +45,7 @@ fn load_pack(id: &str, files: &Files) -> (SourceMap, Pack) {
         PackFiles {
             id: id.to_string(),
             files: parsed,
-            origin: "bench".into(),
+            places: vec![fulcrum::pack::Place::Path("bench".into())],
             unparsed: Vec::new(),
         },
         &sources,

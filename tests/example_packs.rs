@@ -253,11 +253,11 @@ fn a_file_in_examples_extend_adds_a_question_a_rule_and_a_test_to_the_built_in_p
     assert_eq!(stderr_of(&test), "34 passed, 0 failed\n");
 
     let list = fulcrum()
-        .args(["--rules", EXTEND, "rules", "list"])
+        .args(["--lang", "en", "--rules", EXTEND, "rules", "list"])
         .output()
         .unwrap();
     assert!(
-        stdout_of(&list).contains("examples/extend"),
+        stdout_of(&list).contains("| built-in + examples/extend |"),
         "{}",
         stdout_of(&list)
     );
@@ -303,4 +303,39 @@ fn a_file_in_examples_extend_adds_a_question_a_rule_and_a_test_to_the_built_in_p
     assert!(
         stderr_of(&plain).contains("pack `community-dependence` has no question `community_fund`")
     );
+}
+
+#[test]
+fn a_folder_defining_the_built_in_pack_again_is_listed_as_replacing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("community-dependence");
+    std::fs::create_dir(&copy).unwrap();
+    for file in std::fs::read_dir(crate::common::path("rules/community-dependence")).unwrap() {
+        let file = file.unwrap().path();
+        std::fs::copy(&file, copy.join(file.file_name().unwrap())).unwrap();
+    }
+    for (lang, from) in [
+        (
+            "en",
+            format!("{} (replaces built-in) + examples/extend", copy.display()),
+        ),
+        (
+            "zh",
+            format!("{}（替换内置） + examples/extend", copy.display()),
+        ),
+    ] {
+        let list = fulcrum()
+            .args(["--lang", lang, "--rules"])
+            .arg(&copy)
+            .args(["--rules", "examples/extend", "rules", "list"])
+            .output()
+            .unwrap();
+        assert!(list.status.success(), "{}", stderr_of(&list));
+        let table = stdout_of(&list);
+        assert!(table.contains(&from), "{from} not in\n{table}");
+        assert!(
+            !table.contains("| built-in") && !table.contains("| 内置"),
+            "{table}"
+        );
+    }
 }

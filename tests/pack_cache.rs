@@ -68,6 +68,29 @@ fn plans_are_the_same_cold_warm_and_uncached() {
 }
 
 #[test]
+fn one_entry_serves_both_languages_and_each_reads_its_own_words() {
+    let cache = tempfile::tempdir().unwrap();
+    let list = |lang: &str| {
+        let out = cached(cache.path())
+            .args(["--lang", lang, "rules", "list"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        stdout_of(&out)
+    };
+    let en = list("en");
+    assert_eq!(entries(cache.path()).len(), 1);
+    let zh = list("zh");
+    assert_eq!(
+        entries(cache.path()).len(),
+        1,
+        "the Chinese run reads the entry the English one wrote"
+    );
+    assert!(en.contains("built-in") && !en.contains("内置"), "{en}");
+    assert!(zh.contains("内置") && !zh.contains("built-in"), "{zh}");
+}
+
+#[test]
 fn explain_from_the_cache_names_the_same_lines() {
     let cache = tempfile::tempdir().unwrap();
     let explain = || {

@@ -46,11 +46,11 @@ pub struct AnswersFile {
 
 /// Reads and parses an answers file. Errors are located in the file.
 pub fn read(path: &Path, sources: &mut SourceMap, lang: Lang) -> Result<AnswersFile, Diagnostic> {
-    let text = read_text(path, lang).map_err(|d| {
+    let text = read_text(path).map_err(|p| {
         AnswersProblem::Unreadable {
-            reason: d.message.clone(),
+            reason: p.message(lang),
         }
-        .restate(d, lang)
+        .restate(p.unplaced(lang), lang)
     })?;
     let file = sources.add(path.display().to_string(), Some(path), Arc::from(text));
     parse(file, sources, lang)

@@ -41,7 +41,7 @@ pub fn list(context: &Context) -> Result<Exit, Failure> {
             pack.questions.len().to_string(),
             pack.rules.len().to_string(),
             // Folder names come from the file system: keep escape sequences off the terminal.
-            crate::terminal::sanitize(&pack.origin.description),
+            crate::terminal::sanitize(&pack.origin.describe(lang)),
         ]);
     }
     crate::outln!("{table}");

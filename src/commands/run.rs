@@ -549,7 +549,7 @@ fn pick_pack(screen: &Screen, catalog: &Catalog) -> Result<Reply<usize>, Failure
                 "{} ({}, {})",
                 sanitize(p.title.get(lang)),
                 p.id,
-                sanitize(&p.origin.description)
+                sanitize(&p.origin.describe(lang))
             )
         })
         .collect();

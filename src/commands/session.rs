@@ -249,8 +249,8 @@ impl UserTemplate {
                 ));
             }
         };
-        let text = read_text(path, ui).map_err(|d| {
-            context.report(sources, &[d]);
+        let text = read_text(path).map_err(|p| {
+            context.report(sources, &[p.unplaced(ui)]);
             Failure::Reported(Exit::Usage)
         })?;
         let file = sources.add(path.display().to_string(), Some(path), Arc::from(text));

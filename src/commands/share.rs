@@ -81,8 +81,8 @@ pub fn bundle(context: &Context, dir: &Path, out: &Path, force: bool) -> Result<
     }
     let mut texts = Vec::new();
     for f in &files {
-        let text = crate::pack::load::read_text(f, ui)
-            .map_err(|d| Failure::message(Exit::InvalidPack, d.message))?;
+        let text = crate::pack::load::read_text(f)
+            .map_err(|p| Failure::message(Exit::InvalidPack, p.message(ui)))?;
         let name = f
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());

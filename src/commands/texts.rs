@@ -136,12 +136,12 @@ pub fn import(context: &Context, pack_id: &str, csv_path: &Path) -> Result<Exit,
     let pack = super::session::pack_by_id(&catalog, pack_id, ui)?;
     let shown = sanitize(&csv_path.display().to_string());
     let usage = |message: String| Failure::message(Exit::Usage, message);
-    let text = crate::pack::load::read_text(csv_path, ui).map_err(|d| {
+    let text = crate::pack::load::read_text(csv_path).map_err(|p| {
         usage(tr!(
             ui,
             "无法读取 `{shown}`：{}",
             "cannot read `{shown}`: {}",
-            d.message
+            p.message(ui)
         ))
     })?;
     let records = inventory::parse_csv(&text).map_err(|line| {

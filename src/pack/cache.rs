@@ -2,7 +2,8 @@
 //! so that a run on unchanged files does not parse and check the same TOML again.
 //!
 //! An entry is filed under a hash of everything that decides the packs: this build of fulcrum,
-//! the language of messages, and the name and full text of every pack file in the order read.
+//! and the name and full text of every pack file in the order read. Not the language of
+//! messages: a cached pack holds no words of fulcrum's own, so one entry serves both languages.
 //! A changed file, a new file or a new fulcrum gives a new key, so a stale entry is never read;
 //! a damaged entry fails its checksum and is ignored. Writing is best effort: a cache folder
 //! that cannot be written only costs the time of parsing. `docs/performance.md` has the figures.

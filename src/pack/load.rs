@@ -5,15 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::Pack;
 use super::build::{PackFiles, build};
 use super::builtin;
 use super::cache::{CacheKey, PackCache};
 use super::raw::RawFile;
+use super::{Pack, Place};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap, SourceText};
-use crate::tr;
 
 mod diagnose;
 mod parse;
@@ -119,8 +118,6 @@ struct Parsed {
     own_id: Option<String>,
     /// Whether it defines the pack (`[pack]`).
     defines: bool,
-    /// Where it came from, for `rules list`.
-    place: String,
 }
 
 /// Loads the built-in packs and every pack under `paths`, reading every file from source.
@@ -154,7 +151,7 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
     // Files that could not be read are reported each time: only clean reads use the cache.
     let key = cache
         .filter(|_| catalog.diagnostics.is_empty())
-        .map(|_| cache_key(&catalog.sources, lang, &builtin_folders, &folders));
+        .map(|_| cache_key(&catalog.sources, &builtin_folders, &folders));
     if let (Some(cache), Some(key)) = (cache, &key)
         && let Some(packs) = cache.get(key)
     {
@@ -162,18 +159,17 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
         return catalog;
     }
 
-    let mut groups: Vec<(String, Vec<Parsed>, String)> = Vec::new();
+    let mut groups: Vec<(String, Vec<Parsed>, Vec<Place>)> = Vec::new();
     // Files that do not parse, by the pack they belong to: the pack is built without them,
     // and lint skips the checks their absence makes meaningless.
     let mut unparsed: Vec<(String, FileId)> = Vec::new();
-    let builtin = builtin_origin(lang);
     for (id, files) in builtin_folders {
         let parsed: Vec<Parsed> = files
             .into_iter()
-            .filter_map(|file| parse(&mut catalog, file, &builtin, lang))
+            .filter_map(|file| parse(&mut catalog, file, lang))
             .collect();
         if !parsed.is_empty() {
-            groups.push((id.to_string(), parsed, builtin.clone()));
+            groups.push((id.to_string(), parsed, vec![Place::Builtin]));
         }
     }
     for folder in folders {
@@ -187,7 +183,7 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
             &catalog.sources,
         );
     }
-    for (id, files, origin) in groups {
+    for (id, files, places) in groups {
         let input = PackFiles {
             unparsed: unparsed
                 .iter()
@@ -196,7 +192,7 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
                 .collect(),
             id,
             files: files.into_iter().map(|p| (p.file, p.raw)).collect(),
-            origin,
+            places,
         };
         let (pack, diags) = build(input, &catalog.sources, lang);
         catalog.diagnostics.extend(diags.into_vec());
@@ -212,21 +208,15 @@ pub fn load_cached(paths: &[PathBuf], lang: Lang, cache: Option<&PackCache>) -> 
     catalog
 }
 
-/// Where a built-in pack comes from, as `rules list` shows it.
-fn builtin_origin(lang: Lang) -> String {
-    tr!(lang, "内置", "built-in")
-}
-
-/// What the cache entry of a set of files is filed under: the language of messages (pack
-/// origins are worded in it), how the files are grouped, and every file's name and text.
+/// What the cache entry of a set of files is filed under: how the files are grouped, and
+/// every file's name and text. Not the language of messages: a cached pack holds no words of
+/// fulcrum's own (its origin is a [`Place`]), and only packs without diagnostics are cached.
 fn cache_key(
     sources: &SourceMap,
-    lang: Lang,
     builtin_folders: &[(&str, Vec<FileId>)],
     folders: &[InputFolder],
 ) -> CacheKey {
     let mut key = CacheKey::builder();
-    key.add(lang.code());
     for (id, files) in builtin_folders {
         key.add(id);
         key.add_files(sources, files);
@@ -254,7 +244,7 @@ pub fn load_text(
             let input = PackFiles {
                 id: id.to_string(),
                 files: vec![(file, raw)],
-                origin: name.to_string(),
+                places: vec![Place::Path(name.to_string())],
                 unparsed: Vec::new(),
             };
             build(input, sources, lang)
@@ -279,6 +269,8 @@ struct InputFolder {
 /// The files of one folder (or one file given alone), parsed, with the folder's name.
 struct Folder {
     name: Option<String>,
+    /// Where the files were read from, for `rules list`.
+    place: String,
     /// Pack files that do not parse, with the pack they say they belong to when that can be
     /// read.
     unparsed: Vec<(FileId, Option<String>)>,
@@ -294,8 +286,8 @@ fn read_path(
 ) -> Vec<InputFolder> {
     let place = path.display().to_string();
     if path.is_file() {
-        return read_text(path, lang)
-            .map_err(Some)
+        return read_text(path)
+            .map_err(|p| Some(p.unplaced(lang)))
             .and_then(|text| budget.take(&text, path, lang).map(|()| text))
             .map_err(|d| catalog.diagnostics.extend(d))
             .map(|text| {
@@ -349,10 +341,12 @@ fn read_folder(
         if budget.exceeded {
             break;
         }
-        match read_text(path, lang).map_err(Some).and_then(|text| {
-            budget.take(&text, path, lang)?;
-            Ok(text)
-        }) {
+        match read_text(path)
+            .map_err(|p| Some(p.unplaced(lang)))
+            .and_then(|text| {
+                budget.take(&text, path, lang)?;
+                Ok(text)
+            }) {
             Ok(text) => files.push(catalog.sources.add(
                 path.display().to_string(),
                 Some(path),
@@ -388,10 +382,11 @@ fn parse_folder(catalog: &mut Catalog, folder: InputFolder, lang: Lang) -> Folde
         .files
         .into_iter()
         .zip(parsed)
-        .filter_map(|(file, result)| accept(catalog, file, result, &folder.place, lang))
+        .filter_map(|(file, result)| accept(catalog, file, result, lang))
         .collect();
     Folder {
         name: folder.name,
+        place: folder.place,
         unparsed,
         files,
     }
@@ -410,23 +405,18 @@ fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
 
 /// Reads a file from disk with the size and encoding checks every input file gets. The size
 /// is checked on the bytes read, not only on what the file system says: `/dev/zero`, a pipe or
-/// a file that grows while it is read stop at the limit too.
-pub fn read_text(path: &Path, lang: Lang) -> Result<String, Diagnostic> {
+/// a file that grows while it is read stop at the limit too. What went wrong is returned as
+/// data, for the caller to word in its reader's language.
+pub fn read_text(path: &Path) -> Result<String, LoadProblem> {
     use std::io::Read;
     let shown = path.display().to_string();
-    let cannot_read = |e: std::io::Error| {
-        LoadProblem::Unreadable {
-            path: shown.clone(),
-            reason: e.to_string(),
-        }
-        .unplaced(lang)
+    let cannot_read = |e: std::io::Error| LoadProblem::Unreadable {
+        path: shown.clone(),
+        reason: e.to_string(),
     };
-    let too_large = |size: Option<u64>| {
-        LoadProblem::TooLarge {
-            path: shown.clone(),
-            size,
-        }
-        .unplaced(lang)
+    let too_large = |size: Option<u64>| LoadProblem::TooLarge {
+        path: shown.clone(),
+        size,
     };
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     let meta = file.metadata().map_err(cannot_read)?;
@@ -440,12 +430,9 @@ pub fn read_text(path: &Path, lang: Lang) -> Result<String, Diagnostic> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(too_large(None));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        LoadProblem::NotUtf8 {
-            path: shown.clone(),
-            at: e.utf8_error().valid_up_to(),
-        }
-        .unplaced(lang)
+    let text = String::from_utf8(bytes).map_err(|e| LoadProblem::NotUtf8 {
+        path: shown.clone(),
+        at: e.utf8_error().valid_up_to(),
     })?;
     Ok(text
         .strip_prefix('\u{feff}')
@@ -455,7 +442,7 @@ pub fn read_text(path: &Path, lang: Lang) -> Result<String, Diagnostic> {
 
 /// Places a folder's files into pack groups.
 fn assign(
-    groups: &mut Vec<(String, Vec<Parsed>, String)>,
+    groups: &mut Vec<(String, Vec<Parsed>, Vec<Place>)>,
     unparsed: &mut Vec<(String, FileId)>,
     folder: Folder,
     lang: Lang,
@@ -473,18 +460,13 @@ fn assign(
         _ => folder.name.clone(),
     };
     // A folder that defines a built-in pack again replaces it, whatever order its files sort in.
-    let builtin = builtin_origin(lang);
     for id in &definers {
-        if let Some((_, files, origin)) =
-            groups.iter_mut().find(|(g, _, o)| g == id && *o == builtin)
+        if let Some((_, files, places)) = groups
+            .iter_mut()
+            .find(|(g, _, p)| g == id && *p == [Place::Builtin])
         {
             files.clear();
-            let place = folder
-                .files
-                .first()
-                .map(|p| p.place.clone())
-                .unwrap_or_default();
-            *origin = tr!(lang, "{place}（替换内置）", "{place} (replaces built-in)");
+            *places = vec![Place::Replacing(folder.place.clone())];
         }
     }
     for (file, claimed) in folder.unparsed {
@@ -502,15 +484,16 @@ fn assign(
             );
             continue;
         };
-        let place = parsed.place.clone();
+        let place = Place::Path(folder.place.clone());
         match groups.iter_mut().find(|(g, _, _)| *g == id) {
-            Some((_, files, origin)) => {
-                if !origin.contains(place.as_str()) {
-                    origin.push_str(&format!(" + {place}"));
+            Some((_, files, places)) => {
+                let replaced = Place::Replacing(folder.place.clone());
+                if !places.contains(&place) && !places.contains(&replaced) {
+                    places.push(place);
                 }
                 files.push(parsed);
             }
-            None => groups.push((id, vec![parsed], place)),
+            None => groups.push((id, vec![parsed], vec![place])),
         }
     }
 }

@@ -23,6 +23,7 @@ use crate::condition::{Condition, Domain, Var};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc};
 use crate::text::LocalText;
+use crate::tr;
 use crate::value::RawAnswer;
 use crate::value::Value;
 use placeholder::Segment;
@@ -97,8 +98,38 @@ pub struct LintNotes {
 pub struct PackOrigin {
     /// Every file of the pack, in load order.
     pub files: Vec<FileId>,
-    /// How `rules list` describes the origin: `built-in`, a folder, or both.
-    pub description: String,
+    /// The places its files were read from, in load order, each once.
+    pub places: Vec<Place>,
+}
+
+/// A place a pack's files were read from. Kept as data, not words, so that the pack cache
+/// holds nothing in the language of one run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Place {
+    /// Built into fulcrum.
+    Builtin,
+    /// A file or folder, as it was named.
+    Path(String),
+    /// A folder whose `[pack]` defines a built-in pack again, which it replaces.
+    Replacing(String),
+}
+
+impl PackOrigin {
+    /// How `rules list` describes the origin: `built-in`, a folder, or both joined with `+`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let places: Vec<String> = self
+            .places
+            .iter()
+            .map(|place| match place {
+                Place::Builtin => tr!(lang, "内置", "built-in"),
+                Place::Path(path) => path.clone(),
+                Place::Replacing(path) => {
+                    tr!(lang, "{path}（替换内置）", "{path} (replaces built-in)")
+                }
+            })
+            .collect();
+        places.join(" + ")
+    }
 }
 
 /// How the plan's phases become a schedule.

@@ -52,13 +52,13 @@ struct RawEntry {
 
 /// Reads a progress file into the source map. Every problem is located in the file.
 pub fn read(path: &Path, sources: &mut SourceMap, lang: Lang) -> Result<Progress, Diagnostics> {
-    let text = read_text(path, lang).map_err(|d| {
+    let text = read_text(path).map_err(|p| {
         let mut diags = Diagnostics::new();
         diags.push(
             ProgressProblem::Unreadable {
-                reason: d.message.clone(),
+                reason: p.message(lang),
             }
-            .restate(d, lang),
+            .restate(p.unplaced(lang), lang),
         );
         diags
     })?;

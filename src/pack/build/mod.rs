@@ -20,6 +20,7 @@ mod texts;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::Place;
 use super::raw::{RawDerived, RawFile, RawQuestion};
 use super::{Derived, DerivedKind, Pack, PackOrigin, Question};
 use crate::condition::{Domain, Scope, Var};
@@ -34,8 +35,8 @@ pub struct PackFiles {
     pub id: String,
     /// Parsed files.
     pub files: Vec<(FileId, RawFile)>,
-    /// How `rules list` describes where the pack came from.
-    pub origin: String,
+    /// Where the files were read from.
+    pub places: Vec<Place>,
     /// Files that belong to the pack but do not parse: the pack is built without them.
     pub unparsed: Vec<FileId>,
 }
@@ -275,7 +276,7 @@ impl Builder<'_> {
             tests,
             origin: PackOrigin {
                 files: files.iter().map(|(f, _)| *f).collect(),
-                description: input.origin.clone(),
+                places: input.places.clone(),
             },
             lint_notes: super::LintNotes {
                 single_language: std::mem::take(&mut self.single_language),

@@ -7,15 +7,11 @@ use crate::lang::Lang;
 use crate::pack::raw::RawFile;
 use crate::source::{FileId, SourceText};
 
-pub(super) fn parse(
-    catalog: &mut Catalog,
-    file: FileId,
-    place: &str,
-    lang: Lang,
-) -> Option<Parsed> {
+/// Parses one file (a built-in pack's), keeping it or reporting why it does not parse.
+pub(super) fn parse(catalog: &mut Catalog, file: FileId, lang: Lang) -> Option<Parsed> {
     let text = catalog.sources.get(file).text.clone();
     let result = toml::from_str::<RawFile>(&text);
-    accept(catalog, file, result, place, lang)
+    accept(catalog, file, result, lang)
 }
 
 /// Folders holding fewer bytes than this are parsed on one thread: starting threads would
@@ -64,7 +60,6 @@ pub(super) fn accept(
     catalog: &mut Catalog,
     file: FileId,
     result: Result<RawFile, toml::de::Error>,
-    place: &str,
     lang: Lang,
 ) -> Option<Parsed> {
     match result {
@@ -80,7 +75,6 @@ pub(super) fn accept(
                 raw,
                 own_id,
                 defines,
-                place: place.to_string(),
             })
         }
         Err(e) => {
