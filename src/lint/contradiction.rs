@@ -4,26 +4,20 @@
 
 use std::ops::Range;
 
+use super::problem::{Contradiction, Culprit, Limit, NeverGiven};
 use crate::analysis::Analysis;
 use crate::condition::{Check, Cond, Condition, Var};
-use crate::lang::Lang;
 use crate::pack::{DerivedKind, Pack, QuestionKind};
-use crate::tr;
 
 /// How many parts of an `and` are paired to find two that contradict each other.
 const MAX_PARTS: usize = 12;
 
-/// What makes a condition impossible.
-pub struct Contradiction {
+/// What makes a condition impossible, and where in the condition.
+pub struct Found {
     /// The contradicting part(s), as a span of the condition's text.
     pub span: Range<usize>,
-    /// The message's end: "`a` and `b` cannot both hold", or empty when the whole condition
-    /// is named.
-    pub what: String,
-    /// Why, one line each: "`q` is asked only when …".
-    pub why: Vec<String>,
-    /// Whether it follows from a value no case gives (reported before, as L003 or L014).
-    pub follows: Option<String>,
+    /// What contradicts and why.
+    pub why: Contradiction,
 }
 
 /// The span of a part: from its first test to its last.
@@ -43,10 +37,9 @@ fn span_of(cond: &Cond) -> Option<Range<usize>> {
 pub fn explain(
     analysis: &mut Analysis<'_>,
     pack: &Pack,
-    lang: Lang,
     when: &Condition,
     never_given: &[(usize, usize)],
-) -> Contradiction {
+) -> Found {
     let whole = 0..when.source.len();
     // A test on a derived value that is never given: the rule follows from that finding.
     let mut follows = None;
@@ -60,35 +53,29 @@ pub fn explain(
                 && values.iter().all(|v| never_given.contains(&(d, *v)))
                 && let DerivedKind::Classify { values: defs, .. } = &pack.derived[d].kind
             {
-                let names: Vec<String> = values
-                    .iter()
-                    .filter_map(|v| defs.get(*v))
-                    .map(|v| format!("`{}`", v.id))
-                    .collect();
-                let names = names.join(lang.list_separator());
-                let id = &pack.derived[d].id;
                 follows = Some((
                     t.span.clone(),
-                    tr!(
-                        lang,
-                        "没有任何答案使 `{id}` 取值 {names}：先修好上面的 L014（以及它提到的 L003），这条规则就会随之解决",
-                        "no answer set gives `{id}` the value {names}: fix the L014 above (and any L003 it names) first, and this rule follows"
-                    ),
+                    NeverGiven {
+                        fact: pack.derived[d].id.clone(),
+                        values: values
+                            .iter()
+                            .filter_map(|v| defs.get(*v))
+                            .map(|v| v.id.clone())
+                            .collect(),
+                    },
                 ));
             }
         }
     });
     if let Some((span, follows)) = follows {
-        let part = when.source.get(span.clone()).unwrap_or("");
-        return Contradiction {
+        let part = when.source.get(span.clone()).unwrap_or("").to_string();
+        return Found {
             span,
-            what: tr!(
-                lang,
-                "`{part}` 永远不成立，这是上面 L014 的结果",
-                "`{part}` never holds, which follows from the L014 above"
-            ),
-            why: Vec::new(),
-            follows: Some(follows),
+            why: Contradiction {
+                culprit: Culprit::NeverGiven(part),
+                limits: Vec::new(),
+                follows: Some(follows),
+            },
         };
     }
     let parts: Vec<&Cond> = match &when.cond {
@@ -124,19 +111,9 @@ pub fn explain(
             .to_string()
     };
     let what = match chosen.as_slice() {
-        [one] if culprit.is_some() => {
-            let a = text(one);
-            tr!(lang, "`{a}` 永远不成立", "`{a}` can never hold")
-        }
-        [a, b] => {
-            let (a, b) = (text(a), text(b));
-            tr!(
-                lang,
-                "`{a}` 和 `{b}` 不能同时成立",
-                "`{a}` and `{b}` cannot both hold"
-            )
-        }
-        _ => String::new(),
+        [one] if culprit.is_some() => Culprit::One(text(one)),
+        [a, b] => Culprit::Both(text(a), text(b)),
+        _ => Culprit::Whole,
     };
     let span = match &culprit {
         Some(_) => chosen
@@ -146,35 +123,37 @@ pub fn explain(
             .unwrap_or(whole.clone()),
         None => whole,
     };
-    let mut why = Vec::new();
+    let mut limits = Vec::new();
     // A number range explains one part alone; two parts contradict each other whatever it is.
     let single = chosen.len() == 1;
     for part in chosen {
         part.for_each_test(&mut |t| {
-            for line in reason(pack, lang, t.var, &t.check, single) {
-                if !why.contains(&line) {
-                    why.push(line);
+            for limit in reason(pack, t.var, &t.check, single) {
+                if !limits.contains(&limit) {
+                    limits.push(limit);
                 }
             }
         });
     }
-    Contradiction {
+    Found {
         span,
-        what,
-        why,
-        follows: None,
+        why: Contradiction {
+            culprit: what,
+            limits,
+            follows: None,
+        },
     }
 }
 
 /// What limits the values of one test's variable: the `when` of its question, its number
 /// range, the cases giving a derived value.
 /// For a derived value, the `when` of the questions its cases read come after.
-fn reason(pack: &Pack, lang: Lang, var: Var, check: &Check, single: bool) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    if let Some(line) = direct_reason(pack, lang, var, check, single) {
-        lines.push(line);
+fn reason(pack: &Pack, var: Var, check: &Check, single: bool) -> Vec<Limit> {
+    let mut limits: Vec<Limit> = Vec::new();
+    if let Some(limit) = direct_reason(pack, var, check, single) {
+        limits.push(limit);
     }
-    if let (Var::Derived(d), Check::OneOf(mask), false) = (var, check, lines.is_empty())
+    if let (Var::Derived(d), Check::OneOf(mask), false) = (var, check, limits.is_empty())
         && let DerivedKind::Classify { cases, .. } = &pack.derived[d].kind
     {
         for case in cases
@@ -183,79 +162,73 @@ fn reason(pack: &Pack, lang: Lang, var: Var, check: &Check, single: bool) -> Vec
         {
             if let Some(when) = &case.when {
                 when.cond.for_each_test(&mut |t| {
-                    if let Some(line) = direct_reason(pack, lang, t.var, &t.check, false)
-                        && !lines.contains(&line)
+                    if let Some(limit) = direct_reason(pack, t.var, &t.check, false)
+                        && !limits.contains(&limit)
                         && matches!(t.var, Var::Question(_))
                     {
-                        lines.push(line);
+                        limits.push(limit);
                     }
                 });
             }
         }
     }
-    lines
+    limits
 }
 
-/// The one line about a test's variable itself.
-fn direct_reason(pack: &Pack, lang: Lang, var: Var, check: &Check, single: bool) -> Option<String> {
+/// What limits a test's variable itself.
+fn direct_reason(pack: &Pack, var: Var, check: &Check, single: bool) -> Option<Limit> {
     match var {
         Var::Question(q) => {
             let question = &pack.questions[q];
-            let id = &question.id;
             // One comparison alone that never holds: the number range says why.
             let range_only = single && matches!(check, Check::Compare(..));
             if let Some(when) = &question.when
                 && *check != Check::Skipped
                 && !range_only
             {
-                let cond = &when.source;
-                return Some(tr!(
-                    lang,
-                    "`{id}` 只在 `{cond}` 时才问（被跳过的问题只满足 `is skipped`）",
-                    "`{id}` is asked only when `{cond}` (a skipped question only satisfies `is skipped`)"
-                ));
+                return Some(Limit::AskedOnlyWhen {
+                    question: question.id.clone(),
+                    condition: when.source.to_string(),
+                });
             }
             if let (QuestionKind::Number { min, max, .. }, Check::Compare(..), true) =
                 (&question.kind, check, single)
             {
-                return Some(tr!(
-                    lang,
-                    "`{id}` 的答案在 {min} 到 {max} 之间",
-                    "`{id}` is answered between {min} and {max}"
-                ));
+                return Some(Limit::Range {
+                    question: question.id.clone(),
+                    min: *min,
+                    max: *max,
+                });
             }
             None
         }
         Var::Derived(d) => {
             let derived = &pack.derived[d];
-            let id = &derived.id;
             let (DerivedKind::Classify { values, cases }, Check::OneOf(mask)) =
                 (&derived.kind, check)
             else {
                 return None;
             };
-            let giving: Vec<String> = cases
+            let giving: Vec<Option<String>> = cases
                 .iter()
                 .filter(|c| c.value < 64 && mask >> c.value & 1 == 1)
-                .map(|c| match &c.when {
-                    Some(w) => format!("`{}`", w.source),
-                    None => tr!(lang, "其他情况", "otherwise"),
-                })
+                .map(|c| c.when.as_ref().map(|w| w.source.to_string()))
                 .collect();
-            let named: Vec<String> = (0..values.len())
+            let named: Vec<&str> = (0..values.len())
                 .filter(|v| *v < 64 && mask >> v & 1 == 1)
-                .map(|v| format!("`{}`", values[v].id))
+                .map(|v| values[v].id.as_str())
                 .collect();
-            if giving.is_empty() || giving.len() > 3 || named.len() != 1 {
+            let [value] = named.as_slice() else {
+                return None;
+            };
+            if giving.is_empty() || giving.len() > 3 {
                 return None;
             }
-            let value = &named[0];
-            let cases = giving.join(tr!(lang, " 或 ", " or ").as_str());
-            Some(tr!(
-                lang,
-                "`{id}` 只在 {cases} 时取值 {value}",
-                "`{id}` is {value} only when {cases}"
-            ))
+            Some(Limit::ValueOnlyWhen {
+                fact: derived.id.clone(),
+                value: value.to_string(),
+                cases: giving,
+            })
         }
     }
 }

@@ -5,9 +5,8 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::timeline;
 use crate::lang::Lang;
 use crate::pack::{Pack, QuestionKind};
-use crate::tr;
 
-use super::{BUDGET_TOO_SMALL, DEADLINE_OUTSIDE};
+use super::problem::LintProblem;
 
 /// Budget and deadline findings.
 pub fn check(pack: &Pack, lang: Lang) -> Vec<Diagnostic> {
@@ -31,24 +30,13 @@ fn budgets(pack: &Pack, lang: Lang, out: &mut Vec<Diagnostic>) {
         .count();
     let needed = kept + focus.first_steps;
     for budget in focus.budgets.iter().filter(|b| b.max < needed) {
-        out.push(
-            Diagnostic::error(
-                BUDGET_TOO_SMALL,
-                tr!(
-                    lang,
-                    "长度预算 {} 小于必须保留的行动数 {needed}（{} 项首要行动 + {kept} 项 keep 行动）",
-                    "a budget of {} is smaller than the {needed} actions that are always kept ({} first steps + {kept} actions marked keep)",
-                    budget.max,
-                    focus.first_steps
-                ),
-            )
-            .at(budget.loc.clone(), tr!(lang, "这个预算", "this budget"))
-            .help(tr!(
-                lang,
-                "把 max 提高到至少 {needed}，或减少 first_steps 或 keep 标记",
-                "raise `max` to at least {needed}, or mark fewer actions `keep` or lower `first_steps`"
-            )),
-        );
+        let problem = LintProblem::BudgetTooSmall {
+            max: budget.max,
+            needed,
+            first_steps: focus.first_steps,
+            kept,
+        };
+        out.push(problem.diagnostic(Some(budget.loc.clone()), lang));
     }
 }
 
@@ -58,22 +46,8 @@ fn deadlines(pack: &Pack, lang: Lang, out: &mut Vec<Diagnostic>) {
     let actions = pack.rules.iter().flat_map(|r| &r.actions);
     let Some(t) = &pack.timeline else {
         for action in actions.filter(|a| a.deadline_weeks.is_some()) {
-            out.push(
-                Diagnostic::warning(
-                    DEADLINE_OUTSIDE,
-                    tr!(
-                        lang,
-                        "规则包没有 [pack.timeline]，deadline_weeks 无法换算成日期",
-                        "the pack has no [pack.timeline], so `deadline_weeks` gives no date"
-                    ),
-                )
-                .at(action.loc.clone(), tr!(lang, "这项行动", "this action"))
-                .help(tr!(
-                    lang,
-                    "加上 [pack.timeline]（months、min_months）和各阶段的 window",
-                    "add [pack.timeline] (months, min_months) and phase windows"
-                )),
-            );
+            let problem = LintProblem::DeadlineUndated;
+            out.push(problem.diagnostic(Some(action.loc.clone()), lang));
         }
         return;
     };
@@ -96,22 +70,12 @@ fn deadlines(pack: &Pack, lang: Lang, out: &mut Vec<Diagnostic>) {
         if weeks <= length {
             continue;
         }
-        out.push(
-            Diagnostic::warning(
-                DEADLINE_OUTSIDE,
-                tr!(
-                    lang,
-                    "指标期限 {weeks} 周超出了阶段 `{}` 的时间窗：剩余 {fewest} 个月时，这个阶段只有 {length} 周",
-                    "the indicator's deadline of {weeks} weeks falls outside phase `{}`: with {fewest} months left the phase lasts {length} weeks",
-                    phase.id
-                ),
-            )
-            .at(action.loc.clone(), tr!(lang, "这项行动", "this action"))
-            .help(tr!(
-                lang,
-                "把 deadline_weeks 改为不超过 {length}（并相应改写指标文字），或放宽阶段的 window",
-                "make `deadline_weeks` at most {length} (and reword the indicator), or widen the phase's window"
-            )),
-        );
+        let problem = LintProblem::DeadlineOutside {
+            weeks,
+            phase: phase.id.clone(),
+            fewest,
+            length,
+        };
+        out.push(problem.diagnostic(Some(action.loc.clone()), lang));
     }
 }

@@ -11,6 +11,7 @@ pub mod focus;
 pub mod logic;
 pub mod pack_tests;
 pub mod plan_expectations;
+pub mod problem;
 pub mod text;
 pub mod timeline;
 
@@ -22,37 +23,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::source::SourceMap;
-use crate::tr;
-
-/// A question whose `when` can never hold.
-pub const NEVER_ASKED: &str = "L001";
-/// A rule whose condition can never hold.
-pub const NEVER_FIRES: &str = "L002";
-/// A classification case that is never the first to hold.
-pub const CASE_UNREACHED: &str = "L003";
-/// A complete answer set for which no case of a classification holds.
-pub const NO_CASE: &str = "L004";
-/// A complete answer set that leaves a phase without actions.
-pub const EMPTY_PHASE: &str = "L005";
-/// Two rules of one exclusive group that can fire together.
-pub const OVERLAP: &str = "L006";
-/// A question that no condition, derived fact or text reads.
-pub const UNUSED_QUESTION: &str = "L007";
-/// A text that is empty in some language.
-pub const EMPTY_TEXT: &str = "L008";
-/// The analysis ran out of budget or had to approximate.
-pub const NOT_CHECKED: &str = "L009";
-/// An indicator's deadline that does not fit in its phase's window.
-pub const DEADLINE_OUTSIDE: &str = "L010";
-/// A length budget smaller than the actions that are always kept.
-pub const BUDGET_TOO_SMALL: &str = "L011";
-/// A timeline whose months question allows more months than can be dated.
-pub const TIMELINE_TOO_LONG: &str = "L012";
-
-/// A plain string in a pack written in two languages.
-pub const SINGLE_LANGUAGE: &str = "L013";
-/// A value of a classification that no case can give.
-pub const VALUE_NEVER_GIVEN: &str = "L014";
+use problem::LintProblem;
 
 /// One lint finding: a diagnostic, and an answers file showing it when there is one.
 #[derive(Debug, Clone)]
@@ -102,27 +73,17 @@ pub fn lint_pack(pack: &Pack, sources: &SourceMap, lang: Lang, budget: Duration)
 
 /// The finding that says which checks were skipped because files of the pack do not parse.
 fn skipped(pack: &Pack, sources: &SourceMap, lang: Lang) -> Diagnostic {
-    let names: Vec<String> = pack
+    let files = pack
         .lint_notes
         .unparsed
         .iter()
-        .map(|f| format!("`{}`", sources.get(*f).name))
+        .map(|f| sources.get(*f).name.clone())
         .collect();
-    let names = names.join(lang.list_separator());
-    Diagnostic::warning(
-        NOT_CHECKED,
-        tr!(
-            lang,
-            "规则包 `{}` 未完全检查：{names} 无法解析，整包检查（L001–L007、L011）已跳过",
-            "pack `{}` is not fully checked: {names} does not parse, so the checks of the whole pack (L001–L007, L011) were skipped",
-            pack.id
-        ),
-    )
-    .help(tr!(
-        lang,
-        "这些检查会把缺失文件中的问题、规则和阶段当作不存在，报告的只是它的缺失；先修好上面的语法错误，再运行 `fulcrum rules lint`",
-        "without that file its questions, rules and phases are missing, and those checks would only report their absence: fix the syntax error above first, then run `fulcrum rules lint` again"
-    ))
+    LintProblem::WholePackSkipped {
+        pack: pack.id.clone(),
+        files,
+    }
+    .diagnostic(None, lang)
 }
 
 /// A finding as `--format json` prints it.
