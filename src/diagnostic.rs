@@ -337,6 +337,9 @@ pub fn is_code_of(code: &str, family: char) -> bool {
 }
 
 #[cfg(test)]
+mod documented;
+
+#[cfg(test)]
 mod tests {
     use std::sync::Arc;
 

@@ -11,7 +11,7 @@ pub mod lexer;
 pub mod parser;
 
 mod check;
-mod problem;
+pub(crate) mod problem;
 
 use std::ops::Range;
 

@@ -367,4 +367,4 @@ fn one_of(expected: &[Expected], lang: Lang) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

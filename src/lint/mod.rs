@@ -12,6 +12,7 @@ pub mod logic;
 pub mod pack_tests;
 pub mod plan_expectations;
 pub mod problem;
+pub mod test_failure;
 pub mod text;
 pub mod timeline;
 

@@ -2,13 +2,13 @@
 //! cautions out, each failure located at the expectation that failed.
 
 use super::plan_expectations;
-use crate::diagnostic::{Diagnostic, did_you_mean, list_names};
+use super::test_failure::{TestFailure, UnknownValue, as_json};
+use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::engine::assemble::build;
 use crate::engine::resolve;
 use crate::lang::Lang;
 use crate::pack::{DerivedKind, Pack, PackTest};
 use crate::source::{Loc, SourceMap};
-use crate::tr;
 use crate::value::RawAnswer;
 
 /// The outcome of one test.
@@ -51,22 +51,19 @@ fn run_one(
     lang: Lang,
     fired: &mut [bool],
 ) -> Vec<Diagnostic> {
+    let id = || test.id.clone();
     let eval = match resolve(pack, &test.answers, test.file, lang) {
         Ok((eval, _warnings)) => eval,
         Err(errors) => {
             return errors
                 .into_vec()
                 .into_iter()
-                .map(|mut d| {
-                    d.code = "T001";
-                    d.message = tr!(
-                        lang,
-                        "测试 `{}` 的答案无效：{}",
-                        "invalid answers in test `{}`: {}",
-                        test.id,
-                        d.message
-                    );
-                    d
+                .map(|d| {
+                    let failure = TestFailure::InvalidAnswers {
+                        test: id(),
+                        reason: d.message.clone(),
+                    };
+                    failure.restate(d, lang)
                 })
                 .collect();
         }
@@ -80,28 +77,12 @@ fn run_one(
         Some((code, loc)) => match code.parse::<Lang>() {
             Ok(l) if pack.languages.contains(&l) => l,
             _ => {
-                failures.push(
-                    Diagnostic::error(
-                        "T001",
-                        tr!(
-                            lang,
-                            "测试 `{}`：规则包没有语言 `{code}`",
-                            "test `{}`: the pack has no language `{code}`",
-                            test.id
-                        ),
-                    )
-                    .at(loc.clone(), tr!(lang, "未知语言", "unknown language"))
-                    .help(tr!(
-                        lang,
-                        "可用：{}",
-                        "available: {}",
-                        pack.languages
-                            .iter()
-                            .map(|l| l.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-                );
+                let failure = TestFailure::UnknownLanguage {
+                    test: id(),
+                    code: code.clone(),
+                    available: pack.languages.iter().map(|l| l.to_string()).collect(),
+                };
+                failures.push(failure.diagnostic(loc.clone(), lang));
                 pack.default_lang
             }
         },
@@ -112,133 +93,73 @@ fn run_one(
     let present = |concept: &str| concepts.contains(&concept);
     for (concept, loc) in &test.expect_present {
         if !present(concept) {
-            failures.push(
-                Diagnostic::error(
-                    "T002",
-                    tr!(
-                        lang,
-                        "测试 `{}`：计划中没有 `{concept}`",
-                        "test `{}`: `{concept}` is not in the plan",
-                        test.id
-                    ),
-                )
-                .at(loc.clone(), tr!(lang, "预期出现", "expected here"))
-                .help(match plan.blocked.as_deref() {
-                    Some(why) => tr!(lang, "计划被阻断：{why}", "the plan is blocked: {why}"),
-                    None => tr!(
-                        lang,
-                        "检查给出它的规则的条件",
-                        "check the conditions of the rules that give it"
-                    ),
-                }),
-            );
+            let failure = TestFailure::Missing {
+                test: id(),
+                concept: concept.clone(),
+                blocked: plan.blocked.clone(),
+            };
+            failures.push(failure.diagnostic(loc.clone(), lang));
         }
     }
     for (concept, loc) in &test.expect_absent {
         if present(concept) {
-            let rules: Vec<&str> = plan
+            let rules = plan
                 .phases
                 .iter()
                 .flat_map(|p| &p.actions)
                 .chain(&plan.deferred)
                 .filter(|a| a.concept == *concept)
-                .map(|a| a.rule.as_str())
+                .map(|a| a.rule.clone())
                 .collect();
-            failures.push(
-                Diagnostic::error(
-                    "T003",
-                    tr!(
-                        lang,
-                        "测试 `{}`：计划中不应有 `{concept}`",
-                        "test `{}`: `{concept}` should not be in the plan",
-                        test.id
-                    ),
-                )
-                .at(loc.clone(), tr!(lang, "预期不出现", "expected absent"))
-                .help(tr!(
-                    lang,
-                    "由这些规则给出：{}",
-                    "given by: {}",
-                    rules.join(", ")
-                )),
-            );
+            let failure = TestFailure::Unwanted {
+                test: id(),
+                concept: concept.clone(),
+                rules,
+            };
+            failures.push(failure.diagnostic(loc.clone(), lang));
         }
     }
-    for (id, loc, expected) in &test.expect_derived {
-        let Some(actual) = plan.derived.iter().find(|d| d.id == *id) else {
-            failures.push(
-                Diagnostic::error(
-                    "T004",
-                    tr!(
-                        lang,
-                        "测试 `{}`：没有派生事实 `{id}`",
-                        "test `{}`: there is no derived fact `{id}`",
-                        test.id
-                    ),
-                )
-                .at(loc.clone(), tr!(lang, "未知", "unknown")),
-            );
+    for (fact, loc, expected) in &test.expect_derived {
+        let Some(actual) = plan.derived.iter().find(|d| d.id == *fact) else {
+            let failure = TestFailure::NoSuchDerived {
+                test: id(),
+                fact: fact.clone(),
+            };
+            failures.push(failure.diagnostic(loc.clone(), lang));
             continue;
         };
-        let want = match expected.get_ref() {
-            RawAnswer::Str(s) => serde_json::Value::String(s.clone()),
-            RawAnswer::Int(n) => serde_json::Value::from(*n),
-            RawAnswer::Bool(b) => serde_json::Value::Bool(*b),
-            other => serde_json::Value::String(other.kind_name(lang).to_string()),
-        };
-        if actual.value != want {
-            let mut failure = Diagnostic::error(
-                "T004",
-                tr!(
-                    lang,
-                    "测试 `{}`：`{id}` 是 {}，预期 {want}",
-                    "test `{}`: `{id}` is {}, expected {want}",
-                    test.id,
-                    actual.value
-                ),
-            )
-            .at(
-                Loc::new(loc.file, expected.span()),
-                tr!(lang, "预期值", "expected value"),
-            );
-            if let Some(help) = unknown_value_help(pack, id, expected.get_ref(), lang) {
-                failure = failure.help(help);
-            }
-            failures.push(failure);
+        if actual.value == as_json(expected.get_ref(), lang) {
+            continue;
         }
+        let failure = TestFailure::DerivedDiffers {
+            test: id(),
+            fact: fact.clone(),
+            actual: actual.value.clone(),
+            expected: expected.get_ref().clone(),
+            unknown: unknown_value(pack, fact, expected.get_ref()),
+        };
+        failures.push(failure.diagnostic(Loc::new(loc.file, expected.span()), lang));
     }
     for (rule, loc) in &test.expect_cautions {
         if !plan.cautions.iter().any(|c| c.rule == *rule) {
-            failures.push(
-                Diagnostic::error(
-                    "T005",
-                    tr!(
-                        lang,
-                        "测试 `{}`：没有规则 `{rule}` 的提醒",
-                        "test `{}`: no caution from rule `{rule}`",
-                        test.id
-                    ),
-                )
-                .at(loc.clone(), tr!(lang, "预期出现", "expected here"))
-                .help(tr!(
-                    lang,
-                    "expect_cautions 列出的是规则 id",
-                    "expect_cautions lists rule ids"
-                )),
-            );
+            let failure = TestFailure::NoCaution {
+                test: id(),
+                rule: rule.clone(),
+            };
+            failures.push(failure.diagnostic(loc.clone(), lang));
         }
     }
     failures.extend(plan_expectations::check(&plan, test, lang));
     failures
 }
 
-/// When a test expects a value that the derived fact `id` does not have: its values, with a
-/// "did you mean".
-fn unknown_value_help(pack: &Pack, id: &str, expected: &RawAnswer, lang: Lang) -> Option<String> {
+/// When a test expects a value that the derived fact `fact` does not have: the nearest of its
+/// values, if one is close, and all of them.
+fn unknown_value(pack: &Pack, fact: &str, expected: &RawAnswer) -> Option<UnknownValue> {
     let RawAnswer::Str(want) = expected else {
         return None;
     };
-    let fact = pack.derived.iter().find(|d| d.id == id)?;
+    let fact = pack.derived.iter().find(|d| d.id == fact)?;
     let DerivedKind::Classify { values, .. } = &fact.kind else {
         return None;
     };
@@ -246,17 +167,9 @@ fn unknown_value_help(pack: &Pack, id: &str, expected: &RawAnswer, lang: Lang) -
         return None;
     }
     let ids = values.iter().map(|v| v.id.as_str());
-    Some(match did_you_mean(want, ids.clone()) {
-        Some(near) => tr!(
-            lang,
-            "`{id}` 没有值 `{want}`；是不是 `{near}`？",
-            "`{id}` has no value `{want}`; did you mean `{near}`?"
-        ),
-        None => tr!(
-            lang,
-            "`{id}` 没有值 `{want}`；它的值有：{}",
-            "`{id}` has no value `{want}`; its values are: {}",
-            list_names(ids, 12, lang)
-        ),
+    Some(UnknownValue {
+        value: want.clone(),
+        near: did_you_mean(want, ids.clone()).map(str::to_string),
+        values: ids.map(str::to_string).collect(),
     })
 }

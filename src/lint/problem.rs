@@ -6,7 +6,7 @@
 mod wording;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;

@@ -278,4 +278,4 @@ pub fn question_hint<S: AsRef<str>>(questions: &[S], id: &str, lang: Lang) -> St
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

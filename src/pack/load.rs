@@ -16,7 +16,7 @@ use crate::source::{FileId, Loc, SourceMap, SourceText};
 
 mod diagnose;
 mod parse;
-mod problem;
+pub(crate) mod problem;
 
 pub use diagnose::toml_error;
 use diagnose::{claimed_pack, is_answers_file, not_a_file};

@@ -8,7 +8,7 @@
 //! never dropped. See `docs/follow-through.md`.
 
 pub mod file;
-mod problem;
+pub(crate) mod problem;
 
 use std::path::{Path, PathBuf};
 

@@ -138,4 +138,4 @@ impl ProgressProblem {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

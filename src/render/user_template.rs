@@ -15,6 +15,10 @@ use crate::lang::Lang;
 use crate::plan::Plan;
 use crate::plan::Window;
 use crate::source::{FileId, Loc};
+
+/// The code of every problem of a user template (docs/lint-codes.md): one that does not parse
+/// or fails while rendering.
+pub const TEMPLATE_PROBLEM: &str = "U001";
 use crate::terminal::sanitize;
 use crate::tr;
 
@@ -373,7 +377,7 @@ pub fn error_diagnostic(error: &Error, file: FileId, source: &str, lang: Lang) -
             )
         );
     }
-    Diagnostic::error("U001", message)
+    Diagnostic::error(TEMPLATE_PROBLEM, message)
         .at(Loc::new(file, span), tr!(lang, "这里", "here"))
         .help(tr!(
             lang,

@@ -3,7 +3,7 @@ use crate::condition::parser::Expected;
 use crate::lang::Lang;
 
 /// One problem of every kind.
-fn every_problem() -> Vec<ConditionProblem> {
+pub(crate) fn every_problem() -> Vec<ConditionProblem> {
     use ConditionProblem::*;
     let s = |t: &str| t.to_string();
     vec![

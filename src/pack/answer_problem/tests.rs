@@ -4,7 +4,7 @@ use crate::lang::Lang;
 use crate::text::LocalText;
 
 /// One problem of every kind.
-fn every_problem() -> Vec<AnswersProblem> {
+pub(crate) fn every_problem() -> Vec<AnswersProblem> {
     use AnswersProblem::*;
     let s = |t: &str| t.to_string();
     let options = vec![s("none"), s("some")];

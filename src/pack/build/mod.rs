@@ -10,7 +10,7 @@
 mod derived;
 mod focus;
 mod meta;
-mod problem;
+pub(crate) mod problem;
 mod questions;
 mod review_questions;
 mod rule_defs;

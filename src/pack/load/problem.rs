@@ -250,4 +250,4 @@ impl LoadProblem {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -3,7 +3,7 @@ use crate::lang::Lang;
 use crate::source::{FileId, Loc};
 
 /// One problem of every kind.
-fn every_problem() -> Vec<ProgressProblem> {
+pub(crate) fn every_problem() -> Vec<ProgressProblem> {
     use ProgressProblem::*;
     let s = |t: &str| t.to_string();
     vec![

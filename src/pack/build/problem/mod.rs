@@ -5,7 +5,7 @@
 mod wording;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean, list_names};
 use crate::lang::Lang;

@@ -3,7 +3,7 @@ use crate::diagnostic::Severity;
 use crate::lang::Lang;
 
 /// One problem of every kind.
-fn every_problem() -> Vec<PackProblem> {
+pub(crate) fn every_problem() -> Vec<PackProblem> {
     use PackProblem::*;
     let s = |t: &str| t.to_string();
     let known = vec![s("alpha"), s("beta")];

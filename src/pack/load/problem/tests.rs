@@ -4,7 +4,7 @@ use crate::lang::Lang;
 use crate::source::NotAFile as Entry;
 
 /// One problem of every kind.
-fn every_problem() -> Vec<LoadProblem> {
+pub(crate) fn every_problem() -> Vec<LoadProblem> {
     use LoadProblem::*;
     let s = |t: &str| t.to_string();
     vec![

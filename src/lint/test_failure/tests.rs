@@ -1,0 +1,172 @@
+use super::{TestFailure, UnknownValue};
+use crate::lang::Lang;
+use crate::value::RawAnswer;
+
+/// One failure of every kind, and of every shape its wording depends on.
+pub(crate) fn every_failure() -> Vec<TestFailure> {
+    use TestFailure::*;
+    let s = |t: &str| t.to_string();
+    let differs = |expected, unknown| DerivedDiffers {
+        test: s("t"),
+        fact: s("d"),
+        actual: serde_json::Value::String(s("low")),
+        expected,
+        unknown,
+    };
+    vec![
+        InvalidAnswers {
+            test: s("t"),
+            reason: s("…"),
+        },
+        UnknownLanguage {
+            test: s("t"),
+            code: s("fr"),
+            available: vec![s("zh"), s("en")],
+        },
+        Missing {
+            test: s("t"),
+            concept: s("c"),
+            blocked: None,
+        },
+        Missing {
+            test: s("t"),
+            concept: s("c"),
+            blocked: Some(s("…")),
+        },
+        Unwanted {
+            test: s("t"),
+            concept: s("c"),
+            rules: vec![s("r")],
+        },
+        NoSuchDerived {
+            test: s("t"),
+            fact: s("d"),
+        },
+        differs(RawAnswer::Str(s("high")), None),
+        differs(
+            RawAnswer::Str(s("hihg")),
+            Some(UnknownValue {
+                value: s("hihg"),
+                near: Some(s("high")),
+                values: vec![s("low"), s("high")],
+            }),
+        ),
+        differs(
+            RawAnswer::Str(s("x")),
+            Some(UnknownValue {
+                value: s("x"),
+                near: None,
+                values: vec![s("low"), s("high")],
+            }),
+        ),
+        NoCaution {
+            test: s("t"),
+            rule: s("r"),
+        },
+        FirstSteps {
+            test: s("t"),
+            actual: vec![s("a"), s("b")],
+            expected: vec![s("b"), s("a")],
+        },
+        NotDeferred {
+            test: s("t"),
+            concept: s("c"),
+            in_phase: true,
+        },
+        NotDeferred {
+            test: s("t"),
+            concept: s("c"),
+            in_phase: false,
+        },
+        TooMany {
+            test: s("t"),
+            count: 12,
+            max: 10,
+        },
+        TextMissing {
+            test: s("t"),
+            phrase: s("p"),
+        },
+        TextPresent {
+            test: s("t"),
+            phrase: s("p"),
+            found: s("…p…"),
+        },
+    ]
+}
+
+/// Which kind a failure is: no arm is a wildcard, so a new kind cannot be left out of
+/// [`every_failure`] without this failing to compile.
+fn kind(failure: &TestFailure) -> usize {
+    use TestFailure::*;
+    match failure {
+        InvalidAnswers { .. } => 0,
+        UnknownLanguage { .. } => 1,
+        Missing { .. } => 2,
+        Unwanted { .. } => 3,
+        NoSuchDerived { .. } => 4,
+        DerivedDiffers { .. } => 5,
+        NoCaution { .. } => 6,
+        FirstSteps { .. } => 7,
+        NotDeferred { .. } => 8,
+        TooMany { .. } => 9,
+        TextMissing { .. } => 10,
+        TextPresent { .. } => 11,
+    }
+}
+
+/// How many kinds of failure there are.
+const KINDS: usize = 12;
+
+#[test]
+fn every_kind_of_failure_is_listed() {
+    let listed: std::collections::BTreeSet<usize> = every_failure().iter().map(kind).collect();
+    assert_eq!(listed, (0..KINDS).collect());
+}
+
+#[test]
+fn every_failure_is_worded_in_both_languages_with_a_t_code() {
+    for failure in every_failure() {
+        let code = failure.code();
+        assert!(
+            crate::diagnostic::is_code_of(code, 'T'),
+            "{failure:?} has the code {code}"
+        );
+        let (zh, en) = (failure.message(Lang::Zh), failure.message(Lang::En));
+        assert!(!zh.is_empty() && !en.is_empty(), "{failure:?}");
+        assert_ne!(zh, en, "{failure:?} says the same in both languages");
+        // Refused answers keep the answer check's label; every other failure has its own.
+        let restated = matches!(failure, TestFailure::InvalidAnswers { .. });
+        assert_eq!(failure.label(Lang::Zh).is_empty(), restated, "{failure:?}");
+        assert_eq!(failure.label(Lang::En).is_empty(), restated, "{failure:?}");
+        assert_eq!(
+            failure.help(Lang::Zh).len(),
+            failure.help(Lang::En).len(),
+            "{failure:?}"
+        );
+    }
+}
+
+#[test]
+fn an_expected_value_that_is_no_value_of_the_fact_gets_a_suggestion() {
+    let failure = &every_failure()[7];
+    assert_eq!(
+        failure.message(Lang::En),
+        "test `t`: `d` is \"low\", expected \"hihg\""
+    );
+    assert_eq!(
+        failure.help(Lang::En),
+        ["`d` has no value `hihg`; did you mean `high`?"]
+    );
+    assert_eq!(
+        every_failure()[8].help(Lang::Zh),
+        ["`d` 没有值 `x`；它的值有：`low`、`high`"]
+    );
+}
+
+#[test]
+fn a_list_is_expected_by_the_name_of_its_kind() {
+    let list = RawAnswer::List(Vec::new());
+    assert_eq!(super::as_json(&list, Lang::En), "array");
+    assert_eq!(super::as_json(&RawAnswer::Int(3), Lang::En), 3);
+}
