@@ -6,6 +6,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use tempfile::NamedTempFile;
+
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::tr;
@@ -242,32 +244,31 @@ pub fn create_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 fn write_through_temp(path: &Path, bytes: &[u8], how: How) -> io::Result<()> {
-    let (temp_path, file) = temp_file(path, how.private)?;
-    let written = fill(file, bytes, how.sync).and_then(|()| {
-        if how.replace {
-            if !how.private
-                && let Ok(old) = fs::metadata(path)
-                && old.is_file()
-            {
-                fs::set_permissions(&temp_path, old.permissions())?;
-            }
-            fs::rename(&temp_path, path)
-        } else {
-            link_new(&temp_path, path, bytes)
-        }
-    });
-    if written.is_err() || !how.replace {
-        let _ = fs::remove_file(&temp_path);
+    // Removed when dropped, so an error anywhere below leaves nothing behind.
+    let mut temp = temp_file(path, how.private)?;
+    temp.write_all(bytes)?;
+    if how.sync {
+        temp.as_file().sync_all()?;
     }
-    written
+    if !how.replace {
+        return persist_new(temp, path, bytes);
+    }
+    if !how.private
+        && let Ok(old) = fs::metadata(path)
+        && old.is_file()
+    {
+        fs::set_permissions(temp.path(), old.permissions())?;
+    }
+    temp.persist(path).map(drop).map_err(|e| e.error)
 }
 
-/// Gives the complete file at `temp` the name `path` if nothing has it. On a file system
-/// without hard links, the file is written under its name with create-new instead.
-fn link_new(temp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    match fs::hard_link(temp, path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+/// Gives the complete file `temp` the name `path` if nothing has it (`persist_noclobber`: a
+/// rename that never replaces, or a hard link). On a file system that can do neither, the file
+/// is written under its name with create-new instead.
+fn persist_new(temp: NamedTempFile, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match temp.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(e.error),
         Err(_) => {
             let file = OpenOptions::new().write(true).create_new(true).open(path)?;
             fill(file, bytes, true)
@@ -303,14 +304,16 @@ pub fn remove_stale_temp_files(dir: &Path) {
     }
 }
 
-/// The process id in the name of a temporary file `.{name}.{pid}.{attempt}.tmp`.
+/// The process id in the name of a temporary file `.{name}.{pid}.{random}.tmp`.
 fn temp_file_pid(name: &str) -> Option<u32> {
     let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
     let mut parts = rest.rsplitn(3, '.');
-    let attempt = parts.next()?;
+    let random = parts.next()?;
     let pid = parts.next()?;
     parts.next()?;
-    attempt.parse::<u32>().ok()?;
+    if random.is_empty() || !random.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
     pid.parse().ok()
 }
 
@@ -319,33 +322,27 @@ fn fill(mut file: File, bytes: &[u8], sync: bool) -> io::Result<()> {
     if sync { file.sync_all() } else { Ok(()) }
 }
 
-/// A new file beside `path`, named so that it is hidden and cannot clash; readable by the user
-/// only when `private`.
-fn temp_file(path: &Path, private: bool) -> io::Result<(PathBuf, File)> {
+/// A new temporary file beside `path`, hidden and named with this process's id (for
+/// [`remove_stale_temp_files`]) and random letters; readable by the user only when `private`,
+/// else created like any file (mode 0666 less the umask), not tempfile's default 0600.
+fn temp_file(path: &Path, private: bool) -> io::Result<NamedTempFile> {
     let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
     };
     let name = path
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy());
-    let mut attempt = 0u32;
-    loop {
-        let candidate = folder.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
-        let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        if private {
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        }
-        #[cfg(not(unix))]
-        let _ = private;
-        match options.open(&candidate) {
-            Ok(file) => return Ok((candidate, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(e) => return Err(e),
-        }
-    }
+    let prefix = format!(".{name}.{}.", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(6);
+    #[cfg(unix)]
+    let mode = if private { 0o600 } else { 0o666 };
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(mode));
+    #[cfg(not(unix))]
+    let _ = private;
+    builder.tempfile_in(folder)
 }
 
 #[cfg(test)]
@@ -443,5 +440,51 @@ mod tests {
             Target::from_flag(Some(Path::new("a.md"))),
             Target::File("a.md".into())
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_get_the_usual_mode_and_drafts_the_owners_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |name: &str| {
+            fs::metadata(dir.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        fs::write(dir.path().join("usual"), "x").unwrap();
+        create_atomically(&dir.path().join("plan.md"), b"x").unwrap();
+        replace_atomically(&dir.path().join("summary.md"), b"x").unwrap();
+        replace_private(&dir.path().join("draft.json"), b"x").unwrap();
+        assert_eq!(
+            mode("plan.md"),
+            mode("usual"),
+            "like any file the user makes"
+        );
+        assert_eq!(mode("summary.md"), mode("usual"));
+        assert_eq!(mode("draft.json"), 0o600);
+    }
+
+    #[test]
+    fn create_atomically_never_replaces_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.md");
+        create_atomically(&path, b"first").unwrap();
+        let err = create_atomically(&path, b"second").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn temporary_files_are_known_by_the_process_id_in_their_name() {
+        assert_eq!(temp_file_pid(".plan.md.4242.aB3xZ9.tmp"), Some(4242));
+        assert_eq!(temp_file_pid(".plan.md.4242.0.tmp"), Some(4242));
+        assert_eq!(temp_file_pid("plan.md.4242.aB3xZ9.tmp"), None);
+        assert_eq!(temp_file_pid(".plan.md.x.aB3xZ9.tmp"), None);
+        assert_eq!(temp_file_pid(".plan.md.4242..tmp"), None);
     }
 }

@@ -2,6 +2,7 @@
 //! the help lines and, for findings with a counterexample, what the answers file shows.
 
 use super::{Culprit, Item, Limit, LintProblem, NeverGiven, Subject, TextOf};
+use crate::diagnostic::list_names;
 use crate::engine::timeline::MAX_MONTHS;
 use crate::lang::Lang;
 use crate::tr;
@@ -293,10 +294,9 @@ fn unsatisfiable(lang: Lang) -> String {
     )
 }
 
-/// Names joined as `` `a`、`b` `` or `` `a`, `b` ``.
+/// Names joined as `` `a`、`b` `` or `` `a`, `b` ``, all of them.
 fn quoted(names: &[String], lang: Lang) -> String {
-    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    names.join(lang.list_separator())
+    list_names(names.iter().map(String::as_str), usize::MAX, lang)
 }
 
 /// The end of an L002 message: the part that contradicts, or `None` when the whole condition

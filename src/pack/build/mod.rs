@@ -24,7 +24,7 @@ use super::Place;
 use super::raw::{RawDerived, RawFile, RawQuestion};
 use super::{Derived, DerivedKind, Pack, PackOrigin, Question};
 use crate::condition::{Domain, Scope, Var};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, list_names};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap};
 use problem::PackProblem;
@@ -68,11 +68,11 @@ pub fn build(input: PackFiles, sources: &SourceMap, lang: Lang) -> (Option<Pack>
     };
     let mut diags = builder.diags;
     if !unparsed.is_empty() {
-        let names: Vec<String> = unparsed
-            .iter()
-            .map(|f| format!("`{}`", sources.get(*f).name))
-            .collect();
-        let names = names.join(lang.list_separator());
+        let names = list_names(
+            unparsed.iter().map(|f| sources.get(*f).name.as_str()),
+            usize::MAX,
+            lang,
+        );
         let follows = problem::unparsed_note(&names, lang);
         let mut marked = Diagnostics::new();
         marked.extend(diags.into_vec().into_iter().map(|d| {
