@@ -1,6 +1,10 @@
 //! Line breaking for table cells and paragraphs: by display width (CJK characters count as two
 //! columns), between words in English, and with the Chinese rule that closing punctuation never
 //! starts a line and opening brackets never end one.
+//!
+//! Not `textwrap`: tried with `unicode-linebreak` (0.16), it breaks `Review (复盘)` inside the
+//! brackets, breaks `一二三四 .toml` before `四`, and cuts `examples/red-vest.toml` at the width
+//! instead of after a separator, so three of the tests below fail with it.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
