@@ -5,6 +5,11 @@
 //! `$XDG_CACHE_HOME` and `$XDG_STATE_HOME` when set to an absolute path, else `~/.config`,
 //! `~/.cache` and `~/.local/state` when `$HOME` is an absolute path; relative paths are
 //! ignored.
+//!
+//! Not `etcetera` or `sys-locale`: both read the process's environment themselves, while
+//! [`Environment::from_vars`] reads it through a function, so that tests give it any
+//! environment without changing the process's (which would race with the other tests). The
+//! rules they would replace are the few lines of `from_vars`, tested below.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
