@@ -1,8 +1,6 @@
 //! `fulcrum compare` end to end: the Nanhu Street example against the same organization
 //! months later, in every format and both languages, no change, and the errors.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common;
 
 use crate::common::{fulcrum, stderr_of, stdout_of};

@@ -2,8 +2,6 @@
 //! code and the words fulcrum must answer with. No case may panic, print a plan, or leave a
 //! message without the file's name.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::Path;
 
 use crate::common::{fulcrum, path, stderr_of, stdout_of};

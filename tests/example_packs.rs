@@ -2,8 +2,6 @@
 //! first-match classification with a blocking value, cautions apart from actions, phases of its
 //! own naming. It lints clean, its tests pass, and its example answers give the plans promised.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common::{assert_lint_clean, fulcrum, stderr_of, stdout_of};
 
 const PACK: &str = "examples/packs/volunteer-burnout";

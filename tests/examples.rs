@@ -3,8 +3,6 @@
 //! domain spec), in both languages. The README table is the single place those expectations are
 //! written. A concept deferred by the length budget still counts as present.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common::{fulcrum, path, stderr_of};
 
 struct Row {

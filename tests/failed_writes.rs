@@ -3,8 +3,6 @@
 //! Read-only folders are covered in `src/output.rs` (when not running as root) and drafts and
 //! saved answers in `src/interview/draft.rs`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common::{stderr_of, with_mini};
 
 const ANSWERS: &str = "tests/fixtures/answers-mini-urgent.toml";

@@ -1,8 +1,6 @@
 //! Inputs that must not cost minutes or gigabytes, and writes that must not be lost
 //! (issue 14): each test here failed before its fix.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common;
 
 use crate::common::{fulcrum_en, stderr_of, stdout_of};

@@ -1,8 +1,6 @@
 //! `fulcrum rules lint` on the real binary: one bad pack per code, the built-in pack, and a
 //! mutated built-in pack whose counterexample really shows an empty phase.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common::{fulcrum, fulcrum_en};
 
 use std::path::Path;

@@ -1,8 +1,6 @@
 //! Workshop outputs: every plan format in both languages, the printable HTML's structure,
 //! `-o`, templates, batch plans, the group summary and explanations.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common::{fulcrum, root};
 
 use std::fs;

@@ -1,8 +1,6 @@
 //! The pack cache seen from outside: plans are the same with a cold cache, a warm cache and no
 //! cache; an edited pack is never served stale; a damaged or unwritable cache only costs time;
 //! packs with warnings are not cached, so their warnings show on every run.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common;
 
 use std::fs;

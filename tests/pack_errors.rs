@@ -1,7 +1,5 @@
 //! Broken rule packs: located messages and the invalid-pack exit code.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common;
 
 use crate::common::{fulcrum, path, stderr_of};

@@ -1,7 +1,5 @@
 //! `fulcrum rules test` on the real binary.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common::{fulcrum, fulcrum_en};
 
 #[test]

@@ -1,7 +1,5 @@
 //! `fulcrum plan` end to end: both formats, both languages, and every class of bad answers.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common;
 
 use crate::common::{fulcrum, stderr_of, stdout_of, with_mini};

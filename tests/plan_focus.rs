@@ -2,8 +2,6 @@
 //! due dates and the project's end in every format; the `[[test]]` expectations about them;
 //! and the lint checks of budgets and deadlines.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common;
 
 use std::path::Path;

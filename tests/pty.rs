@@ -3,8 +3,6 @@
 //!
 //! Every step waits for the text it needs on screen (`expect`), never for a fixed time.
 #![cfg(unix)]
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;

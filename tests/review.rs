@@ -6,8 +6,6 @@
 //! window has ended whenever the tests run. The report's date is today: snapshots show it as
 //! `[today]`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::{Path, PathBuf};
 
 use crate::common::{fulcrum, path, stderr_of, stdout_of};

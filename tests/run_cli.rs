@@ -1,7 +1,5 @@
 //! `fulcrum run` without a terminal: it never prompts or hangs, it fails at once naming
 //! `--answers`, or prints the plan when the answers file is complete.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

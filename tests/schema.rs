@@ -4,8 +4,6 @@
 //! The validator below covers exactly the draft-07 keywords the generated schema uses, and
 //! fails on any other keyword, so a new kind of constraint cannot be skipped silently.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common;
 
 use std::path::{Path, PathBuf};

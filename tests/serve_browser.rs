@@ -5,8 +5,6 @@
 //! The browser comes from the distribution (`.ci/run` installs Debian's `chromium`). Without
 //! one the test says so and passes, except under CI (`CI=true`), where it fails.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

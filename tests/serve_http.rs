@@ -1,8 +1,6 @@
 //! `fulcrum workshop serve` over HTTP: every route, in both languages, with the real binary on
 //! a loopback port.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::Path;
 
 use crate::web::{Server, command, complete_mini, enc};

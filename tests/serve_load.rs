@@ -8,8 +8,6 @@
 //! cargo test --release --test integration serve_load:: -- --ignored --nocapture
 //! ```
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::Path;
 use std::time::Duration;
 

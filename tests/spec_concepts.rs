@@ -8,8 +8,6 @@
 //! window that contains the follow-up three months after the project's end, and with six months
 //! or more left, recognise, extend and resolve ending by the project's end.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeSet;
 
 use fulcrum::answers::{Answers, Value};

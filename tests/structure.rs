@@ -6,8 +6,6 @@
 //! The source is read as text, not compiled: imports are the `crate::…` paths of each module's
 //! code (comments and `#[cfg(test)]` code left out, since a test may bring modules together).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

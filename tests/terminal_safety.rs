@@ -3,8 +3,6 @@
 //! clean message; plans that carry such text anyway (a renderer fed directly) print it
 //! neutralised in every format meant for a terminal.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common::{fulcrum, path, stderr_of};
 use fulcrum::answers::file;
 use fulcrum::engine;

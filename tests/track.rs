@@ -5,8 +5,6 @@
 //! Plans start on 2020-01-06, so that every phase window has ended whenever the tests run and
 //! "overdue" does not depend on the day.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::{Path, PathBuf};
 
 use crate::common::{fulcrum, path, stderr_of, stdout_of, with_mini};

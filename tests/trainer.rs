@@ -1,8 +1,6 @@
 //! Trainer tooling on the real binary: `rules new` scaffolds a pack that lints clean and passes
 //! its own tests, `rules show` prints a pack as tables.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common;
 
 use std::path::Path;

@@ -2,8 +2,6 @@
 //! wording, the questionnaire's "last question", the language of `rules show`, and the
 //! timeline in the guide and starter pack. Both languages where text is printed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common;
 
 use std::path::{Path, PathBuf};

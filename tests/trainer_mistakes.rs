@@ -1,8 +1,6 @@
 //! Trainers' mistakes, second round (issue 15): each test makes a mistake a new trainer made
 //! and checks what fulcrum says about it, in both languages.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::{Path, PathBuf};
 
 use crate::common::{fulcrum, path, stderr_of, stdout_of};

@@ -2,8 +2,6 @@
 //! single-language texts, files that do not parse, impossible rules named by their
 //! contradicting part. Each test makes the mistake and checks the message in both languages.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::Path;
 
 use crate::common::{fulcrum, path, stderr_of, stdout_of};

@@ -2,8 +2,6 @@
 //! pass; another version is never replaced silently), `rules list` with the version, and
 //! `rules remove`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common;
 
 use std::path::Path;

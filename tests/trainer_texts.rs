@@ -2,8 +2,6 @@
 //! and as Markdown, and the CSV round trip of `rules export-texts` / `rules import-texts`,
 //! which refuses a file whose ids no longer match.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common;
 
 use std::path::{Path, PathBuf};
