@@ -37,10 +37,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    /// A diagnostic of `severity`, of no place yet.
+    pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
-            severity: Severity::Error,
+            severity,
             code,
             message: message.into(),
             loc: None,
@@ -49,12 +49,14 @@ impl Diagnostic {
         }
     }
 
+    /// An error.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Error, code, message)
+    }
+
     /// A warning.
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
-        }
+        Diagnostic::new(Severity::Warning, code, message)
     }
 
     /// Places the diagnostic, with a label under the caret.
@@ -71,6 +73,11 @@ impl Diagnostic {
             self.help.push(help);
         }
         self
+    }
+
+    /// Adds lines of advice, leaving out empty ones.
+    pub fn helps(self, lines: impl IntoIterator<Item = String>) -> Self {
+        lines.into_iter().fold(self, Diagnostic::help)
     }
 
     /// Whether this is an error.
@@ -391,6 +398,17 @@ mod tests {
         assert!(rendered.contains("p.toml:1001:1"), "{rendered}");
         assert!(rendered.contains("1001 | bad = 1"), "{rendered}");
         assert!(!rendered.contains("# line"), "{rendered}");
+    }
+
+    #[test]
+    fn advice_leaves_out_empty_lines() {
+        let d = Diagnostic::new(Severity::Warning, "P004", "m").helps([
+            "a".to_string(),
+            String::new(),
+            "b".to_string(),
+        ]);
+        assert_eq!(d.help, ["a", "b"]);
+        assert_eq!(d.severity, Severity::Warning);
     }
 
     #[test]

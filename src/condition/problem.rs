@@ -288,11 +288,9 @@ impl ConditionProblem {
 
     /// The problem as a diagnostic at `loc`, worded in `lang`.
     pub fn diagnostic(&self, loc: Loc, lang: Lang) -> Diagnostic {
-        let diagnostic =
-            Diagnostic::error(self.code(), self.message(lang)).at(loc, self.label(lang));
-        self.help(lang)
-            .into_iter()
-            .fold(diagnostic, |d, line| d.help(line))
+        Diagnostic::error(self.code(), self.message(lang))
+            .at(loc, self.label(lang))
+            .helps(self.help(lang))
     }
 }
 

@@ -301,14 +301,11 @@ impl LintProblem {
 
     /// The finding as a diagnostic, at `loc` when it has a place, worded in `lang`.
     pub fn diagnostic(&self, loc: Option<Loc>, lang: Lang) -> Diagnostic {
-        let mut diagnostic = match self.severity() {
-            Severity::Error => Diagnostic::error(self.code(), self.message(lang)),
-            Severity::Warning => Diagnostic::warning(self.code(), self.message(lang)),
-        };
-        if let Some(loc) = loc {
-            diagnostic = diagnostic.at(loc, self.label(lang));
+        let diagnostic = Diagnostic::new(self.severity(), self.code(), self.message(lang));
+        match loc {
+            Some(loc) => diagnostic.at(loc, self.label(lang)),
+            None => diagnostic,
         }
-        diagnostic.help.extend(self.help(lang));
-        diagnostic
+        .helps(self.help(lang))
     }
 }

@@ -154,10 +154,9 @@ impl TestFailure {
 
     /// The failure as a diagnostic at `loc`, worded in `lang`.
     pub fn diagnostic(&self, loc: Loc, lang: Lang) -> Diagnostic {
-        let mut diagnostic =
-            Diagnostic::error(self.code(), self.message(lang)).at(loc, self.label(lang));
-        diagnostic.help.extend(self.help(lang));
-        diagnostic
+        Diagnostic::error(self.code(), self.message(lang))
+            .at(loc, self.label(lang))
+            .helps(self.help(lang))
     }
 
     /// A diagnostic of the answer check, said again as this failure: its code and message

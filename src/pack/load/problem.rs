@@ -230,22 +230,13 @@ impl LoadProblem {
 
     /// The problem as a diagnostic at `loc`, worded in `lang`.
     pub fn diagnostic(&self, loc: Loc, lang: Lang) -> Diagnostic {
-        let mut diagnostic = self.unplaced(lang);
-        diagnostic.loc = Some(loc);
-        diagnostic.label = self.label(lang);
-        diagnostic
+        self.unplaced(lang).at(loc, self.label(lang))
     }
 
     /// The problem as a diagnostic of no place in a file (paths, folders, sizes), worded in
     /// `lang`.
     pub fn unplaced(&self, lang: Lang) -> Diagnostic {
-        let diagnostic = match self.severity() {
-            Severity::Error => Diagnostic::error(self.code(), self.message(lang)),
-            Severity::Warning => Diagnostic::warning(self.code(), self.message(lang)),
-        };
-        self.help(lang)
-            .into_iter()
-            .fold(diagnostic, |d, line| d.help(line))
+        Diagnostic::new(self.severity(), self.code(), self.message(lang)).helps(self.help(lang))
     }
 }
 

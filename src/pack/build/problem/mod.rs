@@ -298,14 +298,9 @@ impl PackProblem {
 
     /// The problem as a diagnostic at `loc`, worded in `lang`.
     pub fn diagnostic(&self, loc: Loc, lang: Lang) -> Diagnostic {
-        let mut diagnostic = match self.severity() {
-            Severity::Error => Diagnostic::error(self.code(), self.message(lang)),
-            Severity::Warning => Diagnostic::warning(self.code(), self.message(lang)),
-        }
-        .at(loc, self.label(lang));
-        // Pushed as they are, empty hints too, as the builder always did.
-        diagnostic.help.extend(self.help(lang));
-        diagnostic
+        Diagnostic::new(self.severity(), self.code(), self.message(lang))
+            .at(loc, self.label(lang))
+            .helps(self.help(lang))
     }
 
     /// A diagnostic of another check, said again as this problem: its code and message become
