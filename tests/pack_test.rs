@@ -165,3 +165,48 @@ fn an_expected_value_a_derived_fact_does_not_have_gets_a_did_you_mean() {
         "{err}"
     );
 }
+
+#[test]
+fn missing_answers_of_a_test_point_at_its_answers_table_with_advice_for_a_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = std::fs::read_to_string("tests/fixtures/packs/mini/pack.toml").unwrap();
+    let with_test = format!(
+        "{pack}\n[[test]]\nid = \"short\"\nexpect_present = []\n\n[test.answers]\nfocus = \"care\"\nmonths_left = 12\n"
+    );
+    std::fs::write(dir.path().join("pack.toml"), &with_test).unwrap();
+    let lines: Vec<&str> = with_test.lines().collect();
+    let line = lines.iter().rposition(|l| *l == "[test.answers]").unwrap() + 1;
+    for (lang, expected) in [
+        (
+            "en",
+            [
+                "error[T001]: invalid answers in test `short`: missing answers to 2 required question(s)",
+                "^ these answers",
+                "= help: add the missing answers to this test's `answers`",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "错误[T001]：测试 `short` 的答案无效：缺少 2 个必答问题的答案",
+                "^ 这组答案",
+                "= 提示：在这个测试的 answers 中补上缺少的回答",
+            ],
+        ),
+    ] {
+        let out = fulcrum()
+            .args(["--lang", lang, "--rules"])
+            .arg(dir.path())
+            .args(["rules", "test", "mini"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(&format!("pack.toml:{line}:1")), "{err}");
+        for part in expected {
+            assert!(err.contains(part), "{part:?} not in\n{err}");
+        }
+        // The advice of an answers file (`fulcrum run --answers`) does not fit a test.
+        assert!(!err.contains("fulcrum run"), "{err}");
+    }
+}

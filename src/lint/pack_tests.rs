@@ -63,7 +63,7 @@ fn run_one(
                         test: id(),
                         reason: d.message.clone(),
                     };
-                    failure.restate(d, lang)
+                    failure.restate(d, test.answers_loc.clone(), lang)
                 })
                 .collect();
         }

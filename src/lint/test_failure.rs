@@ -17,7 +17,7 @@ use crate::value::RawAnswer;
 #[derive(Debug, Clone, PartialEq)]
 pub enum TestFailure {
     /// The test's answers are refused by the answer check; its diagnostic keeps its place,
-    /// label and help (see [`TestFailure::restate`]).
+    /// label and help (see [`TestFailure::restate`]), or is placed at the answers table.
     InvalidAnswers {
         /// The test.
         test: String,
@@ -160,10 +160,18 @@ impl TestFailure {
     }
 
     /// A diagnostic of the answer check, said again as this failure: its code and message
-    /// become this failure's, its place, label and help stay.
-    pub fn restate(&self, mut diagnostic: Diagnostic, lang: Lang) -> Diagnostic {
+    /// become this failure's, its place, label and help stay. A diagnostic of no place (missing
+    /// answers) is placed at `answers`, the test's answers table, with this failure's advice
+    /// instead of the answers file's.
+    pub fn restate(&self, mut diagnostic: Diagnostic, answers: Loc, lang: Lang) -> Diagnostic {
         diagnostic.code = self.code();
         diagnostic.message = self.message(lang);
+        if diagnostic.loc.is_none() {
+            diagnostic.help.clear();
+            diagnostic = diagnostic
+                .at(answers, self.label(lang))
+                .helps(self.help(lang));
+        }
         diagnostic
     }
 }

@@ -472,6 +472,9 @@ pub struct PackTest {
     pub description: Option<LocalText>,
     /// The answers, with where each is written.
     pub answers: Vec<(String, Loc, toml::Spanned<RawAnswer>)>,
+    /// Where the answers table is written: where a problem of the answers as a whole (a
+    /// missing answer) is shown.
+    pub answers_loc: Loc,
     /// Concepts that must be present.
     pub expect_present: Vec<(String, Loc)>,
     /// Concepts that must be absent.

@@ -135,10 +135,8 @@ fn every_failure_is_worded_in_both_languages_with_a_t_code() {
         let (zh, en) = (failure.message(Lang::Zh), failure.message(Lang::En));
         assert!(!zh.is_empty() && !en.is_empty(), "{failure:?}");
         assert_ne!(zh, en, "{failure:?} says the same in both languages");
-        // Refused answers keep the answer check's label; every other failure has its own.
-        let restated = matches!(failure, TestFailure::InvalidAnswers { .. });
-        assert_eq!(failure.label(Lang::Zh).is_empty(), restated, "{failure:?}");
-        assert_eq!(failure.label(Lang::En).is_empty(), restated, "{failure:?}");
+        assert!(!failure.label(Lang::Zh).is_empty(), "{failure:?}");
+        assert!(!failure.label(Lang::En).is_empty(), "{failure:?}");
         assert_eq!(
             failure.help(Lang::Zh).len(),
             failure.help(Lang::En).len(),
@@ -169,4 +167,33 @@ fn a_list_is_expected_by_the_name_of_its_kind() {
     let list = RawAnswer::List(Vec::new());
     assert_eq!(super::as_json(&list, Lang::En), "array");
     assert_eq!(super::as_json(&RawAnswer::Int(3), Lang::En), 3);
+}
+
+#[test]
+fn refused_answers_keep_their_place_or_are_placed_at_the_answers_table() {
+    use crate::diagnostic::Diagnostic;
+    use crate::source::{FileId, Loc};
+    let failure = TestFailure::InvalidAnswers {
+        test: "t".into(),
+        reason: "missing".into(),
+    };
+    let table = Loc::new(FileId(0), 10..20);
+    let placed = Diagnostic::error("A004", "x")
+        .at(Loc::new(FileId(0), 12..14), "unknown option")
+        .help("choose one of …");
+    let placed = failure.restate(placed, table.clone(), Lang::En);
+    assert_eq!(
+        (placed.code, placed.label.as_str()),
+        ("T001", "unknown option")
+    );
+    assert_eq!(placed.loc, Some(Loc::new(FileId(0), 12..14)));
+    assert_eq!(placed.help, ["choose one of …"]);
+    let missing = failure.restate(Diagnostic::error("A007", "x"), table.clone(), Lang::En);
+    assert_eq!(missing.loc, Some(table));
+    assert_eq!(missing.label, "these answers");
+    assert_eq!(
+        missing.help,
+        ["add the missing answers to this test's `answers`"]
+    );
+    assert_eq!(missing.message, "invalid answers in test `t`: missing");
 }

@@ -94,7 +94,7 @@ impl TestFailure {
     pub fn label(&self, lang: Lang) -> String {
         use TestFailure::*;
         match self {
-            InvalidAnswers { .. } => String::new(),
+            InvalidAnswers { .. } => tr!(lang, "这组答案", "these answers"),
             UnknownLanguage { .. } => tr!(lang, "未知语言", "unknown language"),
             Missing { .. } | NoCaution { .. } | TextMissing { .. } => {
                 tr!(lang, "预期出现", "expected here")
@@ -112,7 +112,12 @@ impl TestFailure {
     pub fn help(&self, lang: Lang) -> Vec<String> {
         use TestFailure::*;
         let line = match self {
-            InvalidAnswers { .. } | NoSuchDerived { .. } | TextMissing { .. } => return Vec::new(),
+            NoSuchDerived { .. } | TextMissing { .. } => return Vec::new(),
+            InvalidAnswers { .. } => tr!(
+                lang,
+                "在这个测试的 answers 中补上缺少的回答",
+                "add the missing answers to this test's `answers`"
+            ),
             UnknownLanguage { available, .. } => {
                 tr!(lang, "可用：{}", "available: {}", available.join(", "))
             }

@@ -26,6 +26,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|(k, v)| (k.get_ref().clone(), Loc::new(file, k.span()), (**v).clone()))
                 .collect(),
+            answers_loc: Loc::new(file, raw.answers.span()),
             expect_present: list(&raw.expect_present),
             expect_absent: list(&raw.expect_absent),
             expect_derived: raw
