@@ -289,8 +289,8 @@ const CASES: &[Case] = &[
         code: "L008",
         message: "question `mood` prompt (en) is empty",
         file: "pack.toml",
-        line: 39,
-        column: 1,
+        line: 43,
+        column: 25,
         exit: 3,
         example: &[],
     },
@@ -528,4 +528,46 @@ fn removing_the_debrief_rules_leaves_review_empty_and_the_counterexample_shows_i
         .map(|p| p["actions"].as_array().unwrap().len())
         .sum();
     assert!(others > 0, "the other phases still have actions");
+}
+
+#[test]
+fn an_empty_text_is_underlined_where_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = std::fs::read_to_string("tests/fixtures/packs/mini/pack.toml").unwrap();
+    let why = "why = { zh = \"看清才好行动。\", en = \"You act better when you see clearly.\" }";
+    assert!(pack.contains(why));
+    // One empty text written inline, one written as a table of its own.
+    let broken = pack
+        .replacen(why, "why = { zh = \"看清才好行动。\", en = \"  \" }", 1)
+        .replacen(
+            "[[rule.action]]\nphase = \"start\"\nconcept = \"start.look\"",
+            "[[rule.action]]\nphase = \"start\"\nconcept = \"start.look\"\nowner.zh = \"\"\nowner.en = \"Lead\"",
+            1,
+        )
+        .replacen("owner = { zh = \"负责人\", en = \"Lead\" }\npartners", "partners", 1);
+    std::fs::write(dir.path().join("pack.toml"), &broken).unwrap();
+    let line_of = |needle: &str| broken.lines().position(|l| l.starts_with(needle)).unwrap() + 1;
+    let (findings, exit) = lint_json(dir.path());
+    assert_eq!(exit, 3);
+    let at = |message: &str| {
+        let f = findings
+            .iter()
+            .find(|f| f["message"] == message)
+            .unwrap_or_else(|| panic!("{message} not in {findings:#?}"));
+        (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap())
+    };
+    // `why = { zh = "看清才好行动。", en = "  " }`: the `en` entry, in characters.
+    assert_eq!(
+        at("rule `always-start` action `start.look` why (en) is empty"),
+        (
+            line_of("why = { zh = \"看清才好行动。\", en = \"  \" }") as u64,
+            25
+        )
+    );
+    // A dotted key is not looked for: the action's header, three lines above, is shown.
+    let header = line_of("owner.zh = \"\"") - 3;
+    assert_eq!(
+        at("rule `always-start` action `start.look` owner (zh) is empty"),
+        (header as u64, 1)
+    );
 }

@@ -155,11 +155,7 @@ fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagn
     for (text, loc, words) in texts {
         for (code, words) in words.entries() {
             if words.trim().is_empty() {
-                let problem = LintProblem::EmptyText {
-                    text: text.clone(),
-                    language: code.map(str::to_string),
-                };
-                out.push(problem.diagnostic(loc.clone(), lang));
+                out.push(empty_text(sources, loc.as_ref(), text.clone(), code, lang));
             }
         }
     }
@@ -174,30 +170,89 @@ fn empty_texts(pack: &Pack, sources: &SourceMap, lang: Lang, out: &mut Vec<Diagn
             let partners = a.partners.iter().map(|p| ("partners", p));
             for (part, template) in parts.into_iter().chain(partners) {
                 for code in empty_langs(template) {
-                    let problem = LintProblem::EmptyText {
-                        text: TextOf::Action {
-                            rule: rule.id.clone(),
-                            concept: a.concept.clone(),
-                            part,
-                        },
-                        language: Some(code.to_string()),
+                    let text = TextOf::Action {
+                        rule: rule.id.clone(),
+                        concept: a.concept.clone(),
+                        part,
                     };
-                    out.push(problem.diagnostic(Some(a.loc.clone()), lang));
+                    out.push(empty_text(sources, Some(&a.loc), text, Some(code), lang));
                 }
             }
         }
         for c in &rule.cautions {
             for code in empty_langs(&c.text) {
-                let problem = LintProblem::EmptyText {
-                    text: TextOf::Caution {
-                        rule: rule.id.clone(),
-                    },
-                    language: Some(code.to_string()),
+                let text = TextOf::Caution {
+                    rule: rule.id.clone(),
                 };
-                out.push(problem.diagnostic(Some(c.loc.clone()), lang));
+                out.push(empty_text(sources, Some(&c.loc), text, Some(code), lang));
             }
         }
     }
+}
+
+/// The finding of an empty `text` of the item at `item`, placed at the text itself when it can
+/// be found there.
+fn empty_text(
+    sources: &SourceMap,
+    item: Option<&Loc>,
+    text: TextOf,
+    language: Option<&str>,
+    lang: Lang,
+) -> Diagnostic {
+    let at = item.map(|item| text_loc(sources, item, &text, language).unwrap_or(item.clone()));
+    let problem = LintProblem::EmptyText {
+        text,
+        language: language.map(str::to_string),
+    };
+    problem.diagnostic(at, lang)
+}
+
+/// Where the empty text is written, found in the item's own table (from `item`, its header, to
+/// the next table): the line `key = …`, and within it `language = "…"` when the text is written
+/// per language. `None` when it is written another way (a dotted key, a sub-table) or the item
+/// is an option or a value, whose table the pack does not locate: the item's header is shown
+/// then.
+fn text_loc(sources: &SourceMap, item: &Loc, text: &TextOf, language: Option<&str>) -> Option<Loc> {
+    let key = match text {
+        TextOf::Item {
+            kind: Item::Option | Item::Value,
+            ..
+        } => return None,
+        TextOf::Item { key, .. } | TextOf::Action { part: key, .. } => *key,
+        TextOf::Caution { .. } => "text",
+        TextOf::Pack(_) => return None,
+    };
+    let source = &sources.get(item.file).text;
+    let start = source.get(item.span.start..)?.find('\n')? + item.span.start + 1;
+    let mut at = start;
+    for line in source[start..].split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            return None;
+        }
+        if let Some(value) = trimmed
+            .strip_prefix(key)
+            .map(str::trim_start)
+            .and_then(|rest| rest.strip_prefix('='))
+        {
+            let value_start = at + line.len() - value.len();
+            let value = value.trim_end();
+            let span = language
+                .and_then(|l| {
+                    let entry = value.find(&format!("{l} ="))?;
+                    let quote = value[entry..].find('"')? + entry;
+                    let close = value[quote + 1..].find('"')? + quote + 1;
+                    Some(entry..close + 1)
+                })
+                .unwrap_or(value.len() - value.trim_start().len()..value.len());
+            return Some(Loc::new(
+                item.file,
+                value_start + span.start..value_start + span.end,
+            ));
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Whether `c` is a Chinese character (CJK unified ideographs and their extension A).
