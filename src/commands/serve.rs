@@ -125,9 +125,26 @@ fn unwritable(dir: &Path, e: &std::io::Error, ui: Lang) -> Failure {
     )
 }
 
+/// How many connections may wait to be accepted. A room of phones that press "next" together
+/// overflowed the standard library's 128, and the kernel dropped the rest: each dropped phone
+/// tried again a second later (docs/performance.md). The kernel caps it at `somaxconn`.
+const BACKLOG: i32 = 1024;
+
+/// Listens on `addr` as `TcpListener::bind` does (reusable address, closed on exec), with room
+/// for [`BACKLOG`] connections waiting.
+fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None)?;
+    #[cfg(unix)]
+    socket.set_reuse_address(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(BACKLOG)?;
+    Ok(socket.into())
+}
+
 /// Listens on the address, or says why it cannot.
 fn bind(ip: IpAddr, port: u16, ui: Lang) -> Result<TcpListener, Failure> {
-    TcpListener::bind(SocketAddr::new(ip, port)).map_err(|e| {
+    listen(SocketAddr::new(ip, port)).map_err(|e| {
         let message = match e.kind() {
             std::io::ErrorKind::AddrInUse => tr!(
                 ui,
@@ -235,4 +252,27 @@ fn announce(bind: IpAddr, port: u16, dir: &Path, token: &str, ui: Lang, counts: 
             "It serves the local network: press Ctrl-C to stop it after the workshop."
         )
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::{Ipv4Addr, SocketAddr, TcpStream};
+    use std::time::Duration;
+
+    /// A room pressing "next" together: 300 phones connect before the server accepts any. With
+    /// the standard library's backlog of 128 the kernel drops the rest, and their connections
+    /// time out here (a phone would retry a second later).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn three_hundred_phones_can_wait_to_be_accepted() {
+        let listener = super::listen(SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let waiting: Vec<TcpStream> = (0..300)
+            .map(|i| {
+                TcpStream::connect_timeout(&addr, Duration::from_millis(500))
+                    .unwrap_or_else(|e| panic!("phone {i} was not let in: {e}"))
+            })
+            .collect();
+        assert_eq!(waiting.len(), 300);
+    }
 }
