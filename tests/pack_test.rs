@@ -132,20 +132,24 @@ fn a_path_where_a_pack_id_belongs_gets_a_hint_to_use_rules() {
     );
 }
 
-#[test]
-fn an_expected_value_a_derived_fact_does_not_have_gets_a_did_you_mean() {
+/// The mini pack with `test` added, in a folder of its own, and the line of the added text
+/// that starts with `marker`.
+fn mini_with_test(test: &str, marker: &str) -> (tempfile::TempDir, usize) {
     let dir = tempfile::tempdir().unwrap();
     let pack = std::fs::read_to_string("tests/fixtures/packs/mini/pack.toml").unwrap();
-    let with_test = format!(
-        "{pack}\n[[test]]\nid = \"typo\"\nexpect_derived = {{ urgency = \"hgh\" }}\n\n[test.answers]\nfocus = \"care\"\nmonths_left = 12\nwho = [\"residents\"]\ntroubled = false\n"
+    let text = format!("{pack}\n{test}");
+    std::fs::write(dir.path().join("pack.toml"), &text).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let line = lines.iter().rposition(|l| l.starts_with(marker)).unwrap() + 1;
+    (dir, line)
+}
+
+#[test]
+fn an_expected_value_a_derived_fact_does_not_have_gets_a_did_you_mean() {
+    let (dir, line) = mini_with_test(
+        "[[test]]\nid = \"typo\"\nexpect_derived = { urgency = \"hgh\" }\n\n[test.answers]\nfocus = \"care\"\nmonths_left = 12\nwho = [\"residents\"]\ntroubled = false\n",
+        "expect_derived",
     );
-    std::fs::write(dir.path().join("pack.toml"), &with_test).unwrap();
-    let lines: Vec<&str> = with_test.lines().collect();
-    let line = lines
-        .iter()
-        .rposition(|l| l.starts_with("expect_derived"))
-        .unwrap()
-        + 1;
     let out = fulcrum_en()
         .arg("--rules")
         .arg(dir.path())
@@ -168,14 +172,10 @@ fn an_expected_value_a_derived_fact_does_not_have_gets_a_did_you_mean() {
 
 #[test]
 fn missing_answers_of_a_test_point_at_its_answers_table_with_advice_for_a_test() {
-    let dir = tempfile::tempdir().unwrap();
-    let pack = std::fs::read_to_string("tests/fixtures/packs/mini/pack.toml").unwrap();
-    let with_test = format!(
-        "{pack}\n[[test]]\nid = \"short\"\nexpect_present = []\n\n[test.answers]\nfocus = \"care\"\nmonths_left = 12\n"
+    let (dir, line) = mini_with_test(
+        "[[test]]\nid = \"short\"\nexpect_present = []\n\n[test.answers]\nfocus = \"care\"\nmonths_left = 12\n",
+        "[test.answers]",
     );
-    std::fs::write(dir.path().join("pack.toml"), &with_test).unwrap();
-    let lines: Vec<&str> = with_test.lines().collect();
-    let line = lines.iter().rposition(|l| *l == "[test.answers]").unwrap() + 1;
     for (lang, expected) in [
         (
             "en",
