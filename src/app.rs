@@ -87,6 +87,10 @@ fn run_command(args: Vec<std::ffi::OsString>, env: Environment) -> Exit {
         env,
     };
     let result = match cli.command {
+        // A folder of answers files, or --out-dir: one plan per file.
+        Some(Command::Plan(args)) if args.out_dir.is_some() || args.answers.is_dir() => {
+            commands::batch::run(&context, &args)
+        }
         Some(Command::Plan(args)) => commands::make_plan::run(&context, &args),
         Some(Command::Track(args)) => commands::track::run(&context, &args),
         Some(Command::Rules(RulesCommand::List)) => commands::rules::list(&context),
@@ -108,6 +112,9 @@ fn run_command(args: Vec<std::ffi::OsString>, env: Environment) -> Exit {
         Some(Command::Rules(RulesCommand::Test(args))) => commands::pack_test::run(&context, &args),
         Some(Command::Rules(RulesCommand::Schema)) => commands::rules::schema(),
         Some(Command::Rules(RulesCommand::New(args))) => commands::new_pack::run(&context, &args),
+        Some(Command::Rules(RulesCommand::Show(args))) if args.texts => {
+            commands::texts::show(&context, &args)
+        }
         Some(Command::Rules(RulesCommand::Show(args))) => commands::show::run(&context, &args),
         Some(Command::Rules(RulesCommand::ExportTexts {
             pack,

@@ -1,6 +1,7 @@
 //! The shape of the source tree, as docs/architecture.md describes it: no file in `src/` over
 //! 600 lines, no import cycle between the top-level modules of `src/`, a paragraph in
-//! docs/architecture.md for each of them; and every file of `tests/` declared in tests/lib.rs.
+//! docs/architecture.md for each of them, no command using another command (they share
+//! `commands::session`); and every file of `tests/` declared in tests/lib.rs.
 //! (docs/lint-codes.md is checked against the problem enums by `src/diagnostic/documented.rs`.)
 //!
 //! The source is read as text, not compiled: imports are the `crate::…` paths of each module's
@@ -346,6 +347,40 @@ fn top_level_modules_do_not_import_each_other_in_a_cycle() {
             steps.join("\n")
         );
     }
+}
+
+#[test]
+fn no_command_uses_another_command_only_the_session() {
+    let commands = root().join("src/commands");
+    let names: Vec<String> = std::fs::read_dir(&commands)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".rs").map(str::to_string)
+        })
+        .filter(|n| n != "mod" && n != "session")
+        .collect();
+    assert!(names.len() > 10, "the commands should be found: {names:?}");
+    let mut uses = Vec::new();
+    for file in rust_files(&commands) {
+        let code = code_of(&file);
+        // A command's own file names its siblings `super::NAME`; any file, `crate::commands::NAME`.
+        let direct = file.parent() == Some(commands.as_path());
+        for name in &names {
+            let own = file.file_stem().is_some_and(|s| *s == **name);
+            let sibling = direct && !own && code.contains(&format!("super::{name}::"));
+            let by_crate = code.contains(&format!("crate::commands::{name}::"));
+            let by_use = direct && code.contains(&format!("use super::{name};"));
+            if sibling || by_crate || by_use {
+                uses.push(format!("{} uses {name}", relative(&file)));
+            }
+        }
+    }
+    assert!(
+        uses.is_empty(),
+        "commands share steps through commands::session, not each other: {uses:?}"
+    );
 }
 
 #[test]

@@ -5,8 +5,7 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use super::session::{Context, evaluate, read_answers, start_date};
-use super::track;
+use super::session::{Context, evaluate, read_answers, read_progress, report_gone, start_date};
 use crate::cli::{CompareArgs, CompareFormat};
 use crate::compare::{self, carry, why};
 use crate::engine;
@@ -29,7 +28,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<Exit, Failure> {
     }
     let mut catalog = context.catalog()?;
     let earlier_progress = if has_progress {
-        Some(track::read_progress(
+        Some(read_progress(
             context,
             &mut catalog.sources,
             &earlier_progress_path,
@@ -67,7 +66,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<Exit, Failure> {
     );
     if let Some(read) = &earlier_progress {
         let gone = progress::apply(&mut before_plan, read, crate::clock::today());
-        track::report_gone(&gone, &earlier_progress_path, ui);
+        report_gone(&gone, &earlier_progress_path, ui);
     }
     let after_plan = plan(&later, later_start);
     let mut comparison = why::compare(
@@ -113,7 +112,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<Exit, Failure> {
                 "Wrote `{shown}`: {kept} of the later plan's {actions} actions keep their earlier progress; the others are to do."
             )
         );
-        track::report_gone(&carried.gone, &later_progress_path, ui);
+        report_gone(&carried.gone, &later_progress_path, ui);
     }
     Ok(Exit::Success)
 }

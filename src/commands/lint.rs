@@ -4,15 +4,12 @@
 //! when clean, 1 with warnings only, 3 with errors.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use super::session::Context;
 use crate::cli::{LintArgs, LintFormat};
 use crate::error::{Exit, Failure};
-use crate::lint::{Finding, lint_pack};
-use crate::pack::Pack;
-use crate::pack::load::{Catalog, load};
+use crate::lint::lint_paths;
 use crate::tr;
 
 /// Runs `rules lint`.
@@ -89,47 +86,4 @@ pub fn run(context: &Context, args: &LintArgs) -> Result<Exit, Failure> {
     } else {
         Exit::Success
     })
-}
-
-/// Loads and lints: the packs with a file under `paths`, or every pack of `rule_paths` (where
-/// packs are read from) when `paths` is empty.
-pub fn lint_paths(
-    paths: &[PathBuf],
-    rule_paths: &[PathBuf],
-    ui: crate::lang::Lang,
-    budget: Duration,
-) -> (Catalog, Vec<Finding>) {
-    let catalog = if paths.is_empty() {
-        load(rule_paths, ui)
-    } else {
-        load(paths, ui)
-    };
-    let selected = |file: crate::source::FileId| {
-        paths.is_empty()
-            || catalog
-                .sources
-                .get(file)
-                .path
-                .as_ref()
-                .is_some_and(|p| paths.iter().any(|root| p.starts_with(root)))
-    };
-    let mut findings: Vec<Finding> = catalog
-        .diagnostics
-        .items()
-        .iter()
-        .filter(|d| d.loc.as_ref().is_none_or(|l| selected(l.file)))
-        .cloned()
-        .map(Finding::from)
-        .collect();
-    // A file that does not parse is said first: what follows may only come from its absence.
-    findings.sort_by_key(|f| f.diagnostic.code != "P001");
-    let packs: Vec<&Pack> = catalog
-        .packs
-        .iter()
-        .filter(|p| p.origin.files.iter().any(|f| selected(*f)))
-        .collect();
-    for pack in packs {
-        findings.extend(lint_pack(pack, &catalog.sources, ui, budget));
-    }
-    (catalog, findings)
 }

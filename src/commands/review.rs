@@ -4,8 +4,7 @@
 
 use std::path::Path;
 
-use super::session::{Context, Evaluated, evaluate, read_answers, start_date};
-use super::track;
+use super::session::{Context, Evaluated, evaluate, read_answers, recorded_progress, start_date};
 use crate::cli::{ReviewArgs, ReviewFormat};
 use crate::compare::why;
 use crate::engine;
@@ -26,21 +25,17 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<Exit, Failure> {
         Some(path) => Some((path, read_answers(context, &mut catalog, path)?)),
         None => None,
     };
-    // The progress file named, else the one beside the answers file if there is one.
-    let progress_path = match (&args.progress, args.no_progress) {
-        (_, true) => None,
-        (Some(path), false) => Some(path.clone()),
-        (None, false) => Some(progress::default_path(&args.answers)).filter(|p| p.exists()),
-    };
-    let recorded = match &progress_path {
-        Some(path) => {
-            let read = track::read_progress(context, &mut catalog.sources, path)?;
-            track::warn_other_start(args.start.as_deref(), &read, path, ui);
-            start = read.start;
-            Some((path, read))
-        }
-        None => None,
-    };
+    let recorded = recorded_progress(
+        context,
+        &mut catalog.sources,
+        &args.answers,
+        args.progress.as_deref(),
+        args.no_progress,
+        args.start.as_deref(),
+    )?;
+    if let Some((_, read)) = &recorded {
+        start = read.start;
+    }
     let current = evaluate(
         context,
         &catalog,
@@ -94,7 +89,7 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<Exit, Failure> {
         None => None,
     };
     let questions = current.evaluation.review_questions(current.pack);
-    let progress_file = progress_path.as_ref().map(|p| p.display().to_string());
+    let progress_file = recorded.as_ref().map(|(p, _)| p.display().to_string());
     let answers_file = args.answers.display().to_string();
     let report = Report::build(
         &plan,

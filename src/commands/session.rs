@@ -25,6 +25,11 @@ use crate::render::{self, Format, RenderOptions};
 use crate::source::{FileId, SourceMap};
 use crate::tr;
 
+mod answers_files;
+mod progress;
+pub use answers_files::{AnswersFiles, answers_files};
+pub use progress::{read_progress, recorded_progress, report_gone, warn_other_start};
+
 /// What every command needs to know about the run.
 #[derive(Debug, Clone)]
 pub struct Context {

@@ -143,7 +143,7 @@ fn rules_dir(context: &Context, ui: Lang) -> Result<PathBuf, Failure> {
 pub fn install(context: &Context, file: &Path, force: bool) -> Result<Exit, Failure> {
     let ui = context.ui;
     let (catalog, findings) =
-        super::lint::lint_paths(&[file.to_path_buf()], &[], ui, INSTALL_BUDGET);
+        crate::lint::lint_paths(&[file.to_path_buf()], &[], ui, INSTALL_BUDGET);
     let errors: Vec<_> = findings
         .iter()
         .filter(|f| f.diagnostic.is_error())

@@ -21,9 +21,6 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<Exit, Failure> {
     // environment's, else the pack's default (a C locale says nothing).
     let lang = context.plan_lang(pack, None);
     let ui = lang;
-    if args.texts {
-        return super::texts::show(context, &catalog, pack, args.markdown, args.width);
-    }
     let width = std::io::stdout()
         .is_terminal()
         .then(|| context.output_width(args.width))

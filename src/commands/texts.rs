@@ -10,6 +10,7 @@ use std::path::Path;
 use comfy_table::{ContentArrangement, Table, presets};
 
 use super::session::Context;
+use crate::cli::ShowArgs;
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::pack::Pack;
@@ -48,13 +49,10 @@ fn phase_note(pack: &Pack, phase: &str, ui: Lang) -> String {
 }
 
 /// `rules show PACK --texts`: every text in both languages, as a table or Markdown.
-pub fn show(
-    context: &Context,
-    catalog: &Catalog,
-    pack: &Pack,
-    markdown: bool,
-    width: Option<u16>,
-) -> Result<Exit, Failure> {
+pub fn show(context: &Context, args: &ShowArgs) -> Result<Exit, Failure> {
+    let catalog = &context.catalog_from_source()?;
+    let pack = super::session::pack_by_id(catalog, &args.pack, context.ui)?;
+    let (markdown, width) = (args.markdown, args.width);
     let ui = context.plan_lang(pack, None);
     let entries = pack_entries(catalog, pack);
     let header = [

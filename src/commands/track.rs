@@ -10,7 +10,9 @@ use inquire::error::InquireError;
 use inquire::{Select, Text};
 use unicode_width::UnicodeWidthStr;
 
-use super::session::{Context, evaluate, read_answers, start_date};
+use super::session::{
+    Context, evaluate, read_answers, read_progress, report_gone, start_date, warn_other_start,
+};
 use crate::cli::TrackArgs;
 use crate::clock::parse_date;
 use crate::diagnostic::did_you_mean;
@@ -21,57 +23,8 @@ use crate::lang::Lang;
 use crate::outln;
 use crate::plan::Plan;
 use crate::progress::{self, Entry, Progress, Status, file};
-use crate::source::SourceMap;
 use crate::terminal::sanitize;
 use crate::tr;
-
-/// Reads a progress file, printing every problem in it (exit code 6 when there are any).
-pub fn read_progress(
-    context: &Context,
-    sources: &mut SourceMap,
-    path: &Path,
-) -> Result<Progress, Failure> {
-    file::read(path, sources, context.ui).map_err(|diags| {
-        context.report(sources, diags.items());
-        let count = diags.items().iter().filter(|d| d.is_error()).count();
-        eprintln!(
-            "{}",
-            sanitize(&tr!(
-                context.ui,
-                "进度文件 `{}` 有 {count} 个问题。",
-                "{count} problem(s) in progress file `{}`.",
-                path.display()
-            ))
-        );
-        Failure::Reported(Exit::InvalidProgress)
-    })
-}
-
-/// Lists on stderr the entries of a progress file that no action of the plan matches.
-pub fn report_gone(gone: &[Entry], path: &Path, ui: Lang) {
-    if gone.is_empty() {
-        return;
-    }
-    let shown = path.display();
-    eprintln!(
-        "{}",
-        sanitize(&tr!(
-            ui,
-            "`{shown}` 中有 {} 条记录已不在计划中（答案或规则包改了），仍保留在文件里：",
-            "{} entr(ies) of `{shown}` no longer in the plan (the answers or the pack changed), kept in the file:",
-            gone.len()
-        ))
-    );
-    for e in gone {
-        eprintln!(
-            "  - {} ({}): {} {}",
-            sanitize(&e.rule),
-            sanitize(&e.concept),
-            e.status.mark(),
-            e.status.label(ui)
-        );
-    }
-}
 
 /// Runs `fulcrum track`.
 pub fn run(context: &Context, args: &TrackArgs) -> Result<Exit, Failure> {
@@ -194,24 +147,6 @@ pub fn run(context: &Context, args: &TrackArgs) -> Result<Exit, Failure> {
         )
     );
     Ok(Exit::Success)
-}
-
-/// Says that an existing progress file keeps its start date when `--start` gives another.
-pub fn warn_other_start(flag: Option<&str>, progress: &Progress, path: &Path, ui: Lang) {
-    let Some(given) = flag else { return };
-    if given == progress.start.to_string() {
-        return;
-    }
-    eprintln!(
-        "{}",
-        sanitize(&tr!(
-            ui,
-            "警告：`{}` 记下的开始日期是 {}，计划仍按它排期；--start {given} 未使用（要改，请编辑该文件的 `start`）",
-            "warning: `{}` records the start date {}, and the plan keeps it; --start {given} is not used (edit `start` in that file to change it)",
-            path.display(),
-            progress.start
-        ))
-    );
 }
 
 /// Finds the action and status of one `--set RULE=STATUS`: the index of the action among

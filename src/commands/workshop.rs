@@ -16,9 +16,9 @@ use crate::tr;
 /// Runs `fulcrum workshop summary`.
 pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
     let ui = context.ui;
-    let mut given = super::batch::AnswersFiles::default();
+    let mut given = super::session::AnswersFiles::default();
     for path in &args.paths {
-        let more = super::batch::answers_files(path, ui)?;
+        let more = super::session::answers_files(path, ui)?;
         given.files.extend(more.files);
         given.not_files.extend(more.not_files);
     }
@@ -35,7 +35,7 @@ pub fn summary(context: &Context, args: &SummaryArgs) -> Result<Exit, Failure> {
                 // done / open / overdue columns.
                 let beside = crate::progress::default_path(file);
                 let progress = if beside.exists() {
-                    Some(super::track::read_progress(
+                    Some(super::session::read_progress(
                         context,
                         &mut catalog.sources,
                         &beside,

@@ -16,6 +16,7 @@ pub mod test_failure;
 pub mod text;
 pub mod timeline;
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -23,6 +24,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
 use crate::pack::Pack;
+use crate::pack::load::{Catalog, load};
 use crate::source::SourceMap;
 use problem::LintProblem;
 
@@ -70,6 +72,49 @@ pub fn lint_pack(pack: &Pack, sources: &SourceMap, lang: Lang, budget: Duration)
         .collect();
     findings.extend(logic::check(pack, lang, budget));
     findings
+}
+
+/// Loads and lints: the packs with a file under `paths`, or every pack of `rule_paths` (where
+/// packs are read from) when `paths` is empty.
+pub fn lint_paths(
+    paths: &[PathBuf],
+    rule_paths: &[PathBuf],
+    lang: Lang,
+    budget: Duration,
+) -> (Catalog, Vec<Finding>) {
+    let catalog = if paths.is_empty() {
+        load(rule_paths, lang)
+    } else {
+        load(paths, lang)
+    };
+    let selected = |file: crate::source::FileId| {
+        paths.is_empty()
+            || catalog
+                .sources
+                .get(file)
+                .path
+                .as_ref()
+                .is_some_and(|p| paths.iter().any(|root| p.starts_with(root)))
+    };
+    let mut findings: Vec<Finding> = catalog
+        .diagnostics
+        .items()
+        .iter()
+        .filter(|d| d.loc.as_ref().is_none_or(|l| selected(l.file)))
+        .cloned()
+        .map(Finding::from)
+        .collect();
+    // A file that does not parse is said first: what follows may only come from its absence.
+    findings.sort_by_key(|f| f.diagnostic.code != "P001");
+    let packs: Vec<&Pack> = catalog
+        .packs
+        .iter()
+        .filter(|p| p.origin.files.iter().any(|f| selected(*f)))
+        .collect();
+    for pack in packs {
+        findings.extend(lint_pack(pack, &catalog.sources, lang, budget));
+    }
+    (catalog, findings)
 }
 
 /// The finding that says which checks were skipped because files of the pack do not parse.
