@@ -19,6 +19,48 @@ pub enum Severity {
     Error,
 }
 
+/// What a kind of problem is: its stable code (docs/lint-codes.md) and how serious it is. Each
+/// area's problem enum implements it in one place, beside the enum.
+pub trait Coded {
+    /// The stable code documented in docs/lint-codes.md.
+    fn code(&self) -> &'static str;
+
+    /// Whether the problem stops the file from being used (by default it does).
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+}
+
+/// How a problem is said in each language. Each area's problem enum implements it in its
+/// wording module.
+pub trait Worded {
+    /// What is wrong, in one line.
+    fn message(&self, lang: Lang) -> String;
+
+    /// The words under the caret.
+    fn label(&self, lang: Lang) -> String;
+
+    /// Advice, one line each.
+    fn help(&self, lang: Lang) -> Vec<String>;
+}
+
+/// A problem of a file people wrote, as data: every problem enum becomes a [`Diagnostic`] the
+/// same way, once it has a place.
+pub trait Problem: Coded + Worded {
+    /// The problem as a diagnostic of no place in a file (paths, folders, sizes, missing
+    /// answers), worded in `lang`.
+    fn unplaced(&self, lang: Lang) -> Diagnostic {
+        Diagnostic::new(self.severity(), self.code(), self.message(lang)).helps(self.help(lang))
+    }
+
+    /// The problem as a diagnostic at `loc`, worded in `lang`.
+    fn diagnostic(&self, loc: Loc, lang: Lang) -> Diagnostic {
+        self.unplaced(lang).at(loc, self.label(lang))
+    }
+}
+
+impl<P: Coded + Worded> Problem for P {}
+
 /// One problem found in a file, with where it is and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -335,12 +377,30 @@ pub fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize, lang
     }
 }
 
-/// Whether `code` is a diagnostic code of `family`: the letter, then three digits (`P007`).
-/// The problem enums' tests check every code they give with it.
+/// What the tests of every problem enum check of each problem: a code of `family` (the letter,
+/// then three digits: `P007`), a message in both languages, and as many help lines in each.
+/// Each enum's tests add what is particular to it.
 #[cfg(test)]
-pub fn is_code_of(code: &str, family: char) -> bool {
+pub fn assert_worded<P: Problem + std::fmt::Debug>(problem: &P, family: char) {
+    let code = problem.code();
     let mut chars = code.chars();
-    code.len() == 4 && chars.next() == Some(family) && chars.all(|c| c.is_ascii_digit())
+    assert!(
+        code.len() == 4 && chars.next() == Some(family) && chars.all(|c| c.is_ascii_digit()),
+        "{problem:?} has the code {code}"
+    );
+    assert!(
+        !problem.message(Lang::Zh).is_empty(),
+        "{problem:?} is not worded"
+    );
+    assert!(
+        !problem.message(Lang::En).is_empty(),
+        "{problem:?} is not worded"
+    );
+    assert_eq!(
+        problem.help(Lang::Zh).len(),
+        problem.help(Lang::En).len(),
+        "{problem:?} gives different advice in each language"
+    );
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::condition::Var;
-use crate::diagnostic::{Diagnostic, Diagnostics, SHOWN_PER_FILE};
+use crate::diagnostic::{Diagnostic, Diagnostics, Problem, SHOWN_PER_FILE, Worded};
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::pack::answer_problem::AnswersProblem;

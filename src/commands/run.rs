@@ -14,7 +14,7 @@ use crate::answers::Answers;
 use crate::answers::file::{self, AnswersFile};
 use crate::cli::RunArgs;
 use crate::condition::Var;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::engine;
 use crate::error::{Exit, Failure};
 use crate::interview::draft::{answers_toml, free_path};

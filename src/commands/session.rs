@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use crate::answers::file::{self, AnswersFile};
 use crate::cli::PlanArgs;
 use crate::clock;
-use crate::diagnostic::{Diagnostic, Diagnostics, list_names};
+use crate::diagnostic::{Diagnostic, Diagnostics, Problem, list_names};
 use crate::engine::{self, Evaluation};
 use crate::environment::Environment;
 use crate::error::{Exit, Failure};

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::session::Context;
+use crate::diagnostic::Worded;
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::pack::load::load;

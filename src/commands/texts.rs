@@ -11,6 +11,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 
 use super::session::Context;
 use crate::cli::ShowArgs;
+use crate::diagnostic::Worded;
 use crate::error::{Exit, Failure};
 use crate::lang::Lang;
 use crate::pack::Pack;

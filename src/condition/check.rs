@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::ast::{CmpOp, Expr, HasMode, Name, Target, TestOp};
 use super::problem::{ConditionProblem, Kind};
 use super::{Check, Cond, Domain, Scope, Test, Var};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::lang::Lang;
 use crate::source::StringOrigin;
 

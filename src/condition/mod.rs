@@ -15,7 +15,7 @@ pub(crate) mod problem;
 
 use std::ops::Range;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::lang::Lang;
 use crate::source::StringOrigin;
 use ast::CmpOp;

@@ -4,9 +4,8 @@
 //! pack report these.
 
 use super::parser::{self, Expected};
-use crate::diagnostic::{Diagnostic, did_you_mean, list_names};
+use crate::diagnostic::{Coded, Worded, did_you_mean, list_names};
 use crate::lang::{Lang, spaced, zh_or};
-use crate::source::Loc;
 use crate::tr;
 
 /// What a name of a condition is, as a message names it.
@@ -83,9 +82,9 @@ pub enum ConditionProblem {
     },
 }
 
-impl ConditionProblem {
+impl Coded for ConditionProblem {
     /// The stable code documented in docs/lint-codes.md.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         use ConditionProblem::*;
         match self {
             BadChar { .. } | NumberTooLarge | Unexpected { .. } | Empty => "C001",
@@ -95,9 +94,11 @@ impl ConditionProblem {
             TooDeep | TooLong => "C005",
         }
     }
+}
 
+impl Worded for ConditionProblem {
     /// What is wrong, in one line.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         use ConditionProblem::*;
         match self {
             BadChar { text } => tr!(
@@ -168,7 +169,7 @@ impl ConditionProblem {
     }
 
     /// The label under the caret.
-    pub fn label(&self, lang: Lang) -> String {
+    fn label(&self, lang: Lang) -> String {
         use ConditionProblem::*;
         match self {
             BadChar { .. } => tr!(lang, "这里", "here"),
@@ -198,7 +199,7 @@ impl ConditionProblem {
     }
 
     /// How to fix it. Empty lines are left out when the diagnostic is made.
-    pub fn help(&self, lang: Lang) -> Vec<String> {
+    fn help(&self, lang: Lang) -> Vec<String> {
         use ConditionProblem::*;
         let split = || {
             tr!(
@@ -284,13 +285,6 @@ impl ConditionProblem {
             )],
             DoesNotFit { name, kind } => vec![kind.advice(name, lang)],
         }
-    }
-
-    /// The problem as a diagnostic at `loc`, worded in `lang`.
-    pub fn diagnostic(&self, loc: Loc, lang: Lang) -> Diagnostic {
-        Diagnostic::error(self.code(), self.message(lang))
-            .at(loc, self.label(lang))
-            .helps(self.help(lang))
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Severity;
+use super::{Problem, Severity};
 
 /// Every code the problem enums report, with the severities its problems have.
 fn reported() -> BTreeMap<&'static str, BTreeSet<&'static str>> {
@@ -13,43 +13,17 @@ fn reported() -> BTreeMap<&'static str, BTreeSet<&'static str>> {
             Severity::Warning => "warning",
         }
     }
-    let mut codes: Vec<(&'static str, Severity)> = Vec::new();
-    codes.extend(
-        crate::pack::build::problem::tests::every_problem()
-            .iter()
-            .map(|p| (p.code(), p.severity())),
-    );
-    codes.extend(
-        crate::pack::load::problem::tests::every_problem()
-            .iter()
-            .map(|p| (p.code(), p.severity())),
-    );
-    codes.extend(
-        crate::pack::answer_problem::tests::every_problem()
-            .iter()
-            .map(|p| (p.code(), p.severity())),
-    );
-    codes.extend(
-        crate::lint::problem::tests::every_problem()
-            .iter()
-            .map(|p| (p.code(), p.severity())),
-    );
-    // Conditions, progress files, pack tests and templates only report errors.
-    codes.extend(
-        crate::condition::problem::tests::every_problem()
-            .iter()
-            .map(|p| (p.code(), Severity::Error)),
-    );
-    codes.extend(
-        crate::progress::problem::tests::every_problem()
-            .iter()
-            .map(|p| (p.code(), Severity::Error)),
-    );
-    codes.extend(
-        crate::lint::test_failure::tests::every_failure()
-            .iter()
-            .map(|p| (p.code(), Severity::Error)),
-    );
+    fn of<P: Problem>(problems: Vec<P>) -> Vec<(&'static str, Severity)> {
+        problems.iter().map(|p| (p.code(), p.severity())).collect()
+    }
+    let mut codes = of(crate::pack::build::problem::tests::every_problem());
+    codes.extend(of(crate::pack::load::problem::tests::every_problem()));
+    codes.extend(of(crate::pack::answer_problem::tests::every_problem()));
+    codes.extend(of(crate::lint::problem::tests::every_problem()));
+    codes.extend(of(crate::condition::problem::tests::every_problem()));
+    codes.extend(of(crate::progress::problem::tests::every_problem()));
+    codes.extend(of(crate::lint::test_failure::tests::every_failure()));
+    // User templates have one kind of problem.
     codes.push((
         crate::render::user_template::TEMPLATE_PROBLEM,
         Severity::Error,

@@ -6,7 +6,7 @@ use toml::Spanned;
 use super::{Evaluation, evaluate};
 use crate::answers::Answers;
 use crate::condition::Var;
-use crate::diagnostic::{Diagnostics, SHOWN_PER_FILE};
+use crate::diagnostic::{Diagnostics, Problem, SHOWN_PER_FILE};
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::pack::answer_check::check_value;

@@ -1,7 +1,7 @@
 //! Checks on the plan's focus and schedule that need no answers: a length budget too small for
 //! the actions it must keep, and an indicator deadline that cannot fit in its phase's window.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::engine::timeline;
 use crate::lang::Lang;
 use crate::pack::{Pack, QuestionKind};
@@ -36,7 +36,7 @@ fn budgets(pack: &Pack, lang: Lang, out: &mut Vec<Diagnostic>) {
             first_steps: focus.first_steps,
             kept,
         };
-        out.push(problem.diagnostic(Some(budget.loc.clone()), lang));
+        out.push(problem.diagnostic(budget.loc.clone(), lang));
     }
 }
 
@@ -47,7 +47,7 @@ fn deadlines(pack: &Pack, lang: Lang, out: &mut Vec<Diagnostic>) {
     let Some(t) = &pack.timeline else {
         for action in actions.filter(|a| a.deadline_weeks.is_some()) {
             let problem = LintProblem::DeadlineUndated;
-            out.push(problem.diagnostic(Some(action.loc.clone()), lang));
+            out.push(problem.diagnostic(action.loc.clone(), lang));
         }
         return;
     };
@@ -76,6 +76,6 @@ fn deadlines(pack: &Pack, lang: Lang, out: &mut Vec<Diagnostic>) {
             fewest,
             length,
         };
-        out.push(problem.diagnostic(Some(action.loc.clone()), lang));
+        out.push(problem.diagnostic(action.loc.clone(), lang));
     }
 }

@@ -11,6 +11,7 @@ use crate::analysis::example::answers_file;
 use crate::analysis::{Analysis, Outcome};
 use crate::answers::Answers;
 use crate::condition::Condition;
+use crate::diagnostic::Problem;
 use crate::engine::evaluate;
 use crate::lang::Lang;
 use crate::pack::{DerivedKind, Pack};
@@ -121,7 +122,10 @@ impl Lint<'_> {
             answers_file(self.pack, lang, answers, &shows)
         });
         self.out.push(Finding {
-            diagnostic: problem.diagnostic(loc, lang),
+            diagnostic: match loc {
+                Some(loc) => problem.diagnostic(loc, lang),
+                None => problem.unplaced(lang),
+            },
             counterexample,
         });
     }

@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Problem, Severity};
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::pack::load::{Catalog, load};
@@ -129,7 +129,7 @@ fn skipped(pack: &Pack, sources: &SourceMap, lang: Lang) -> Diagnostic {
         pack: pack.id.clone(),
         files,
     }
-    .diagnostic(None, lang)
+    .unplaced(lang)
 }
 
 /// A finding as `--format json` prints it.

@@ -3,7 +3,7 @@
 
 use super::plan_expectations;
 use super::test_failure::{TestFailure, UnknownValue, as_json};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, Problem, did_you_mean};
 use crate::engine::assemble::build;
 use crate::engine::resolve;
 use crate::lang::Lang;

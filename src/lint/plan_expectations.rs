@@ -3,7 +3,7 @@
 //! or must not contain.
 
 use super::test_failure::TestFailure;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::lang::Lang;
 use crate::pack::PackTest;
 use crate::plan::{ActionOut, Plan};

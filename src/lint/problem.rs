@@ -8,9 +8,7 @@ mod wording;
 #[cfg(test)]
 pub(crate) mod tests;
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::lang::Lang;
-use crate::source::Loc;
+use crate::diagnostic::{Coded, Severity};
 
 /// A finding of lint about a pack.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,9 +259,9 @@ pub enum Limit {
     },
 }
 
-impl LintProblem {
+impl Coded for LintProblem {
     /// The stable code documented in docs/lint-codes.md.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         use LintProblem::*;
         match self {
             NeverAsked { .. } => "L001",
@@ -284,7 +282,7 @@ impl LintProblem {
     }
 
     /// Whether the finding makes lint fail, or only warns.
-    pub fn severity(&self) -> Severity {
+    fn severity(&self) -> Severity {
         use LintProblem::*;
         match self {
             NoCase { .. }
@@ -297,15 +295,5 @@ impl LintProblem {
             | ValueNeverGiven { .. } => Severity::Warning,
             _ => Severity::Error,
         }
-    }
-
-    /// The finding as a diagnostic, at `loc` when it has a place, worded in `lang`.
-    pub fn diagnostic(&self, loc: Option<Loc>, lang: Lang) -> Diagnostic {
-        let diagnostic = Diagnostic::new(self.severity(), self.code(), self.message(lang));
-        match loc {
-            Some(loc) => diagnostic.at(loc, self.label(lang)),
-            None => diagnostic,
-        }
-        .helps(self.help(lang))
     }
 }

@@ -7,7 +7,7 @@ mod wording;
 #[cfg(test)]
 pub(crate) mod tests;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Coded, Diagnostic, Worded};
 use crate::lang::Lang;
 use crate::source::Loc;
 use crate::value::RawAnswer;
@@ -135,9 +135,9 @@ pub struct UnknownValue {
     pub values: Vec<String>,
 }
 
-impl TestFailure {
+impl Coded for TestFailure {
     /// The stable code documented in docs/lint-codes.md.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         use TestFailure::*;
         match self {
             InvalidAnswers { .. } | UnknownLanguage { .. } => "T001",
@@ -151,14 +151,9 @@ impl TestFailure {
             TextMissing { .. } | TextPresent { .. } => "T009",
         }
     }
+}
 
-    /// The failure as a diagnostic at `loc`, worded in `lang`.
-    pub fn diagnostic(&self, loc: Loc, lang: Lang) -> Diagnostic {
-        Diagnostic::error(self.code(), self.message(lang))
-            .at(loc, self.label(lang))
-            .helps(self.help(lang))
-    }
-
+impl TestFailure {
     /// A diagnostic of the answer check, said again as this failure: its code and message
     /// become this failure's, its place, label and help stay. A diagnostic of no place (missing
     /// answers) is placed at `answers`, the test's answers table, with this failure's advice

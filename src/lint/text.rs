@@ -2,7 +2,7 @@
 //! answer nothing reads.
 
 use crate::condition::Var;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::lang::Lang;
 use crate::pack::placeholder::Segment;
 use crate::pack::{DerivedKind, Pack, Template};
@@ -51,7 +51,7 @@ pub fn single_language(pack: &Pack, sources: &SourceMap, lang: Lang) -> Vec<Diag
                 languages: languages.clone(),
                 fix,
             }
-            .diagnostic(Some(loc.clone()), lang)
+            .diagnostic(loc.clone(), lang)
         })
         .collect()
 }
@@ -204,7 +204,10 @@ fn empty_text(
         text,
         language: language.map(str::to_string),
     };
-    problem.diagnostic(at, lang)
+    match at {
+        Some(at) => problem.diagnostic(at, lang),
+        None => problem.unplaced(lang),
+    }
 }
 
 /// Where the empty text is written, found in the item's own table (from `item`, its header, to
@@ -328,7 +331,7 @@ fn unused_questions(pack: &Pack, lang: Lang, out: &mut Vec<Diagnostic>) {
             let problem = LintProblem::UnusedQuestion {
                 question: q.id.clone(),
             };
-            out.push(problem.diagnostic(Some(q.loc.clone()), lang));
+            out.push(problem.diagnostic(q.loc.clone(), lang));
         }
     }
 }

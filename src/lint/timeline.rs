@@ -1,6 +1,6 @@
 //! A timeline whose months question allows more months than can be dated.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::engine::timeline::MAX_MONTHS;
 use crate::lang::Lang;
 use crate::pack::{Pack, QuestionKind};
@@ -20,6 +20,6 @@ pub fn check(pack: &Pack, lang: Lang) -> Option<Diagnostic> {
             question: question.id.clone(),
             max,
         }
-        .diagnostic(Some(question.loc.clone()), lang)
+        .diagnostic(question.loc.clone(), lang)
     })
 }

@@ -6,7 +6,7 @@ use toml::Spanned;
 use super::answer_problem::{AnswersProblem, Expected};
 use super::answer_rules::{Invalid, validate};
 use super::{Choice, Question, QuestionKind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc};
 use crate::value::{RawAnswer, Value};

@@ -7,9 +7,8 @@
 
 mod wording;
 
-use crate::diagnostic::{Diagnostic, Severity, did_you_mean, list_names};
+use crate::diagnostic::{Coded, Diagnostic, Severity, Worded, did_you_mean, list_names};
 use crate::lang::Lang;
-use crate::source::Loc;
 use crate::text::LocalText;
 use crate::tr;
 
@@ -196,9 +195,9 @@ pub enum AnswersProblem {
     },
 }
 
-impl AnswersProblem {
+impl Coded for AnswersProblem {
     /// The stable code documented in docs/lint-codes.md.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         use AnswersProblem::*;
         match self {
             Unreadable { .. } | NotToml { .. } => "A001",
@@ -222,7 +221,7 @@ impl AnswersProblem {
     }
 
     /// Whether the answers cannot be used as they are.
-    pub fn severity(&self) -> Severity {
+    fn severity(&self) -> Severity {
         use AnswersProblem::*;
         match self {
             UnknownSkipped { .. } | UnknownQuestionIgnored { .. } | Dropped { .. } => {
@@ -231,18 +230,9 @@ impl AnswersProblem {
             _ => Severity::Error,
         }
     }
+}
 
-    /// The problem as a diagnostic at `loc`, worded in `lang`.
-    pub fn diagnostic(&self, loc: Loc, lang: Lang) -> Diagnostic {
-        self.unplaced(lang).at(loc, self.label(lang))
-    }
-
-    /// The problem as a diagnostic of no place in particular (missing answers), worded in
-    /// `lang`.
-    pub fn unplaced(&self, lang: Lang) -> Diagnostic {
-        Diagnostic::new(self.severity(), self.code(), self.message(lang)).helps(self.help(lang))
-    }
-
+impl AnswersProblem {
     /// A diagnostic of the loader or the TOML reader, said again as this problem: its code
     /// becomes this problem's and this problem's help is added; its message, place and label
     /// stay.

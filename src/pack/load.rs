@@ -10,7 +10,7 @@ use super::builtin;
 use super::cache::{CacheKey, PackCache};
 use super::raw::RawFile;
 use super::{Pack, Place};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap, SourceText};
 

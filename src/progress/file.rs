@@ -24,7 +24,7 @@ use toml::Spanned;
 
 use super::problem::ProgressProblem;
 use super::{Entry, Progress, Status};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, Problem, Worded};
 use crate::lang::Lang;
 use crate::pack::load::read_text;
 use crate::plan::Plan;

@@ -2,10 +2,9 @@
 //! per kind, with the values it needs, and the one place that gives each its code and words it
 //! in each language. [`super::file`] reports these.
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Coded, Diagnostic, Worded, did_you_mean};
 use crate::lang::Lang;
 use crate::plan::Status;
-use crate::source::Loc;
 use crate::tr;
 
 /// A problem of a progress file. Every one is an error: the file is not used until it is fixed.
@@ -42,9 +41,9 @@ pub enum ProgressProblem {
     },
 }
 
-impl ProgressProblem {
+impl Coded for ProgressProblem {
     /// The stable code documented in docs/lint-codes.md.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         use ProgressProblem::*;
         match self {
             Unreadable { .. } | NotToml { .. } => "G001",
@@ -52,9 +51,11 @@ impl ProgressProblem {
             DuplicateEntry { .. } => "G003",
         }
     }
+}
 
+impl Worded for ProgressProblem {
     /// What is wrong, in one line.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         use ProgressProblem::*;
         match self {
             Unreadable { reason } | NotToml { reason } => reason.clone(),
@@ -71,7 +72,7 @@ impl ProgressProblem {
     }
 
     /// The label under the caret.
-    pub fn label(&self, lang: Lang) -> String {
+    fn label(&self, lang: Lang) -> String {
         use ProgressProblem::*;
         match self {
             // The loader's and the TOML reader's labels are kept (`restate`).
@@ -87,7 +88,7 @@ impl ProgressProblem {
     }
 
     /// How to fix it.
-    pub fn help(&self, lang: Lang) -> Vec<String> {
+    fn help(&self, lang: Lang) -> Vec<String> {
         use ProgressProblem::*;
         let line = match self {
             Unreadable { .. } => return Vec::new(),
@@ -117,14 +118,9 @@ impl ProgressProblem {
         };
         vec![line]
     }
+}
 
-    /// The problem as a diagnostic at `loc`, worded in `lang`.
-    pub fn diagnostic(&self, loc: Loc, lang: Lang) -> Diagnostic {
-        Diagnostic::error(self.code(), self.message(lang))
-            .at(loc, self.label(lang))
-            .helps(self.help(lang))
-    }
-
+impl ProgressProblem {
     /// A diagnostic of the loader or the TOML reader, said again as this problem: its code
     /// becomes this problem's and this problem's help is added; its message, place, label and
     /// help stay.

@@ -2,14 +2,14 @@
 //! the help lines and, for findings with a counterexample, what the answers file shows.
 
 use super::{Culprit, Item, Limit, LintProblem, NeverGiven, Subject, TextOf};
-use crate::diagnostic::list_names;
+use crate::diagnostic::{Worded, list_names};
 use crate::engine::timeline::MAX_MONTHS;
 use crate::lang::Lang;
 use crate::tr;
 
-impl LintProblem {
+impl Worded for LintProblem {
     /// What is wrong, in one line.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         use LintProblem::*;
         match self {
             NeverAsked { question } => tr!(
@@ -132,7 +132,7 @@ impl LintProblem {
     }
 
     /// The words under the caret.
-    pub fn label(&self, lang: Lang) -> String {
+    fn label(&self, lang: Lang) -> String {
         use LintProblem::*;
         match self {
             NeverAsked { .. } => unsatisfiable(lang),
@@ -170,7 +170,7 @@ impl LintProblem {
     }
 
     /// Advice, one line each.
-    pub fn help(&self, lang: Lang) -> Vec<String> {
+    fn help(&self, lang: Lang) -> Vec<String> {
         use LintProblem::*;
         let line = match self {
             NeverAsked { .. } => tr!(
@@ -261,7 +261,9 @@ impl LintProblem {
         };
         vec![line]
     }
+}
 
+impl LintProblem {
     /// What the counterexample of the finding shows, for those that come with one.
     pub fn shows(&self, lang: Lang) -> Option<String> {
         use LintProblem::*;

@@ -2,13 +2,13 @@
 //! the help lines.
 
 use super::{TestFailure, UnknownValue};
-use crate::diagnostic::list_names;
+use crate::diagnostic::{Worded, list_names};
 use crate::lang::Lang;
 use crate::tr;
 
-impl TestFailure {
+impl Worded for TestFailure {
     /// What failed, in one line.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         use TestFailure::*;
         match self {
             InvalidAnswers { test, reason } => tr!(
@@ -91,7 +91,7 @@ impl TestFailure {
     }
 
     /// The words under the caret, at the expectation.
-    pub fn label(&self, lang: Lang) -> String {
+    fn label(&self, lang: Lang) -> String {
         use TestFailure::*;
         match self {
             InvalidAnswers { .. } => tr!(lang, "这组答案", "these answers"),
@@ -109,7 +109,7 @@ impl TestFailure {
     }
 
     /// Advice, one line each.
-    pub fn help(&self, lang: Lang) -> Vec<String> {
+    fn help(&self, lang: Lang) -> Vec<String> {
         use TestFailure::*;
         let line = match self {
             NoSuchDerived { .. } | TextMissing { .. } => return Vec::new(),

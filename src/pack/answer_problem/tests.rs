@@ -1,5 +1,5 @@
 use super::{AnswersProblem, Expected};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Coded, Problem, Severity, Worded};
 use crate::lang::Lang;
 use crate::text::LocalText;
 
@@ -126,13 +126,7 @@ fn every_kind_of_problem_is_listed() {
 #[test]
 fn every_problem_is_worded_in_both_languages_with_a_code() {
     for problem in every_problem() {
-        let code = problem.code();
-        assert!(
-            crate::diagnostic::is_code_of(code, 'A'),
-            "{problem:?} has the code {code}"
-        );
-        assert!(!problem.message(Lang::Zh).is_empty(), "{problem:?}");
-        assert!(!problem.message(Lang::En).is_empty(), "{problem:?}");
+        crate::diagnostic::assert_worded(&problem, 'A');
         // The loader's and the TOML reader's problems keep their own message and label.
         if !matches!(
             problem,
@@ -151,11 +145,6 @@ fn every_problem_is_worded_in_both_languages_with_a_code() {
                 "{problem:?}"
             );
         }
-        assert_eq!(
-            problem.help(Lang::Zh).len(),
-            problem.help(Lang::En).len(),
-            "{problem:?}"
-        );
     }
 }
 

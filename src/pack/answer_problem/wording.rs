@@ -2,7 +2,7 @@
 //! caret and the help lines.
 
 use super::{AnswersProblem, Expected, question_hint};
-use crate::diagnostic::{did_you_mean, list_names};
+use crate::diagnostic::{Worded, did_you_mean, list_names};
 use crate::lang::{Lang, spaced};
 use crate::tr;
 
@@ -23,9 +23,9 @@ impl Expected {
     }
 }
 
-impl AnswersProblem {
+impl Worded for AnswersProblem {
     /// What is wrong, in one line.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         use AnswersProblem::*;
         match self {
             Unreadable { reason } | NotToml { reason } => reason.clone(),
@@ -167,7 +167,7 @@ impl AnswersProblem {
     }
 
     /// The label under the caret.
-    pub fn label(&self, lang: Lang) -> String {
+    fn label(&self, lang: Lang) -> String {
         use AnswersProblem::*;
         match self {
             // The loader's and the TOML reader's labels are kept (`restate`).
@@ -213,7 +213,7 @@ impl AnswersProblem {
     }
 
     /// How to fix it. Empty lines are left out when the diagnostic is made.
-    pub fn help(&self, lang: Lang) -> Vec<String> {
+    fn help(&self, lang: Lang) -> Vec<String> {
         use AnswersProblem::*;
         match self {
             NotToml { .. } => vec![tr!(

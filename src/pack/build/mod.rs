@@ -24,7 +24,7 @@ use super::Place;
 use super::raw::{RawDerived, RawFile, RawQuestion};
 use super::{Derived, DerivedKind, Pack, PackOrigin, Question};
 use crate::condition::{Domain, Scope, Var};
-use crate::diagnostic::{Diagnostics, list_names};
+use crate::diagnostic::{Diagnostics, Problem, list_names};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc, SourceMap};
 use problem::PackProblem;

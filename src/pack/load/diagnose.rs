@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::LoadProblem;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::lang::Lang;
 use crate::source::{FileId, Loc};
 use crate::text::LocalText;

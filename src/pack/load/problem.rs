@@ -4,9 +4,9 @@
 //! Building a pack from the files it read reports [`crate::pack::build`]'s `PackProblem`s.
 
 use super::{MAX_FILE_SIZE, MAX_FILES_PER_FOLDER, MAX_RULES_SIZE};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Coded, Severity, Worded};
 use crate::lang::Lang;
-use crate::source::{Loc, NotAFile};
+use crate::source::NotAFile;
 use crate::tr;
 
 /// A problem found while finding, reading or sorting pack files.
@@ -78,9 +78,9 @@ pub enum LoadProblem {
     },
 }
 
-impl LoadProblem {
+impl Coded for LoadProblem {
     /// The stable code documented in docs/lint-codes.md.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         use LoadProblem::*;
         match self {
             NotToml { .. } => "P001",
@@ -97,7 +97,7 @@ impl LoadProblem {
     }
 
     /// Whether the problem stops a pack from being used; the files skipped are warnings.
-    pub fn severity(&self) -> Severity {
+    fn severity(&self) -> Severity {
         match self {
             LoadProblem::AnswersFileSkipped { .. } | LoadProblem::NotAFile { .. } => {
                 Severity::Warning
@@ -105,9 +105,11 @@ impl LoadProblem {
             _ => Severity::Error,
         }
     }
+}
 
+impl Worded for LoadProblem {
     /// What is wrong, in one line.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         use LoadProblem::*;
         match self {
             NotToml { message, .. } => message.clone(),
@@ -167,7 +169,7 @@ impl LoadProblem {
     }
 
     /// The label under the caret; empty for the problems of no place in a file.
-    pub fn label(&self, lang: Lang) -> String {
+    fn label(&self, lang: Lang) -> String {
         use LoadProblem::*;
         match self {
             NotToml { .. } | NoPackId { .. } => tr!(lang, "这里", "here"),
@@ -183,7 +185,7 @@ impl LoadProblem {
     }
 
     /// How to fix it. Empty lines are left out when the diagnostic is made.
-    pub fn help(&self, lang: Lang) -> Vec<String> {
+    fn help(&self, lang: Lang) -> Vec<String> {
         use LoadProblem::*;
         let line = match self {
             NotToml { help, .. } => return help.clone(),
@@ -226,17 +228,6 @@ impl LoadProblem {
             ),
         };
         vec![line]
-    }
-
-    /// The problem as a diagnostic at `loc`, worded in `lang`.
-    pub fn diagnostic(&self, loc: Loc, lang: Lang) -> Diagnostic {
-        self.unplaced(lang).at(loc, self.label(lang))
-    }
-
-    /// The problem as a diagnostic of no place in a file (paths, folders, sizes), worded in
-    /// `lang`.
-    pub fn unplaced(&self, lang: Lang) -> Diagnostic {
-        Diagnostic::new(self.severity(), self.code(), self.message(lang)).helps(self.help(lang))
     }
 }
 

@@ -7,9 +7,8 @@ mod wording;
 #[cfg(test)]
 pub(crate) mod tests;
 
-use crate::diagnostic::{Diagnostic, Severity, did_you_mean, list_names};
+use crate::diagnostic::{Coded, Diagnostic, Severity, Worded, did_you_mean, list_names};
 use crate::lang::Lang;
-use crate::source::Loc;
 use crate::tr;
 
 /// A problem found while building a pack from its files (codes P002–P020 of
@@ -243,9 +242,9 @@ pub enum PackProblem {
     UnbalancedBrace,
 }
 
-impl PackProblem {
+impl Coded for PackProblem {
     /// The stable code documented in docs/lint-codes.md.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> &'static str {
         use PackProblem::*;
         match self {
             DuplicateId { .. }
@@ -287,7 +286,7 @@ impl PackProblem {
     }
 
     /// Whether the problem stops the pack from being used.
-    pub fn severity(&self) -> Severity {
+    fn severity(&self) -> Severity {
         match self {
             PackProblem::MissingLanguages { .. } | PackProblem::RuleDoesNothing { .. } => {
                 Severity::Warning
@@ -295,14 +294,9 @@ impl PackProblem {
             _ => Severity::Error,
         }
     }
+}
 
-    /// The problem as a diagnostic at `loc`, worded in `lang`.
-    pub fn diagnostic(&self, loc: Loc, lang: Lang) -> Diagnostic {
-        Diagnostic::new(self.severity(), self.code(), self.message(lang))
-            .at(loc, self.label(lang))
-            .helps(self.help(lang))
-    }
-
+impl PackProblem {
     /// A diagnostic of another check, said again as this problem: its code and message become
     /// this problem's, its place, label and help stay (a `default` refused by the answer
     /// check).

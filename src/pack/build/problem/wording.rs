@@ -2,13 +2,13 @@
 //! and the help lines.
 
 use super::{PackProblem, suggest};
-use crate::diagnostic::did_you_mean;
+use crate::diagnostic::{Worded, did_you_mean};
 use crate::lang::Lang;
 use crate::tr;
 
-impl PackProblem {
+impl Worded for PackProblem {
     /// What is wrong, in one line.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         use PackProblem::*;
         match self {
             NoPackTable { pack } => tr!(
@@ -240,7 +240,7 @@ impl PackProblem {
     }
 
     /// The label under the caret.
-    pub fn label(&self, lang: Lang) -> String {
+    fn label(&self, lang: Lang) -> String {
         use PackProblem::*;
         match self {
             NoPackTable { .. } => tr!(lang, "缺少 [pack]", "no [pack] here"),
@@ -323,7 +323,7 @@ impl PackProblem {
 
     /// How to fix it: none, one or more lines (a hint may be empty when there is nothing to
     /// suggest, as the builder always reported it).
-    pub fn help(&self, lang: Lang) -> Vec<String> {
+    fn help(&self, lang: Lang) -> Vec<String> {
         use PackProblem::*;
         let line = match self {
             NoPackTable { .. } => tr!(
